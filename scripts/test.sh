@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The one command that runs every test of chiso, as CI does (.ci/run calls it on a fresh machine):
+#
+#   bash scripts/test.sh
+#
+# It first installs what is missing (Chromium, the browser tests' node modules), then runs every
+# step even after one fails, so that a single run shows all that is wrong; it exits non-zero if
+# any step failed. The browser tests need the site, so they are skipped when the build fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+passed=()
+failed=()
+step() {
+  local name=$1
+  shift
+  section "$name"
+  local start=$SECONDS
+  if "$@"; then
+    passed+=("$name")
+    echo "== $name: ok ($((SECONDS - start)) s)"
+  else
+    failed+=("$name")
+    echo "== $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+section "Installing what is missing"
+bash scripts/install-browser-deps.sh
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+echo "node: $(node --version), cargo: $(cargo --version)"
+
+step "cargo fmt" cargo fmt --all -- --check
+step "cargo clippy" cargo clippy --all-targets -- -D warnings
+step "cargo test" cargo test --all-targets
+step "browser checks self-test" node --test tests/browser/selftest.test.mjs
+step "build the sample site" cargo run --release -- build --root . --output "$tmp/site"
+if [ -f "$tmp/site/index.html" ]; then
+  step "browser tests" node tests/browser/run.mjs "$tmp/site"
+else
+  section "browser tests"
+  echo "skipped: the sample site was not built"
+  failed+=("browser tests (not run)")
+fi
+
+section "Summary"
+for s in "${passed[@]}"; do echo "ok      $s"; done
+for s in "${failed[@]}"; do echo "FAILED  $s"; done
+echo "steps: ${#passed[@]} passed, ${#failed[@]} failed"
+[ "${#failed[@]}" -eq 0 ]

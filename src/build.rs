@@ -1,0 +1,44 @@
+//! One build, start to end: load → compute → render → write. Shared by `build`, `check` and
+//! `serve`.
+
+use std::path::Path;
+
+use crate::compute::{self, Computed};
+use crate::error::Diagnostics;
+use crate::load::{self, Project};
+use crate::output::{self, Written};
+use crate::render::{self, OutputFile, Options};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The editors' input has problems; every one is listed.
+    #[error("the input has errors")]
+    Input(Diagnostics),
+    #[error(transparent)]
+    Template(#[from] render::TemplateError),
+    #[error("cannot write the site: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// Loads and computes, collecting every problem and warning.
+pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError> {
+    let (project, mut diags) = load::load(root).map_err(BuildError::Input)?;
+    let (computed, warnings) = compute::compute(&project);
+    diags.extend(warnings);
+    diags.sort();
+    Ok((project, computed, diags))
+}
+
+/// The files of the site, in memory.
+pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
+    let (project, computed, diags) = check(root)?;
+    let files = render::render_site(&project, &computed, options)?;
+    Ok((files, diags))
+}
+
+/// Builds the site at `root` into `output`; on any error `output` is left as it was.
+pub fn build(root: &Path, output: &Path, options: &Options) -> Result<(Written, Diagnostics), BuildError> {
+    let (files, diags) = render(root, options)?;
+    let written = output::write_site(output, &files)?;
+    Ok((written, diags))
+}

@@ -1,0 +1,61 @@
+//! Derived indicators: value = scale × numerator ÷ denominator, for actual and estimate figures.
+
+use std::collections::BTreeSet;
+
+use super::values_file;
+use crate::error::{Diagnostics, Problem};
+use crate::format::plain_number;
+use crate::load::Project;
+use crate::model::{Figure, FigureKey, Figures, Origin};
+
+/// Derives every derived indicator of `unit`, parts first (`order`). An entered figure stands;
+/// a difference larger than rounding to the indicator's decimals is reported.
+pub fn derive_unit(
+    project: &Project,
+    unit: usize,
+    order: &[usize],
+    figures: &mut Figures,
+    diags: &mut Diagnostics,
+) {
+    for &i in order {
+        let indicator = project.catalogue.get(i);
+        let Some(d) = &indicator.derivation else {
+            continue;
+        };
+        let keys: BTreeSet<FigureKey> = figures
+            .series(unit, d.numerator)
+            .keys()
+            .filter(|k| k.kind.is_computed())
+            .copied()
+            .collect();
+        for key in keys {
+            let (Some(num), Some(den)) = (
+                figures.value(unit, d.numerator, key.period, key.kind),
+                figures.value(unit, d.denominator, key.period, key.kind),
+            ) else {
+                continue;
+            };
+            if den == 0.0 {
+                continue;
+            }
+            let value = d.scale * num / den;
+            match figures.get(unit, i, key.period, key.kind) {
+                Some(f) => {
+                    let rounding = 0.5 * 10f64.powi(-(indicator.decimals as i32));
+                    if (f.value - value).abs() > rounding + 1e-9 * value.abs() {
+                        diags.push(
+                            values_file(project, unit),
+                            f.line,
+                            Some("value"),
+                            Problem::DerivedDiffers {
+                                entered: plain_number(f.value, indicator.decimals),
+                                computed: plain_number(value, indicator.decimals),
+                            },
+                        );
+                    }
+                }
+                None => figures.insert(unit, i, key, Figure::computed(value, Origin::Derived)),
+            }
+        }
+    }
+}

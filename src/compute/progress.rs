@@ -1,0 +1,169 @@
+//! Progress against targets, exactly as the data contract defines it.
+
+use crate::load::Project;
+use crate::model::{Direction, Figures, Kind, Measure, Period};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    OffTrack,
+    NoData,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::OffTrack => "off_track",
+            Status::NoData => "no_data",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// The unit whose target rows apply.
+    pub target_unit: usize,
+    pub target_period: Period,
+    /// The number progress is measured against: the lower bound of a range.
+    pub target: f64,
+    pub target_upper: Option<f64>,
+    pub baseline: Option<(Period, f64)>,
+    pub latest: Option<(Period, f64)>,
+    /// The value expected at the latest figure's time on the path to the target.
+    pub expected: Option<f64>,
+    pub achievement: Option<f64>,
+    pub progress: Option<f64>,
+    pub status: Status,
+}
+
+/// Measures `unit`'s progress on `indicator` against the targets of `owner`. `target_year`
+/// ignores targets after the plan's end. None when no target applies.
+pub fn measure(
+    project: &Project,
+    figures: &Figures,
+    unit: usize,
+    indicator: usize,
+    owner: usize,
+    target_year: Option<i32>,
+) -> Option<Progress> {
+    let ind = project.catalogue.get(indicator);
+    let all_targets: Vec<(Period, f64, Option<f64>)> = project
+        .entered
+        .of_kind(owner, indicator, Kind::Target)
+        .filter(|(p, _)| target_year.is_none_or(|y| p.year <= y))
+        .map(|(p, f)| (p, f.value, f.upper))
+        .collect();
+    // Plans set yearly targets; a half-year target is used only where a plan has nothing else.
+    let yearly: Vec<_> = all_targets
+        .iter()
+        .copied()
+        .filter(|(p, _, _)| p.is_whole_year())
+        .collect();
+    let targets = if yearly.is_empty() {
+        all_targets
+    } else {
+        yearly
+    };
+    let &(target_period, target, target_upper) = targets.last()?;
+
+    let whole_years_only = ind.measure == Measure::Flow;
+    let actuals: Vec<(Period, f64)> = figures
+        .of_kind(unit, indicator, Kind::Actual)
+        .filter(|(p, _)| !whole_years_only || p.is_whole_year())
+        .map(|(p, f)| (p, f.value))
+        .collect();
+    let mut result = Progress {
+        target_unit: owner,
+        target_period,
+        target,
+        target_upper,
+        baseline: actuals.first().copied(),
+        latest: actuals.last().copied(),
+        expected: None,
+        achievement: None,
+        progress: None,
+        status: Status::NoData,
+    };
+    let (Some((base_period, base)), Some((latest_period, latest))) =
+        (result.baseline, result.latest)
+    else {
+        return Some(result);
+    };
+    result.achievement = (target != 0.0).then(|| 100.0 * latest / target);
+    let met = ind.direction.meets(latest, target);
+    result.progress = Some(if target == base {
+        if met {
+            100.0
+        } else {
+            0.0
+        }
+    } else {
+        100.0 * (latest - base) / (target - base)
+    });
+    let path: Vec<(f64, f64)> = std::iter::once((base_period.time(), base))
+        .chain(
+            targets
+                .iter()
+                .filter(|(p, _, _)| p.time() > base_period.time())
+                .map(|(p, v, _)| (p.time(), *v)),
+        )
+        .collect();
+    let expected = expected_at(&path, latest_period.time(), target);
+    result.expected = Some(expected);
+    result.status = if met {
+        Status::Achieved
+    } else if ind.direction.meets(latest, expected) {
+        Status::OnTrack
+    } else {
+        Status::OffTrack
+    };
+    Some(result)
+}
+
+/// Reads the value at time `t` off the straight lines joining `path`'s points (baseline first);
+/// after the last point, or with no target point after the baseline, it is the final target.
+pub fn expected_at(path: &[(f64, f64)], t: f64, final_target: f64) -> f64 {
+    if path.len() < 2 {
+        return final_target;
+    }
+    for w in path.windows(2) {
+        let ((t0, v0), (t1, v1)) = (w[0], w[1]);
+        if t <= t1 {
+            if t <= t0 {
+                return v0;
+            }
+            return v0 + (v1 - v0) * (t - t0) / (t1 - t0);
+        }
+    }
+    final_target
+}
+
+/// Whether a figure meets a goal in the indicator's direction.
+pub fn meets(direction: Direction, value: f64, goal: f64) -> bool {
+    direction.meets(value, goal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_expected_values_off_the_path() {
+        let path = [
+            (2020.0, 75.0),
+            (2021.0, 80.0),
+            (2022.0, 85.0),
+            (2025.0, 100.0),
+        ];
+        assert_eq!(expected_at(&path, 2020.0, 100.0), 75.0);
+        assert_eq!(expected_at(&path, 2020.5, 100.0), 77.5);
+        assert_eq!(expected_at(&path, 2022.0, 100.0), 85.0);
+        assert_eq!(expected_at(&path, 2023.5, 100.0), 92.5);
+        assert_eq!(expected_at(&path, 2026.0, 100.0), 100.0);
+        assert_eq!(expected_at(&[(2024.0, 50.0)], 2024.0, 60.0), 60.0);
+    }
+}

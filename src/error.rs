@@ -1,0 +1,537 @@
+//! Problems found in an editor's input, reported all at once, in the editor's terms.
+//!
+//! Every problem carries the file, the line (or spreadsheet row) and the column, says what is
+//! wrong and, where it can, what to write instead. Messages exist in Vietnamese and English.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What is wrong, with the facts needed to say it in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Unreadable(String),
+    EmptyFile,
+    MissingColumn(String),
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    Required,
+    InvalidSlug(String),
+    InvalidCode(String),
+    InvalidIndicatorCode(String),
+    Duplicate {
+        value: String,
+        first_line: usize,
+    },
+    UnknownParent {
+        code: String,
+        suggestion: Option<String>,
+    },
+    NoRoot,
+    SecondRoot {
+        first: String,
+    },
+    ParentCycle(Vec<String>),
+    Choice {
+        value: String,
+        allowed: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    InvalidDecimals(String),
+    DerivationIncomplete,
+    UnknownPart {
+        code: String,
+        suggestion: Option<String>,
+    },
+    DerivationCycle(String),
+    InvalidScale(String),
+    UnknownIndicator {
+        code: String,
+        suggestion: Option<String>,
+    },
+    InvalidPeriod(String),
+    InvalidNumber {
+        value: String,
+        semicolon: bool,
+    },
+    RangeNotTarget,
+    InvalidRange(String),
+    Conflict {
+        first_line: usize,
+        first: String,
+        second: String,
+    },
+    FileForNoUnit {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    FrontMatter(String),
+    Config(String),
+    // Warnings.
+    DerivedDiffers {
+        entered: String,
+        computed: String,
+    },
+    SumDiffers {
+        entered: String,
+        computed: String,
+        percent: String,
+    },
+    AbovePercent(String),
+    StockDrop {
+        from: String,
+        to: String,
+        previous: String,
+    },
+    ChildrenMissing {
+        what: String,
+        missing: Vec<String>,
+    },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::DerivedDiffers { .. }
+            | Problem::SumDiffers { .. }
+            | Problem::AbovePercent(_)
+            | Problem::StockDrop { .. }
+            | Problem::ChildrenMissing { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// A short name for the class of problem, used to cap repeats.
+    pub fn class(&self) -> std::mem::Discriminant<Problem> {
+        std::mem::discriminant(self)
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        let l = |vi: String, en: String| if lang == Lang::Vi { vi } else { en };
+        let did_you_mean = |s: &Option<String>| match s {
+            Some(s) => l(
+                format!(" Có phải ý bạn là `{s}`?"),
+                format!(" Did you mean `{s}`?"),
+            ),
+            None => String::new(),
+        };
+        match self {
+            Problem::Unreadable(e) => l(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
+            Problem::EmptyFile => l(
+                "tệp trống. Dòng đầu tiên phải là dòng tiêu đề các cột.".into(),
+                "the file is empty. Its first line must name the columns.".into(),
+            ),
+            Problem::MissingColumn(c) => l(
+                format!("thiếu cột `{c}`. Thêm cột có tiêu đề `{c}` vào dòng đầu tiên."),
+                format!("the column `{c}` is missing. Add a column headed `{c}` to the first line."),
+            ),
+            Problem::FieldCount { expected, found } => l(
+                format!("dòng có {found} ô nhưng dòng tiêu đề có {expected} cột. Kiểm tra dấu phân cách thừa hoặc thiếu (dùng dấu ngoặc kép \"…\" quanh ô có dấu phẩy)."),
+                format!("the line has {found} fields but the header has {expected}. Look for a missing or extra separator (put \"…\" around a cell that contains one)."),
+            ),
+            Problem::Required => l("ô này không được để trống.".into(), "this cell must not be empty.".into()),
+            Problem::InvalidSlug(s) => l(
+                format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
+                format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
+            ),
+            Problem::InvalidCode(s) => l(
+                format!("mã đơn vị `{s}` không hợp lệ. Ghi mã của cơ quan thống kê, chỉ gồm chữ số, ví dụ `11` hoặc `099`."),
+                format!("the unit code `{s}` is not valid. Write the statistics office's code, digits only, e.g. `11` or `099`."),
+            ),
+            Problem::InvalidIndicatorCode(s) => l(
+                format!("mã chỉ tiêu `{s}` không hợp lệ. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ `{}`.", slugify(s).replace('-', "_")),
+                format!("the indicator code `{s}` is not valid. Use lower-case letters, digits and underscores only, e.g. `{}`.", slugify(s).replace('-', "_")),
+            ),
+            Problem::Duplicate { value, first_line } => l(
+                format!("`{value}` đã có ở dòng {first_line}. Mỗi giá trị trong cột này chỉ được xuất hiện một lần."),
+                format!("`{value}` already appears on line {first_line}. Each value in this column must be unique."),
+            ),
+            Problem::UnknownParent { code, suggestion } => l(
+                format!("không có đơn vị nào mang mã `{code}` để làm đơn vị cấp trên.{}", did_you_mean(suggestion)),
+                format!("no unit has the code `{code}` to be the parent.{}", did_you_mean(suggestion)),
+            ),
+            Problem::NoRoot => l(
+                "không có đơn vị gốc. Để trống cột `parent` của đúng một đơn vị (tỉnh).".into(),
+                "there is no root unit. Leave `parent` empty for exactly one unit (the province).".into(),
+            ),
+            Problem::SecondRoot { first } => l(
+                format!("đơn vị `{first}` đã là đơn vị gốc (cột `parent` trống). Chỉ một đơn vị được để trống `parent`; ghi mã đơn vị cấp trên vào đây."),
+                format!("`{first}` is already the root unit (empty `parent`). Only one unit may have an empty `parent`; write this unit's parent code here."),
+            ),
+            Problem::ParentCycle(codes) => l(
+                format!("các đơn vị tạo thành vòng lặp cấp trên: {}. Sửa cột `parent` để mọi đơn vị dẫn về đơn vị gốc.", codes.join(" → ")),
+                format!("these units are each other's parents in a loop: {}. Fix `parent` so that every unit leads up to the root.", codes.join(" → ")),
+            ),
+            Problem::Choice { value, allowed, suggestion } => l(
+                format!("`{value}` không phải giá trị hợp lệ. Ghi một trong: {}.{}", quote_list(allowed), did_you_mean(suggestion)),
+                format!("`{value}` is not a valid value. Write one of: {}.{}", quote_list(allowed), did_you_mean(suggestion)),
+            ),
+            Problem::InvalidDecimals(v) => l(
+                format!("`{v}` không phải số chữ số thập phân. Ghi một số nguyên từ 0 đến 6."),
+                format!("`{v}` is not a number of decimal places. Write a whole number from 0 to 6."),
+            ),
+            Problem::DerivationIncomplete => l(
+                "chỉ tiêu tính toán cần đủ ba cột `numerator`, `denominator` và `scale` (hoặc để trống cả ba).".into(),
+                "a derived indicator needs all three of `numerator`, `denominator` and `scale` (or none of them).".into(),
+            ),
+            Problem::UnknownPart { code, suggestion } => l(
+                format!("không có chỉ tiêu `{code}` trong danh mục để làm thành phần tính toán.{}", did_you_mean(suggestion)),
+                format!("there is no indicator `{code}` in the catalogue to derive from.{}", did_you_mean(suggestion)),
+            ),
+            Problem::DerivationCycle(code) => l(
+                format!("chỉ tiêu `{code}` được tính từ chính nó (trực tiếp hoặc gián tiếp)."),
+                format!("the indicator `{code}` is derived from itself (directly or through others)."),
+            ),
+            Problem::InvalidScale(v) => l(
+                format!("hệ số `{v}` không phải là số, ví dụ ghi `100`."),
+                format!("the scale `{v}` is not a number; write e.g. `100`."),
+            ),
+            Problem::UnknownIndicator { code, suggestion } => l(
+                format!("không có chỉ tiêu `{code}` trong data/indicators.csv.{}", did_you_mean(suggestion)),
+                format!("there is no indicator `{code}` in data/indicators.csv.{}", did_you_mean(suggestion)),
+            ),
+            Problem::InvalidPeriod(v) => l(
+                format!("kỳ `{v}` không hợp lệ. Ghi `YYYY` cho cả năm (ví dụ `2024`) hoặc `YYYY-H1` cho 6 tháng đầu năm (ví dụ `2024-H1`).{}", period_hint(v)),
+                format!("the period `{v}` is not valid. Write `YYYY` for a whole year (e.g. `2024`) or `YYYY-H1` for the first six months (e.g. `2024-H1`).{}", period_hint(v)),
+            ),
+            Problem::InvalidNumber { value, semicolon } => {
+                if *semicolon {
+                    l(
+                        format!("`{value}` không phải là số. Tệp này phân cách bằng dấu chấm phẩy nên ghi số kiểu Việt Nam: dấu chấm phân nhóm nghìn, dấu phẩy thập phân, không kèm đơn vị, ví dụ `54.748` hoặc `87,7`."),
+                        format!("`{value}` is not a number. This file is separated by semicolons, so write numbers the Vietnamese way: `.` between thousands, `,` before decimals, no unit, e.g. `54.748` or `87,7`."),
+                    )
+                } else {
+                    l(
+                        format!("`{value}` không phải là số. Tệp này phân cách bằng dấu phẩy nên ghi số không có dấu phân nhóm nghìn, dùng dấu chấm thập phân, không kèm đơn vị, ví dụ `54748` hoặc `87.7`."),
+                        format!("`{value}` is not a number. This file is separated by commas, so write plain numbers: no thousands separators, `.` before decimals, no unit, e.g. `54748` or `87.7`."),
+                    )
+                }
+            }
+            Problem::RangeNotTarget => l(
+                "chỉ chỉ tiêu kế hoạch (`target`) mới được ghi khoảng `a..b`; ghi một số duy nhất.".into(),
+                "only a `target` may be a range `a..b`; write a single number.".into(),
+            ),
+            Problem::InvalidRange(v) => l(
+                format!("khoảng `{v}` không hợp lệ. Ghi số nhỏ trước, số lớn sau, ví dụ `70..100`."),
+                format!("the range `{v}` is not valid. Write the smaller number first, e.g. `70..100`."),
+            ),
+            Problem::Conflict { first_line, first, second } => l(
+                format!("cùng chỉ tiêu, kỳ và loại đã có ở dòng {first_line} với giá trị {first}, dòng này lại ghi {second}. Giữ một dòng và xoá dòng kia."),
+                format!("line {first_line} already gives {first} for the same indicator, period and kind, and this line gives {second}. Keep one of the two lines."),
+            ),
+            Problem::FileForNoUnit { slug, suggestion } => l(
+                format!("không có đơn vị nào có slug `{slug}` trong data/units.csv. Đổi tên tệp theo slug của một đơn vị.{}", did_you_mean(suggestion)),
+                format!("no unit in data/units.csv has the slug `{slug}`. Name the file after a unit's slug.{}", did_you_mean(suggestion)),
+            ),
+            Problem::FrontMatter(e) => l(
+                format!("phần đầu trang (giữa hai dòng `+++`) bị lỗi: {e}"),
+                format!("the front matter (between the `+++` lines) is broken: {e}"),
+            ),
+            Problem::Config(e) => l(format!("chiso.toml bị lỗi: {e}"), format!("chiso.toml is broken: {e}")),
+            Problem::DerivedDiffers { entered, computed } => l(
+                format!("số nhập {entered} khác số tính từ các thành phần ({computed}); số nhập được dùng."),
+                format!("the entered figure {entered} differs from the one computed from its parts ({computed}); the entered figure is used."),
+            ),
+            Problem::SumDiffers { entered, computed, percent } => l(
+                format!("số nhập {entered} khác tổng các đơn vị cấp dưới ({computed}) {percent} %; số nhập được dùng."),
+                format!("the entered figure {entered} differs from the sum of the units below ({computed}) by {percent}%; the entered figure is used."),
+            ),
+            Problem::AbovePercent(v) => l(
+                format!("tỷ lệ {v} % lớn hơn 100 %."),
+                format!("the percentage {v}% is above 100%."),
+            ),
+            Problem::StockDrop { from, to, previous } => l(
+                format!("giảm hơn một nửa so với kỳ {previous} (từ {from} xuống {to}); kiểm tra lỗi gõ."),
+                format!("drops by more than half since {previous} (from {from} to {to}); check for a typo."),
+            ),
+            Problem::ChildrenMissing { what, missing } => l(
+                format!("không tính được tổng {what} vì thiếu số liệu của: {}.", missing.join(", ")),
+                format!("no total for {what} because these units have no figure: {}.", missing.join(", ")),
+            ),
+        }
+    }
+}
+
+fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn period_hint(v: &str) -> String {
+    let upper = v.trim().to_uppercase();
+    for (bad, good) in [("-H2", ""), ("/H1", "-H1"), (" H1", "-H1"), ("H1", "-H1")] {
+        if let Some(year) = upper.strip_suffix(bad) {
+            let year = year.trim_end_matches(['-', ' ', '/']);
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+                return format!(" `{year}{good}`?");
+            }
+        }
+    }
+    String::new()
+}
+
+/// A lower-case ASCII form of a name, to suggest as a slug: "Tuần Giáo" → "tuan-giao".
+pub fn slugify(s: &str) -> String {
+    let folded = crate::load::text::fold_diacritics(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", self.render(Lang::Vi))]
+pub struct InputError {
+    pub file: PathBuf,
+    /// 1-based line in a text file, or row in a spreadsheet.
+    pub line: Option<usize>,
+    /// The column's name (and for spreadsheets its letter).
+    pub column: Option<String>,
+    pub problem: Problem,
+}
+
+impl InputError {
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+
+    pub fn location(&self) -> String {
+        let mut s = self.file.display().to_string().replace('\\', "/");
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+        }
+        s
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match (self.severity(), lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let column = match (&self.column, lang) {
+            (Some(c), Lang::Vi) => format!(" (cột `{c}`)"),
+            (Some(c), Lang::En) => format!(" (column `{c}`)"),
+            (None, _) => String::new(),
+        };
+        format!(
+            "{}{}: {}: {}",
+            self.location(),
+            column,
+            label,
+            self.problem.describe(lang)
+        )
+    }
+}
+
+/// Collects every problem before anything is reported.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    pub items: Vec<InputError>,
+}
+
+impl Diagnostics {
+    pub fn push(
+        &mut self,
+        file: impl Into<PathBuf>,
+        line: Option<usize>,
+        column: Option<&str>,
+        problem: Problem,
+    ) {
+        self.items.push(InputError {
+            file: file.into(),
+            line,
+            column: column.map(str::to_string),
+            problem,
+        });
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|e| e.severity() == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &InputError> {
+        self.items
+            .iter()
+            .filter(|e| e.severity() == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &InputError> {
+        self.items
+            .iter()
+            .filter(|e| e.severity() == Severity::Warning)
+    }
+
+    /// Sorted by file and line so that a report reads like the files do.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (a.severity(), &a.file, a.line.unwrap_or(0)).cmp(&(
+                b.severity(),
+                &b.file,
+                b.line.unwrap_or(0),
+            ))
+        });
+    }
+
+    /// The report for a terminal. A class of problem repeated in one file is cut after `cap`
+    /// lines and summarised, so a thousand identical mistakes do not bury the others.
+    pub fn report(&self, lang: Lang, cap: usize) -> String {
+        let mut out = String::new();
+        let mut shown: Vec<(&PathBuf, std::mem::Discriminant<Problem>, usize)> = Vec::new();
+        let mut hidden: Vec<(
+            &PathBuf,
+            std::mem::Discriminant<Problem>,
+            usize,
+            &InputError,
+        )> = Vec::new();
+        for e in &self.items {
+            let key = (&e.file, e.problem.class());
+            match shown.iter_mut().find(|(f, c, _)| (*f, *c) == key) {
+                Some((_, _, n)) if *n >= cap => {
+                    match hidden.iter_mut().find(|(f, c, _, _)| (*f, *c) == key) {
+                        Some((_, _, m, _)) => *m += 1,
+                        None => hidden.push((key.0, key.1, 1, e)),
+                    }
+                }
+                Some((_, _, n)) => {
+                    *n += 1;
+                    out.push_str(&e.render(lang));
+                    out.push('\n');
+                }
+                None => {
+                    shown.push((key.0, key.1, 1));
+                    out.push_str(&e.render(lang));
+                    out.push('\n');
+                }
+            }
+        }
+        for (file, _, n, first) in hidden {
+            let file = file.display();
+            out.push_str(&match lang {
+                Lang::Vi => format!(
+                    "{file}: … và {n} lỗi cùng loại nữa (như dòng {}).\n",
+                    first.line.unwrap_or(0)
+                ),
+                Lang::En => format!(
+                    "{file}: … and {n} more of the same kind (like line {}).\n",
+                    first.line.unwrap_or(0)
+                ),
+            });
+        }
+        let errors = self.errors().count();
+        let warnings = self.warnings().count();
+        out.push_str(&match lang {
+            Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo.\n"),
+            Lang::En => format!("{errors} error(s), {warnings} warning(s).\n"),
+        });
+        out
+    }
+}
+
+/// The closest candidate to a misspelt name, if it is close enough to be what was meant.
+pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let wrong_folded = crate::load::text::fold_diacritics(wrong).to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&wrong_folded, &c.to_lowercase());
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.6).map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let codes = ["mobile_subscribers", "population", "bts_sites"];
+        assert_eq!(
+            suggest("mobile_subscriber", codes).as_deref(),
+            Some("mobile_subscribers")
+        );
+        assert_eq!(
+            suggest("Tuần-Giáo", ["tuan-giao", "nam-po"]).as_deref(),
+            Some("tuan-giao")
+        );
+        assert_eq!(suggest("revenue_total_xyz", codes), None);
+    }
+
+    #[test]
+    fn caps_repeated_problems() {
+        let mut d = Diagnostics::default();
+        for line in 2..1002 {
+            d.push(
+                "data/values/x.csv",
+                Some(line),
+                Some("period"),
+                Problem::InvalidPeriod("24".into()),
+            );
+        }
+        let report = d.report(Lang::En, 5);
+        assert_eq!(report.lines().count(), 7, "{report}");
+        assert!(report.contains("and 995 more"), "{report}");
+        assert!(report.contains("1000 error(s)"));
+    }
+
+    #[test]
+    fn messages_say_where_and_what_to_write() {
+        let e = InputError {
+            file: "data/values/tuan-giao.csv".into(),
+            line: Some(7),
+            column: Some("period".into()),
+            problem: Problem::InvalidPeriod("2024 H1".into()),
+        };
+        let vi = e.render(Lang::Vi);
+        assert!(
+            vi.starts_with("data/values/tuan-giao.csv:7 (cột `period`): lỗi:"),
+            "{vi}"
+        );
+        assert!(vi.contains("`2024-H1`?"), "{vi}");
+        assert!(e.render(Lang::En).contains("first six months"));
+    }
+
+    #[test]
+    fn slugify_folds_vietnamese() {
+        assert_eq!(slugify("Huyện Điện Biên Đông"), "huyen-dien-bien-dong");
+        assert_eq!(slugify("Tuan_Giao!"), "tuan-giao");
+    }
+}

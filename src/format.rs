@@ -1,0 +1,81 @@
+//! Numbers in each language's form: `54.748` and `87,7` in Vietnamese, `54,748` and `87.7` in
+//! English, and plain `54748`/`87.7` in the open data.
+
+use crate::error::Lang;
+
+/// Rounds half away from zero at `decimals`, never giving "-0".
+pub fn round(value: f64, decimals: usize) -> f64 {
+    let factor = 10f64.powi(decimals as i32);
+    let r = (value * factor).round() / factor;
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// The open-data form: `.` before decimals, no grouping, exactly `decimals` digits.
+pub fn plain_number(value: f64, decimals: usize) -> String {
+    format!("{:.*}", decimals, round(value, decimals))
+}
+
+/// A figure for a reader of `lang`, grouped in thousands.
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    let plain = plain_number(value, decimals);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let (group, point) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push(point);
+        out.push_str(f);
+    }
+    out
+}
+
+/// A percentage: `87,7 %` in Vietnamese (with a no-break space), `87.7%` in English.
+pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{}\u{a0}%", number(value, decimals, lang)),
+        Lang::En => format!("{}%", number(value, decimals, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_language() {
+        assert_eq!(number(54748.0, 0, Lang::Vi), "54.748");
+        assert_eq!(number(54748.0, 0, Lang::En), "54,748");
+        assert_eq!(number(1234567.891, 2, Lang::Vi), "1.234.567,89");
+        assert_eq!(number(-1234.0, 0, Lang::En), "-1,234");
+        assert_eq!(number(87.66, 1, Lang::Vi), "87,7");
+        assert_eq!(number(999.0, 0, Lang::Vi), "999");
+        assert_eq!(percent(87.7, 1, Lang::Vi), "87,7\u{a0}%");
+        assert_eq!(percent(87.7, 1, Lang::En), "87.7%");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_without_negative_zero() {
+        assert_eq!(plain_number(0.25, 1), "0.3");
+        assert_eq!(plain_number(-0.04, 1), "0.0");
+        assert_eq!(plain_number(2.5, 0), "3");
+    }
+}

@@ -1,0 +1,12 @@
+//! chiso: a static site generator for provincial ICT indicator dashboards.
+//!
+//! The modules follow the data's path: `load` → `model` → `compute` → `render` → `output`.
+
+pub mod build;
+pub mod compute;
+pub mod error;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;

@@ -1,0 +1,129 @@
+//! `chiso.toml`: optional site settings.
+
+use std::path::Path;
+
+use super::text;
+use crate::error::{Diagnostics, Problem};
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site title; defaults to the root unit's name.
+    pub title: Option<String>,
+    pub title_en: Option<String>,
+    /// Absolute address of the published site; only the canonical link, sitemap and feed use it.
+    pub base_url: Option<String>,
+    /// Languages in order; the first is published at the root.
+    pub languages: Vec<String>,
+    /// The year the plan ends; the final target is the latest one up to it.
+    pub target_year: Option<i32>,
+    /// Shows a "sample data" notice on every page.
+    pub sample: bool,
+    pub charts: Charts,
+    /// Indicators shown as key figures at the top of each unit's page.
+    pub headline: Vec<String>,
+    /// Short names for indicators in charts, where the official names are too long.
+    pub labels: std::collections::BTreeMap<String, Label>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub vi: String,
+    pub en: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Charts {
+    /// Percentages compared across units in the coverage chart.
+    pub coverage: Vec<String>,
+    /// Counts drawn over time in the growth chart.
+    pub growth: Vec<String>,
+}
+
+impl Default for Charts {
+    fn default() -> Self {
+        Charts {
+            coverage: vec![
+                "mobile_coverage_pct".into(),
+                "fixed_broadband_coverage_pct".into(),
+            ],
+            growth: vec![
+                "mobile_subscribers".into(),
+                "mobile_broadband_subscribers".into(),
+                "fixed_broadband_subscribers".into(),
+            ],
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: None,
+            title_en: None,
+            base_url: None,
+            languages: vec!["vi".into(), "en".into()],
+            target_year: None,
+            sample: false,
+            charts: Charts::default(),
+            headline: [
+                "bts_sites",
+                "mobile_coverage_pct",
+                "fixed_broadband_coverage_pct",
+                "mobile_subscribers",
+                "mobile_per_100",
+                "mobile_broadband_subscribers",
+                "fixed_broadband_subscribers",
+                "households_broadband_pct",
+            ]
+            .map(String::from)
+            .to_vec(),
+            labels: Default::default(),
+        }
+    }
+}
+
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
+    let rel = Path::new("chiso.toml");
+    let Ok(bytes) = std::fs::read(root.join(rel)) else {
+        return Config::default();
+    };
+    let raw = text::decode(&bytes);
+    match toml::from_str::<Config>(&raw) {
+        Ok(c) => {
+            for l in &c.languages {
+                if l != "vi" && l != "en" {
+                    diags.push(
+                        rel,
+                        None,
+                        Some("languages"),
+                        Problem::Config(format!("`{l}`: vi, en")),
+                    );
+                }
+            }
+            if c.languages.is_empty() {
+                diags.push(
+                    rel,
+                    None,
+                    Some("languages"),
+                    Problem::Config("languages = [\"vi\", \"en\"]".into()),
+                );
+            }
+            c
+        }
+        Err(e) => {
+            let line = e
+                .span()
+                .map(|s| 1 + raw[..s.start.min(raw.len())].matches('\n').count());
+            diags.push(
+                rel,
+                line,
+                None,
+                Problem::Config(e.message().trim().to_string()),
+            );
+            Config::default()
+        }
+    }
+}

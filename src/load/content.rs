@@ -1,0 +1,241 @@
+//! `content/`: Markdown narratives with TOML front matter between `+++` lines.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::text;
+use crate::error::{suggest, Diagnostics, Lang, Problem};
+use crate::model::UnitTree;
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Orders extra pages in the menu.
+    pub weight: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Narrative {
+    pub file: PathBuf,
+    pub front: FrontMatter,
+    pub markdown: String,
+    /// Line of the file where the Markdown body starts, to point messages at the right line.
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub narrative: Narrative,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// Narratives by unit index and language.
+    pub units: BTreeMap<(usize, LangKey), Narrative>,
+    /// Extra pages by slug and language.
+    pub pages: BTreeMap<(String, LangKey), Page>,
+}
+
+/// `Lang` as a map key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LangKey {
+    Vi,
+    En,
+}
+
+impl From<Lang> for LangKey {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Vi => LangKey::Vi,
+            Lang::En => LangKey::En,
+        }
+    }
+}
+
+/// Splits `+++\n…\n+++\n` front matter from the body.
+pub fn parse(rel: &Path, raw: &str, diags: &mut Diagnostics) -> Option<Narrative> {
+    let mut lines = raw.split_inclusive('\n');
+    let first = raw.lines().next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Some(Narrative {
+            file: rel.to_path_buf(),
+            front: FrontMatter::default(),
+            markdown: raw.to_string(),
+            body_line: 1,
+        });
+    }
+    lines.next();
+    let mut toml_text = String::new();
+    let mut line_no = 1;
+    let mut closed = false;
+    for l in lines {
+        line_no += 1;
+        if l.trim_end() == "+++" {
+            closed = true;
+            break;
+        }
+        toml_text.push_str(l);
+    }
+    if !closed {
+        diags.push(
+            rel,
+            Some(1),
+            None,
+            Problem::FrontMatter(
+                "thiếu dòng `+++` đóng / the closing `+++` line is missing".into(),
+            ),
+        );
+        return None;
+    }
+    let body_start: usize = raw.split_inclusive('\n').take(line_no).map(str::len).sum();
+    let markdown = raw.get(body_start..).unwrap_or("").to_string();
+    match toml::from_str::<FrontMatter>(&toml_text) {
+        Ok(front) => Some(Narrative {
+            file: rel.to_path_buf(),
+            front,
+            markdown,
+            body_line: line_no + 1,
+        }),
+        Err(e) => {
+            // toml reports a byte span inside the front matter; turn it into a file line.
+            let line = e
+                .span()
+                .map(|s| {
+                    2 + toml_text[..s.start.min(toml_text.len())]
+                        .matches('\n')
+                        .count()
+                })
+                .unwrap_or(1);
+            diags.push(
+                rel,
+                Some(line),
+                None,
+                Problem::FrontMatter(e.message().trim().to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// Reads `content/` (absent is fine): unit narratives and `pages/`.
+pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
+    let mut content = Content::default();
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        return content;
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    for path in files {
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let in_pages = path
+            .parent()
+            .is_some_and(|p| p.file_name().is_some_and(|n| n == "pages"));
+        if path.parent() != Some(dir.as_path()) && !in_pages {
+            continue;
+        }
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let (name, lang) = match stem.strip_suffix(".en") {
+            Some(n) => (n, LangKey::En),
+            None => (stem, LangKey::Vi),
+        };
+        let raw = match std::fs::read(&path) {
+            Ok(b) => text::decode(&b),
+            Err(e) => {
+                diags.push(&rel, None, None, Problem::Unreadable(e.to_string()));
+                continue;
+            }
+        };
+        if in_pages {
+            if !super::units::is_slug(name) {
+                diags.push(&rel, None, None, Problem::InvalidSlug(name.into()));
+                continue;
+            }
+            if let Some(n) = parse(&rel, &raw, diags) {
+                content.pages.insert(
+                    (name.to_string(), lang),
+                    Page {
+                        slug: name.to_string(),
+                        narrative: n,
+                    },
+                );
+            }
+            continue;
+        }
+        let unit = if name == "_index" {
+            Some(UnitTree::ROOT)
+        } else {
+            units.by_slug(name)
+        };
+        let Some(unit) = unit else {
+            diags.push(
+                &rel,
+                None,
+                None,
+                Problem::FileForNoUnit {
+                    slug: name.into(),
+                    suggestion: suggest(name, units.units.iter().map(|u| u.slug.as_str())),
+                },
+            );
+            continue;
+        };
+        if let Some(n) = parse(&rel, &raw, diags) {
+            content.units.insert((unit, lang), n);
+        }
+    }
+    content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter() {
+        let mut d = Diagnostics::default();
+        let n = parse(
+            Path::new("content/a.md"),
+            "+++\ntitle = \"Tuần Giáo\"\n+++\n# Hi\n",
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(n.front.title.as_deref(), Some("Tuần Giáo"));
+        assert_eq!(n.markdown, "# Hi\n");
+        assert_eq!(n.body_line, 4);
+        let n = parse(Path::new("content/a.md"), "No front matter\n", &mut d).unwrap();
+        assert_eq!(n.markdown, "No front matter\n");
+        assert!(d.items.is_empty());
+    }
+
+    #[test]
+    fn reports_broken_front_matter_with_its_line() {
+        let mut d = Diagnostics::default();
+        assert!(parse(
+            Path::new("content/a.md"),
+            "+++\ntitle = \"x\"\ndescription = oops\n+++\n",
+            &mut d
+        )
+        .is_none());
+        assert_eq!(d.items[0].line, Some(3));
+        let mut d = Diagnostics::default();
+        assert!(parse(Path::new("content/a.md"), "+++\ntitle = \"x\"\n", &mut d).is_none());
+        assert_eq!(d.items[0].line, Some(1));
+        let mut d = Diagnostics::default();
+        assert!(parse(
+            Path::new("content/a.md"),
+            "+++\ntitel = \"x\"\n+++\n",
+            &mut d
+        )
+        .is_none());
+    }
+}

@@ -1,0 +1,98 @@
+//! Reading and validating a dashboard project: every problem is collected before any is reported.
+
+pub mod config;
+pub mod content;
+pub mod indicators;
+pub mod number;
+pub mod table;
+pub mod text;
+pub mod units;
+pub mod values;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::model::{Catalogue, Figures, UnitTree};
+pub use config::Config;
+pub use content::Content;
+use table::Table;
+
+/// Everything the editors wrote, validated.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub units: UnitTree,
+    pub catalogue: Catalogue,
+    /// Entered figures only; `compute` adds the rest.
+    pub entered: Figures,
+    pub content: Content,
+}
+
+/// Loads the project at `root`. `Err` carries every problem found; `Ok` may carry warnings.
+pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let config = config::load(root, &mut diags);
+    let units = Table::read(root, Path::new("data/units.csv"), &mut diags)
+        .and_then(|t| units::load(&t, &mut diags));
+    let catalogue = Table::read(root, Path::new("data/indicators.csv"), &mut diags)
+        .and_then(|t| indicators::load(&t, &mut diags));
+    let (Some(units), Some(catalogue)) = (units, catalogue) else {
+        diags.sort();
+        return Err(diags);
+    };
+    let mut entered = Figures::new(units.len(), catalogue.len());
+    for rel in value_files(root) {
+        let slug = rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let Some(unit) = units.by_slug(&slug) else {
+            diags.push(
+                &rel,
+                None,
+                None,
+                Problem::FileForNoUnit {
+                    suggestion: suggest(&slug, units.units.iter().map(|u| u.slug.as_str())),
+                    slug,
+                },
+            );
+            continue;
+        };
+        if let Some(t) = Table::read(root, &rel, &mut diags) {
+            values::load(&t, unit, &catalogue, &mut entered, &mut diags);
+        }
+    }
+    let content = content::load(root, &units, &mut diags);
+    diags.sort();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((
+        Project {
+            root: root.to_path_buf(),
+            config,
+            units,
+            catalogue,
+            entered,
+            content,
+        },
+        diags,
+    ))
+}
+
+/// `data/values/*.csv`, sorted, relative to the root.
+fn value_files(root: &Path) -> Vec<PathBuf> {
+    let dir = root.join("data").join("values");
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "csv"))
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}

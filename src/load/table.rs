@@ -1,0 +1,241 @@
+//! A table as an editor saved it: CSV (comma or semicolon) read into rows of text cells, each
+//! remembering its line so that every message can point at it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::number::NumberFormat;
+use super::text;
+use crate::error::{Diagnostics, Problem};
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line (or spreadsheet row) where the record starts.
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Relative to the project root, for messages.
+    pub file: PathBuf,
+    pub format: NumberFormat,
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Turns the byte offsets the csv reader gives into line numbers, in one pass over the text.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line break: the reader
+    /// reports a record's position just before the previous line's end.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let mut start = byte.min(self.bytes.len());
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = start;
+        self.line
+    }
+}
+
+/// Where each named column sits in a table.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    index: HashMap<&'static str, usize>,
+}
+
+impl Row {
+    /// A cell by column name, trimmed; empty when the column is absent (optional columns).
+    pub fn get<'a>(&'a self, cols: &Columns, name: &str) -> &'a str {
+        cols.index
+            .get(name)
+            .and_then(|&i| self.cells.get(i))
+            .map(|s| s.trim())
+            .unwrap_or("")
+    }
+}
+
+impl Table {
+    /// Reads `rel` under `root`; problems go to `diags` and `None` means nothing usable.
+    pub fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Table> {
+        match std::fs::read(root.join(rel)) {
+            Ok(bytes) => Table::parse(rel, &bytes, diags),
+            Err(e) => {
+                diags.push(rel, None, None, Problem::Unreadable(e.to_string()));
+                None
+            }
+        }
+    }
+
+    pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table> {
+        let content = text::decode(bytes);
+        let header_line = content.lines().find(|l| !l.trim().is_empty());
+        let Some(header_line) = header_line else {
+            diags.push(rel, None, None, Problem::EmptyFile);
+            return None;
+        };
+        // A spreadsheet on a Vietnamese system saves with `;` because `,` is its decimal mark.
+        let semicolon = header_line.matches(';').count() > header_line.matches(',').count();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(if semicolon { b';' } else { b',' })
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(content.as_bytes());
+        let mut headers: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        let mut lines = LineCounter::new(&content);
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map(|p| lines.line_at(p.byte() as usize));
+                    diags.push(rel, line, None, Problem::Unreadable(e.to_string()));
+                    continue;
+                }
+            };
+            // The csv crate's own line numbers skip blank lines; count them from the bytes.
+            let line = record
+                .position()
+                .map_or(0, |p| lines.line_at(p.byte() as usize));
+            let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+            if cells.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            match &headers {
+                None => headers = Some(cells.iter().map(|c| c.to_lowercase()).collect()),
+                Some(h) => {
+                    // Spreadsheets pad short rows with empty cells, or add trailing empty ones.
+                    let used = cells
+                        .iter()
+                        .rposition(|c| !c.is_empty())
+                        .map_or(0, |i| i + 1);
+                    if cells.len() < h.len() || used > h.len() {
+                        diags.push(
+                            rel,
+                            Some(line),
+                            None,
+                            Problem::FieldCount {
+                                expected: h.len(),
+                                found: if cells.len() < h.len() {
+                                    cells.len()
+                                } else {
+                                    used
+                                },
+                            },
+                        );
+                        continue;
+                    }
+                    rows.push(Row { line, cells });
+                }
+            }
+        }
+        let headers = headers?;
+        Some(Table {
+            file: rel.to_path_buf(),
+            format: if semicolon {
+                NumberFormat::Vietnamese
+            } else {
+                NumberFormat::Plain
+            },
+            headers,
+            rows,
+        })
+    }
+
+    /// Finds the columns; a missing required one is reported (once) and fails the table.
+    pub fn columns(
+        &self,
+        required: &[&'static str],
+        optional: &[&'static str],
+        diags: &mut Diagnostics,
+    ) -> Option<Columns> {
+        let mut index = HashMap::new();
+        let mut ok = true;
+        for &name in required.iter().chain(optional) {
+            match self.headers.iter().position(|h| h == name) {
+                Some(i) => {
+                    index.insert(name, i);
+                }
+                None if required.contains(&name) => {
+                    diags.push(
+                        &self.file,
+                        Some(1),
+                        Some(name),
+                        Problem::MissingColumn(name.into()),
+                    );
+                    ok = false;
+                }
+                None => {}
+            }
+        }
+        ok.then_some(Columns { index })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> (Option<Table>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let t = Table::parse(Path::new("t.csv"), s.as_bytes(), &mut d);
+        (t, d)
+    }
+
+    #[test]
+    fn reads_both_separators_and_crlf() {
+        let (t, d) = parse("a,b\r\n1,\"2,5\"\r\n\r\n3,4\r\n");
+        let t = t.unwrap();
+        assert!(d.items.is_empty());
+        assert_eq!(t.format, NumberFormat::Plain);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].cells[1], "2,5");
+        assert_eq!(t.rows[1].line, 4);
+        let (t, _) = parse("a;b\n54.748;87,7\n");
+        let t = t.unwrap();
+        assert_eq!(t.format, NumberFormat::Vietnamese);
+        assert_eq!(t.rows[0].cells, ["54.748", "87,7"]);
+    }
+
+    #[test]
+    fn reports_field_counts_and_missing_columns() {
+        let (t, d) = parse("code,slug\n1\n2,b,c\n3,c,,\n");
+        let t = t.unwrap();
+        assert_eq!(t.rows.len(), 1, "trailing empty cells are tolerated");
+        assert_eq!(d.items.len(), 2);
+        assert_eq!(d.items[0].line, Some(2));
+        assert_eq!(d.items[1].line, Some(3));
+        let mut d = Diagnostics::default();
+        assert!(t.columns(&["code", "name"], &[], &mut d).is_none());
+        assert_eq!(d.items[0].problem, Problem::MissingColumn("name".into()));
+    }
+
+    #[test]
+    fn empty_file_is_an_error() {
+        let (t, d) = parse("\n \n");
+        assert!(t.is_none());
+        assert_eq!(d.items[0].problem, Problem::EmptyFile);
+    }
+}

@@ -1,0 +1,76 @@
+//! Turning the bytes an editor's software saved into clean text.
+//!
+//! Excel on Vietnamese Windows saves "CSV" as Windows-1258 (with combining accents), other
+//! software writes UTF-8 with or without a byte-order mark, or UTF-16. Everything becomes UTF-8
+//! in Unicode NFC so that a name typed on any system compares equal.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Decodes a text file's bytes whatever the encoding, to NFC without a byte-order mark.
+pub fn decode(bytes: &[u8]) -> String {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        UTF_16LE.decode_without_bom_handling(rest).0.into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        UTF_16BE.decode_without_bom_handling(rest).0.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            // Not UTF-8: what Excel's plain "CSV" writes on a Vietnamese system.
+            Err(_) => WINDOWS_1258
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    };
+    nfc(&text)
+}
+
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Vietnamese without accents, `đ` as `d`: what people type in a search box or a file name.
+pub fn fold_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_every_saved_form_to_the_same_nfc_text() {
+        let expected = "Huyện Tuần Giáo";
+        let utf8 = expected.as_bytes().to_vec();
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(&utf8);
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in expected.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        // Windows-1258 spells ệ as ê + combining dot below (0xF2), and ầ/á with combining marks.
+        let decomposed: String = expected.nfd().collect();
+        // Windows-1258 has ê and â but writes the tone marks as combining characters.
+        let cp1258 = b"Huy\xEA\xF2n Tu\xE2\xCCn Gi\xE1o".to_vec();
+        for bytes in [utf8, bom, utf16, cp1258, decomposed.into_bytes()] {
+            assert_eq!(decode(&bytes), expected);
+        }
+    }
+
+    #[test]
+    fn folds_accents_and_d() {
+        assert_eq!(fold_diacritics("Điện Biên Đông"), "Dien Bien Dong");
+        assert_eq!(fold_diacritics("thuê bao"), "thue bao");
+    }
+}

@@ -1,0 +1,249 @@
+//! `data/units.csv`: the reporting units and who reports to whom.
+
+use std::collections::HashMap;
+
+use super::table::Table;
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::model::{Unit, UnitTree};
+
+pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Codes become file names in the open data, so they are digits (the statistics office's form).
+pub fn is_unit_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 16 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
+    let cols = table.columns(
+        &["code", "slug", "name", "name_en", "level", "parent"],
+        &[],
+        diags,
+    )?;
+    let file = &table.file;
+    let before = diags.items.len();
+    let mut units: Vec<(usize, Unit)> = Vec::new();
+    let mut codes: HashMap<String, usize> = HashMap::new();
+    let mut slugs: HashMap<String, usize> = HashMap::new();
+    for row in &table.rows {
+        let line = Some(row.line);
+        let code = row.get(&cols, "code");
+        let slug = row.get(&cols, "slug");
+        let mut ok = true;
+        for col in ["code", "slug", "name", "level"] {
+            if row.get(&cols, col).is_empty() {
+                diags.push(file, line, Some(col), Problem::Required);
+                ok = false;
+            }
+        }
+        if !code.is_empty() && !is_unit_code(code) {
+            diags.push(file, line, Some("code"), Problem::InvalidCode(code.into()));
+            ok = false;
+        }
+        if !slug.is_empty() && !is_slug(slug) {
+            diags.push(file, line, Some("slug"), Problem::InvalidSlug(slug.into()));
+            ok = false;
+        }
+        if let Some(&first_line) = codes.get(code) {
+            diags.push(
+                file,
+                line,
+                Some("code"),
+                Problem::Duplicate {
+                    value: code.into(),
+                    first_line,
+                },
+            );
+            ok = false;
+        }
+        if let Some(&first_line) = slugs.get(slug) {
+            diags.push(
+                file,
+                line,
+                Some("slug"),
+                Problem::Duplicate {
+                    value: slug.into(),
+                    first_line,
+                },
+            );
+            ok = false;
+        }
+        let level = row.get(&cols, "level");
+        if !level.is_empty() && !LEVELS.contains(&level) {
+            diags.push(
+                file,
+                line,
+                Some("level"),
+                Problem::Choice {
+                    value: level.into(),
+                    allowed: LEVELS,
+                    suggestion: suggest(level, LEVELS.iter().copied()),
+                },
+            );
+            ok = false;
+        }
+        if !ok {
+            continue;
+        }
+        codes.insert(code.into(), row.line);
+        slugs.insert(slug.into(), row.line);
+        let parent = row.get(&cols, "parent");
+        let name = row.get(&cols, "name");
+        let name_en = row.get(&cols, "name_en");
+        units.push((
+            row.line,
+            Unit {
+                code: code.into(),
+                slug: slug.into(),
+                name: name.into(),
+                name_en: if name_en.is_empty() {
+                    name.into()
+                } else {
+                    name_en.into()
+                },
+                level: level.into(),
+                parent: (!parent.is_empty()).then(|| parent.into()),
+            },
+        ));
+    }
+    check_parents(table, &units, diags);
+    if units.is_empty() && diags.items.len() == before {
+        diags.push(file, None, None, Problem::EmptyFile);
+    }
+    (diags.items.len() == before)
+        .then(|| UnitTree::new(units.into_iter().map(|(_, u)| u).collect()))
+}
+
+fn check_parents(table: &Table, units: &[(usize, Unit)], diags: &mut Diagnostics) {
+    let file = &table.file;
+    let by_code: HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (_, u))| (u.code.as_str(), i))
+        .collect();
+    let mut root: Option<&Unit> = None;
+    for (line, u) in units {
+        match &u.parent {
+            None => match root {
+                None => root = Some(u),
+                Some(first) => diags.push(
+                    file,
+                    Some(*line),
+                    Some("parent"),
+                    Problem::SecondRoot {
+                        first: first.code.clone(),
+                    },
+                ),
+            },
+            Some(p) if !by_code.contains_key(p.as_str()) => diags.push(
+                file,
+                Some(*line),
+                Some("parent"),
+                Problem::UnknownParent {
+                    code: p.clone(),
+                    suggestion: suggest(p, by_code.keys().copied()),
+                },
+            ),
+            Some(_) => {}
+        }
+    }
+    if root.is_none() && !units.is_empty() {
+        diags.push(file, None, Some("parent"), Problem::NoRoot);
+    }
+    // Each loop is reported once, at its first unit in file order.
+    let mut state = vec![0u8; units.len()]; // 0 unseen, 1 on the current walk, 2 done
+    for start in 0..units.len() {
+        let mut path = Vec::new();
+        let mut i = start;
+        loop {
+            if state[i] == 2 {
+                break;
+            }
+            if state[i] == 1 {
+                let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                let mut cycle: Vec<String> = path[from..]
+                    .iter()
+                    .map(|&p: &usize| units[p].1.code.clone())
+                    .collect();
+                cycle.push(units[i].1.code.clone());
+                let first = path[from..].iter().copied().min().unwrap_or(i);
+                diags.push(
+                    file,
+                    Some(units[first].0),
+                    Some("parent"),
+                    Problem::ParentCycle(cycle),
+                );
+                break;
+            }
+            state[i] = 1;
+            path.push(i);
+            match units[i].1.parent.as_deref().and_then(|p| by_code.get(p)) {
+                Some(&p) => i = p,
+                None => break,
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn load_str(s: &str) -> (Option<UnitTree>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let t = Table::parse(Path::new("data/units.csv"), s.as_bytes(), &mut d).unwrap();
+        (load(&t, &mut d), d)
+    }
+
+    const HEAD: &str = "code,slug,name,name_en,level,parent\n";
+
+    #[test]
+    fn loads_a_tree() {
+        let (t, d) = load_str(&format!("{HEAD}099,tuan-giao,Huyện Tuần Giáo,,district,11\n11,dien-bien,Tỉnh Điện Biên,Dien Bien,province,\n"));
+        assert!(d.items.is_empty(), "{:?}", d.items);
+        let t = t.unwrap();
+        assert_eq!(t.get(0).slug, "dien-bien");
+        assert_eq!(t.get(1).name_en, "Huyện Tuần Giáo");
+    }
+
+    #[test]
+    fn reports_every_tree_problem() {
+        let (t, d) = load_str(&format!(
+            "{HEAD}11,dien-bien,A,,province,\n12,lai-chau,B,,province,\n099,Tuan Giao,C,,district,11\n100,x,D,,distric,111\n101,y,E,,district,102\n102,z,F,,district,101\n101,w,G,,district,11\n"
+        ));
+        assert!(t.is_none());
+        let lines: Vec<(Option<usize>, &Problem)> =
+            d.items.iter().map(|e| (e.line, &e.problem)).collect();
+        assert!(matches!(lines[0], (Some(4), Problem::InvalidSlug(_))));
+        assert!(lines.iter().any(|(l, p)| *l == Some(5)
+            && matches!(p, Problem::Choice { suggestion: Some(s), .. } if s == "district")));
+        assert!(lines
+            .iter()
+            .any(|(l, p)| *l == Some(8) && matches!(p, Problem::Duplicate { first_line: 6, .. })));
+        assert!(lines
+            .iter()
+            .any(|(l, p)| *l == Some(3) && matches!(p, Problem::SecondRoot { .. })));
+        assert!(lines
+            .iter()
+            .any(|(l, p)| *l == Some(6) && matches!(p, Problem::ParentCycle(c) if c.len() == 3)));
+    }
+
+    #[test]
+    fn unknown_parent_suggests() {
+        let (_, d) = load_str(&format!(
+            "{HEAD}11,dien-bien,A,,province,\n099,tuan-giao,B,,district,111\n"
+        ));
+        assert!(
+            matches!(&d.items[0].problem, Problem::UnknownParent { suggestion: Some(s), .. } if s == "11")
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! `data/values/<slug>.csv`: the figures of one unit.
+
+use std::collections::HashMap;
+
+use super::number::{parse_amount, AmountError};
+use super::table::Table;
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::model::{Catalogue, Figure, FigureKey, Figures, Kind, Origin, Period};
+
+const KINDS: &[&str] = &["actual", "estimate", "target"];
+
+/// Reads one unit's table into `figures`.
+pub fn load(
+    table: &Table,
+    unit: usize,
+    catalogue: &Catalogue,
+    figures: &mut Figures,
+    diags: &mut Diagnostics,
+) {
+    let Some(cols) = table.columns(
+        &["indicator", "period", "kind", "value"],
+        &["source", "note"],
+        diags,
+    ) else {
+        return;
+    };
+    let file = &table.file;
+    let codes = || catalogue.indicators.iter().map(|i| i.code.as_str());
+    let mut lines: HashMap<(usize, FigureKey), usize> = HashMap::new();
+    for row in &table.rows {
+        let line = Some(row.line);
+        let code = row.get(&cols, "indicator");
+        let indicator = catalogue.by_code(code);
+        if indicator.is_none() {
+            let problem = if code.is_empty() {
+                Problem::Required
+            } else {
+                Problem::UnknownIndicator {
+                    code: code.into(),
+                    suggestion: suggest(code, codes()),
+                }
+            };
+            diags.push(file, line, Some("indicator"), problem);
+        }
+        let period_text = row.get(&cols, "period");
+        let period = period_text.parse::<Period>().ok();
+        if period.is_none() {
+            diags.push(
+                file,
+                line,
+                Some("period"),
+                Problem::InvalidPeriod(period_text.into()),
+            );
+        }
+        let kind_text = row.get(&cols, "kind");
+        let kind = Kind::parse(kind_text);
+        if kind.is_none() {
+            diags.push(
+                file,
+                line,
+                Some("kind"),
+                Problem::Choice {
+                    value: kind_text.into(),
+                    allowed: KINDS,
+                    suggestion: suggest(kind_text, KINDS.iter().copied()),
+                },
+            );
+        }
+        let value_text = row.get(&cols, "value");
+        let amount = match parse_amount(value_text, table.format) {
+            Ok(a) if a.upper.is_some() && kind.is_some_and(|k| k != Kind::Target) => {
+                diags.push(file, line, Some("value"), Problem::RangeNotTarget);
+                None
+            }
+            Ok(a) => Some(a),
+            Err(AmountError::BadRange) => {
+                diags.push(
+                    file,
+                    line,
+                    Some("value"),
+                    Problem::InvalidRange(value_text.into()),
+                );
+                None
+            }
+            Err(AmountError::NotANumber) => {
+                let problem = if value_text.is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::InvalidNumber {
+                        value: value_text.into(),
+                        semicolon: table.format == super::number::NumberFormat::Vietnamese,
+                    }
+                };
+                diags.push(file, line, Some("value"), problem);
+                None
+            }
+        };
+        let (Some(indicator), Some(period), Some(kind), Some(amount)) =
+            (indicator, period, kind, amount)
+        else {
+            continue;
+        };
+        let key = FigureKey { period, kind };
+        if let Some(&first_line) = lines.get(&(indicator, key)) {
+            if let Some(first) = figures.get(unit, indicator, period, kind) {
+                if first.value != amount.value || first.upper != amount.upper {
+                    diags.push(
+                        file,
+                        line,
+                        Some("value"),
+                        Problem::Conflict {
+                            first_line,
+                            first: show(first.value, first.upper),
+                            second: value_text.into(),
+                        },
+                    );
+                }
+            }
+            continue;
+        }
+        lines.insert((indicator, key), row.line);
+        figures.insert(
+            unit,
+            indicator,
+            key,
+            Figure {
+                value: amount.value,
+                upper: amount.upper,
+                origin: Origin::Entered,
+                source: row.get(&cols, "source").into(),
+                note: row.get(&cols, "note").into(),
+                line: Some(row.line),
+            },
+        );
+    }
+}
+
+fn show(value: f64, upper: Option<f64>) -> String {
+    match upper {
+        Some(u) => format!("{value}..{u}"),
+        None => format!("{value}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Aggregate, Direction, Indicator, Measure};
+    use std::path::Path;
+
+    fn catalogue() -> Catalogue {
+        let ind = |code: &str| Indicator {
+            code: code.into(),
+            group: "g".into(),
+            group_en: "g".into(),
+            name: code.into(),
+            name_en: code.into(),
+            unit: "x".into(),
+            unit_en: "x".into(),
+            direction: Direction::Up,
+            measure: Measure::Stock,
+            derivation: None,
+            aggregate: Aggregate::Sum,
+            decimals: 0,
+        };
+        Catalogue::new(vec![ind("mobile_subscribers"), ind("bts_sites")])
+    }
+
+    fn load_str(s: &str) -> (Figures, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let t = Table::parse(Path::new("data/values/tuan-giao.csv"), s.as_bytes(), &mut d).unwrap();
+        let mut f = Figures::new(1, 2);
+        load(&t, 0, &catalogue(), &mut f, &mut d);
+        (f, d)
+    }
+
+    #[test]
+    fn reads_rows_in_both_number_formats() {
+        let (f, d) = load_str("indicator,period,kind,value,source,note\nmobile_subscribers,2019-H1,actual,54204,BC,\nbts_sites,2025,target,120..130,KH,\n");
+        assert!(d.items.is_empty(), "{:?}", d.items);
+        assert_eq!(
+            f.value(0, 0, Period::first_half(2019), Kind::Actual),
+            Some(54204.0)
+        );
+        assert_eq!(
+            f.get(0, 1, Period::year(2025), Kind::Target).unwrap().upper,
+            Some(130.0)
+        );
+        let (f, d) = load_str("indicator;period;kind;value;source;note\nmobile_subscribers;2019-H1;actual;54.204;BC;\n");
+        assert!(d.items.is_empty());
+        assert_eq!(
+            f.value(0, 0, Period::first_half(2019), Kind::Actual),
+            Some(54204.0)
+        );
+    }
+
+    #[test]
+    fn reports_each_bad_cell_with_its_line() {
+        let (_, d) = load_str(
+            "indicator,period,kind,value,source\nmobile_subscriber,2019-H1,actual,1,\nbts_sites,2019-H2,actul,1,\nbts_sites,2019,actual,\"1,5\",\nbts_sites,2019,actual,70..80,\nbts_sites,2020,actual,5,\nbts_sites,2020,actual,6,\nbts_sites,2020,actual,5,\n",
+        );
+        let got: Vec<(usize, &str)> = d
+            .items
+            .iter()
+            .map(|e| (e.line.unwrap(), e.column.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, "indicator"),
+                (3, "period"),
+                (3, "kind"),
+                (4, "value"),
+                (5, "value"),
+                (7, "value")
+            ]
+        );
+        assert!(
+            matches!(&d.items[0].problem, Problem::UnknownIndicator { suggestion: Some(s), .. } if s == "mobile_subscribers")
+        );
+        assert!(matches!(
+            &d.items[5].problem,
+            Problem::Conflict { first_line: 6, .. }
+        ));
+    }
+}

@@ -1,0 +1,129 @@
+//! The command line: the only place that turns errors into exit codes and text.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use chiso::build::{self, BuildError};
+use chiso::error::Lang;
+use chiso::render::Options;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// chiso: a provincial ICT indicator dashboard from CSV files and Markdown narratives.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Language of messages: vi (default) or en.
+    #[arg(long, value_enum, global = true, default_value = "vi")]
+    lang: MessageLang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MessageLang {
+    Vi,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site.
+    Build {
+        /// The project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: ROOT/site).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The published address, for the canonical link, sitemap and feed.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the input and write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// How many messages of one kind per file before the rest are summarised.
+const CAP: usize = 20;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        MessageLang::Vi => Lang::Vi,
+        MessageLang::En => Lang::En,
+    };
+    match run(cli.command, lang) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}: {e:#}", lang.pick("lỗi", "error"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Build { root, output, base_url } => {
+            let output = output.unwrap_or_else(|| root.join("site"));
+            let started = std::time::Instant::now();
+            match build::build(&root, &output, &Options { base_url }) {
+                Ok((written, diags)) => {
+                    if !diags.items.is_empty() {
+                        eprint!("{}", diags.report(lang, CAP));
+                    }
+                    eprintln!(
+                        "{}",
+                        match lang {
+                            Lang::Vi => format!(
+                                "Đã dựng {} tệp ({} tệp thay đổi) vào {} trong {} ms.",
+                                written.files,
+                                written.changed,
+                                output.display(),
+                                started.elapsed().as_millis()
+                            ),
+                            Lang::En => format!(
+                                "Built {} files ({} changed) into {} in {} ms.",
+                                written.files,
+                                written.changed,
+                                output.display(),
+                                started.elapsed().as_millis()
+                            ),
+                        }
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => report_failure(e, lang, Some(&output)),
+            }
+        }
+        Command::Check { root } => match build::check(&root) {
+            Ok((_, _, diags)) => {
+                eprint!("{}", diags.report(lang, CAP));
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => report_failure(e, lang, None),
+        },
+    }
+}
+
+fn report_failure(e: BuildError, lang: Lang, output: Option<&PathBuf>) -> anyhow::Result<ExitCode> {
+    match e {
+        BuildError::Input(diags) => {
+            eprint!("{}", diags.report(lang, CAP));
+            if let Some(out) = output {
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Vi => format!("Chưa dựng trang; {} vẫn giữ nguyên như cũ.", out.display()),
+                        Lang::En => format!("Nothing was built; {} is unchanged.", out.display()),
+                    }
+                );
+            }
+            Ok(ExitCode::FAILURE)
+        }
+        other => Err(other).context(lang.pick("không dựng được trang", "the build failed")),
+    }
+}

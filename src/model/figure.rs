@@ -1,0 +1,159 @@
+//! Figures: one number for a unit, indicator, period and kind.
+
+use std::collections::BTreeMap;
+
+use super::Period;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Actual,
+    Estimate,
+    Target,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Actual, Kind::Estimate, Kind::Target];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Actual => "actual",
+            Kind::Estimate => "estimate",
+            Kind::Target => "target",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Only actual and estimate figures are summed and derived; targets are what a plan says.
+    pub fn is_computed(self) -> bool {
+        self != Kind::Target
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Entered,
+    Derived,
+    Aggregated,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Entered => "entered",
+            Origin::Derived => "derived",
+            Origin::Aggregated => "aggregated",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The figure, or the lower bound of a target range.
+    pub value: f64,
+    /// The upper end of a target range `70..100`.
+    pub upper: Option<f64>,
+    pub origin: Origin,
+    pub source: String,
+    pub note: String,
+    /// Where an entered figure was written: (file, line), for messages.
+    pub line: Option<usize>,
+}
+
+impl Figure {
+    pub fn computed(value: f64, origin: Origin) -> Self {
+        Figure {
+            value,
+            upper: None,
+            origin,
+            source: String::new(),
+            note: String::new(),
+            line: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureKey {
+    pub period: Period,
+    pub kind: Kind,
+}
+
+/// All figures, indexed by unit and indicator, then ordered by period and kind, so lookups never
+/// scan and every listing comes out in the same order.
+#[derive(Debug, Clone, Default)]
+pub struct Figures {
+    cells: Vec<Vec<BTreeMap<FigureKey, Figure>>>,
+}
+
+impl Figures {
+    pub fn new(units: usize, indicators: usize) -> Self {
+        Figures {
+            cells: vec![vec![BTreeMap::new(); indicators]; units],
+        }
+    }
+
+    pub fn series(&self, unit: usize, indicator: usize) -> &BTreeMap<FigureKey, Figure> {
+        &self.cells[unit][indicator]
+    }
+
+    pub fn series_mut(
+        &mut self,
+        unit: usize,
+        indicator: usize,
+    ) -> &mut BTreeMap<FigureKey, Figure> {
+        &mut self.cells[unit][indicator]
+    }
+
+    pub fn get(
+        &self,
+        unit: usize,
+        indicator: usize,
+        period: Period,
+        kind: Kind,
+    ) -> Option<&Figure> {
+        self.cells[unit][indicator].get(&FigureKey { period, kind })
+    }
+
+    pub fn value(&self, unit: usize, indicator: usize, period: Period, kind: Kind) -> Option<f64> {
+        self.get(unit, indicator, period, kind).map(|f| f.value)
+    }
+
+    pub fn insert(&mut self, unit: usize, indicator: usize, key: FigureKey, figure: Figure) {
+        self.cells[unit][indicator].insert(key, figure);
+    }
+
+    /// Figures of one kind in time order.
+    pub fn of_kind(
+        &self,
+        unit: usize,
+        indicator: usize,
+        kind: Kind,
+    ) -> impl Iterator<Item = (Period, &Figure)> + '_ {
+        self.cells[unit][indicator]
+            .iter()
+            .filter(move |(k, _)| k.kind == kind)
+            .map(|(k, f)| (k.period, f))
+    }
+
+    pub fn units(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Every period any unit has a figure for, in time order.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut all: Vec<Period> = self
+            .cells
+            .iter()
+            .flatten()
+            .flat_map(|s| s.keys().map(|k| k.period))
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+}

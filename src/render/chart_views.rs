@@ -1,0 +1,320 @@
+//! From computed figures to charts: which figures each chart shows, its words for screen
+//! readers, and the table of the same figures that sits beside it.
+
+use serde::Serialize;
+
+use super::charts::{
+    self, BulletChart, BulletLabels, ChartText, CoverageChart, CoverageRow, GrowthChart, GrowthSeries,
+};
+use super::Ctx;
+use crate::compute::Progress;
+use crate::error::Lang;
+use crate::model::{Kind, Period};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SimpleTable {
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub id: String,
+    pub title: String,
+    pub svg: String,
+    pub table: SimpleTable,
+}
+
+/// A short label for an indicator in a chart: `[labels]` of chiso.toml, else its name.
+pub fn short_label(ctx: &Ctx, i: usize, lang: Lang) -> String {
+    let ind = ctx.project.catalogue.get(i);
+    match ctx.project.config.labels.get(&ind.code) {
+        Some(l) => lang.pick(&l.vi, l.en.as_deref().unwrap_or(&l.vi)).to_string(),
+        None => ctx.indicator_name(i, lang).to_string(),
+    }
+}
+
+fn indicators(ctx: &Ctx, codes: &[String]) -> Vec<usize> {
+    codes.iter().filter_map(|c| ctx.project.catalogue.by_code(c)).collect()
+}
+
+/// About four round steps from zero to at least `max`.
+pub fn nice_ticks(max: f64) -> Vec<f64> {
+    if !(max.is_finite() && max > 0.0) {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|f| f * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let n = (max / step).ceil() as usize;
+    (0..=n).map(|k| k as f64 * step).collect()
+}
+
+/// Subscriptions (or whatever `[charts] growth` names) over every period, for one unit.
+pub fn growth(ctx: &Ctx, unit: usize, lang: Lang, id: &str) -> Option<ChartView> {
+    let inds = indicators(ctx, &ctx.project.config.charts.growth);
+    let title = format!("{}: {}", ctx.i18n.get(lang, "chart_growth_title"), ctx.unit_name(unit, lang));
+    lines(ctx, unit, &inds, lang, id, title)
+}
+
+/// One indicator over time for one unit.
+pub fn trend(ctx: &Ctx, unit: usize, indicator: usize, lang: Lang, id: &str) -> Option<ChartView> {
+    let title = format!(
+        "{}: {}, {}",
+        ctx.i18n.get(lang, "chart_trend_title"),
+        short_label(ctx, indicator, lang),
+        ctx.unit_name(unit, lang)
+    );
+    lines(ctx, unit, &[indicator], lang, id, title)
+}
+
+fn lines(ctx: &Ctx, unit: usize, inds: &[usize], lang: Lang, id: &str, title: String) -> Option<ChartView> {
+    let figures = &ctx.computed.figures;
+    let series: Vec<(usize, Vec<(Period, f64)>)> = inds
+        .iter()
+        .map(|&i| (i, figures.of_kind(unit, i, Kind::Actual).map(|(p, f)| (p, f.value)).collect::<Vec<_>>()))
+        .filter(|(_, pts)| !pts.is_empty())
+        .collect();
+    if series.is_empty() {
+        return None;
+    }
+    let mut periods: Vec<Period> = series.iter().flat_map(|(_, s)| s.iter().map(|(p, _)| *p)).collect();
+    periods.sort();
+    periods.dedup();
+    let max = series.iter().flat_map(|(_, s)| s.iter().map(|(_, v)| *v)).fold(0.0, f64::max);
+    let first = series[0].0;
+    let fmt_tick = |v: f64| {
+        let ind = ctx.project.catalogue.get(first);
+        if ind.is_percentage() {
+            crate::format::percent(v, 0, lang)
+        } else {
+            crate::format::number(v, 0, lang)
+        }
+    };
+    let mut years: Vec<i32> = periods.iter().map(|p| p.year).collect();
+    years.dedup();
+    let desc_parts: Vec<String> = series
+        .iter()
+        .map(|(i, pts)| {
+            let (p0, v0) = pts[0];
+            let (p1, v1) = pts[pts.len() - 1];
+            format!(
+                "{}: {} ({}) → {} ({})",
+                short_label(ctx, *i, lang),
+                ctx.figure(*i, v0, lang),
+                ctx.period(p0, lang),
+                ctx.figure(*i, v1, lang),
+                ctx.period(p1, lang)
+            )
+        })
+        .collect();
+    let chart = GrowthChart {
+        text: ChartText {
+            id: id.into(),
+            title: title.clone(),
+            desc: desc_parts.join("; "),
+        },
+        x_ticks: years.iter().map(|y| (f64::from(*y), y.to_string())).collect(),
+        series: series
+            .iter()
+            .map(|(i, pts)| GrowthSeries {
+                name: short_label(ctx, *i, lang),
+                points: pts.iter().map(|(p, v)| (p.time(), *v)).collect(),
+                last_label: ctx.number(*i, pts[pts.len() - 1].1, lang),
+            })
+            .collect(),
+        y_label: ctx.unit_of_measure(first, lang).to_string(),
+        y_ticks: nice_ticks(max).into_iter().map(|v| (v, fmt_tick(v))).collect(),
+    };
+    let mut head = vec![ctx.i18n.get(lang, "col_period")];
+    head.extend(series.iter().map(|(i, _)| short_label(ctx, *i, lang)));
+    let rows = periods
+        .iter()
+        .map(|p| {
+            let mut row = vec![ctx.period(*p, lang)];
+            for (i, pts) in &series {
+                row.push(
+                    pts.iter()
+                        .find(|(q, _)| q == p)
+                        .map(|(_, v)| ctx.number(*i, *v, lang))
+                        .unwrap_or_else(|| "–".into()),
+                );
+            }
+            row
+        })
+        .collect();
+    Some(ChartView {
+        id: id.into(),
+        title,
+        svg: charts::growth(&chart).svg,
+        table: SimpleTable { head, rows },
+    })
+}
+
+/// The latest period with an actual figure for `indicator` at `unit`, else at any of `units`.
+fn latest_period(ctx: &Ctx, unit: usize, indicator: usize, units: &[usize]) -> Option<Period> {
+    let figures = &ctx.computed.figures;
+    let last = |u: usize| figures.of_kind(u, indicator, Kind::Actual).last().map(|(p, _)| p);
+    last(unit).or_else(|| units.iter().filter_map(|&u| last(u)).max())
+}
+
+/// Bars for `[charts] coverage` (shares of villages with service), one row per unit.
+pub fn coverage(ctx: &Ctx, units: &[usize], lang: Lang, id: &str) -> Option<ChartView> {
+    let inds = indicators(ctx, &ctx.project.config.charts.coverage);
+    let title = ctx.i18n.get(lang, "chart_coverage_title");
+    bars(ctx, units, &inds, lang, id, title)
+}
+
+/// One indicator compared across units.
+pub fn compare(ctx: &Ctx, indicator: usize, units: &[usize], lang: Lang, id: &str) -> Option<ChartView> {
+    let title = format!("{}: {}", ctx.i18n.get(lang, "chart_compare_title"), short_label(ctx, indicator, lang));
+    bars(ctx, units, &[indicator], lang, id, title)
+}
+
+fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title: String) -> Option<ChartView> {
+    let first = *inds.first()?;
+    let period = latest_period(ctx, units[0], first, units)?;
+    let figures = &ctx.computed.figures;
+    let title = format!("{title}, {}", ctx.period(period, lang));
+    let target = |u: usize, i: usize| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
+    let no_data = ctx.i18n.get(lang, "no_data");
+    let rows: Vec<CoverageRow> = units
+        .iter()
+        .map(|&u| CoverageRow {
+            label: ctx.unit_name(u, lang).to_string(),
+            values: inds.iter().map(|&i| figures.value(u, i, period, Kind::Actual)).collect(),
+            value_labels: inds
+                .iter()
+                .map(|&i| match figures.value(u, i, period, Kind::Actual) {
+                    Some(v) => ctx.figure(i, v, lang),
+                    None => no_data.clone(),
+                })
+                .collect(),
+            targets: inds.iter().map(|&i| target(u, i)).collect(),
+        })
+        .collect();
+    if rows.iter().all(|r| r.values.iter().all(Option::is_none)) {
+        return None;
+    }
+    let all_percent = inds.iter().all(|&i| ctx.project.catalogue.get(i).is_percentage());
+    let max = rows
+        .iter()
+        .flat_map(|r| r.values.iter().chain(r.targets.iter()).flatten())
+        .fold(0.0, |a: f64, b| a.max(*b));
+    let axis_max = if all_percent && max <= 100.0 { 100.0 } else { *nice_ticks(max).last().unwrap_or(&1.0) };
+    let ticks: Vec<(f64, String)> = nice_ticks(axis_max)
+        .into_iter()
+        .map(|v| {
+            let label = if all_percent {
+                crate::format::percent(v, 0, lang)
+            } else {
+                crate::format::number(v, 0, lang)
+            };
+            (v, label)
+        })
+        .collect();
+    let target_word = ctx.i18n.get(lang, "col_target").to_lowercase();
+    let desc = rows
+        .iter()
+        .map(|r| {
+            let parts: Vec<String> = inds
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let t = r.targets[k]
+                        .map(|t| format!(" ({target_word} {})", ctx.figure(i, t, lang)))
+                        .unwrap_or_default();
+                    format!("{} {}{t}", short_label(ctx, i, lang), r.value_labels[k])
+                })
+                .collect();
+            format!("{}: {}", r.label, parts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut head = vec![ctx.i18n.get(lang, "col_area")];
+    for &i in inds {
+        head.push(short_label(ctx, i, lang));
+        head.push(format!("{} ({})", ctx.i18n.get(lang, "col_target"), short_label(ctx, i, lang)));
+    }
+    let table_rows = rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.label.clone()];
+            for (k, &i) in inds.iter().enumerate() {
+                row.push(r.value_labels[k].clone());
+                row.push(r.targets[k].map(|t| ctx.figure(i, t, lang)).unwrap_or_else(|| "–".into()));
+            }
+            row
+        })
+        .collect();
+    let chart = CoverageChart {
+        text: ChartText {
+            id: id.into(),
+            title: title.clone(),
+            desc,
+        },
+        series: inds.iter().map(|&i| short_label(ctx, i, lang)).collect(),
+        rows,
+        axis_max,
+        axis_ticks: ticks,
+        target_label: ctx.i18n.get(lang, "col_target"),
+    };
+    Some(ChartView {
+        id: id.into(),
+        title,
+        svg: charts::coverage(&chart).svg,
+        table: SimpleTable { head, rows: table_rows },
+    })
+}
+
+/// Baseline, latest, expected and target of one indicator, as a bullet.
+pub fn bullet(ctx: &Ctx, indicator: usize, p: &Progress, lang: Lang, id: &str) -> String {
+    let f = |v: f64| ctx.figure(indicator, v, lang);
+    let t = |k: &str| ctx.i18n.get(lang, k);
+    let mut desc = vec![format!("{} {} ({})", t("col_target"), f(p.target), p.target_period.year)];
+    if let Some((period, v)) = p.baseline {
+        desc.push(format!("{} {} ({})", t("col_baseline"), f(v), ctx.period(period, lang)));
+    }
+    if let Some((period, v)) = p.latest {
+        desc.push(format!("{} {} ({})", t("col_latest"), f(v), ctx.period(period, lang)));
+    }
+    if let Some(e) = p.expected {
+        desc.push(format!("{} {}", t("col_expected"), f(e)));
+    }
+    desc.push(t(&format!("status_{}", p.status.as_str())));
+    let chart = BulletChart {
+        text: ChartText {
+            id: id.into(),
+            title: format!("{}: {}", t("chart_bullet_title"), short_label(ctx, indicator, lang)),
+            desc: desc.join(". "),
+        },
+        baseline: p.baseline.map(|(_, v)| (v, f(v))),
+        latest: p.latest.map(|(_, v)| (v, f(v))),
+        expected: p.expected.map(|v| (v, f(v))),
+        target: (p.target, f(p.target)),
+        direction_up: ctx.project.catalogue.get(indicator).direction == crate::model::Direction::Up,
+        labels: BulletLabels {
+            baseline: t("col_baseline"),
+            latest: t("col_latest"),
+            expected: t("col_expected"),
+            target: t("col_target"),
+        },
+    };
+    charts::bullet(&chart).svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_ticks;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_maximum() {
+        assert_eq!(nice_ticks(100.0), [0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(54748.0), [0.0, 20000.0, 40000.0, 60000.0]);
+        assert_eq!(nice_ticks(0.0), [0.0, 1.0]);
+    }
+}

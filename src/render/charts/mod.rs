@@ -1,0 +1,457 @@
+//! Accessible, responsive SVG charts drawn with plotters.
+//!
+//! Callers hand over fully localised, already formatted text; this module
+//! neither translates nor formats numbers (bar the plain fallback ticks noted
+//! on the fields). Each chart comes back as one `<svg>` element to inline:
+//! `role="img"`, `<title>`/`<desc>` wired via `aria-labelledby`, a `viewBox`
+//! and no width/height so CSS (`svg.chart{width:100%;height:auto}`) sizes it.
+//!
+//! All charts share one viewBox width ([`WIDTH`]) so that text renders at the
+//! same size in every chart of a page.
+
+mod backend;
+mod bullet;
+mod coverage;
+mod draw;
+mod growth;
+pub mod palette;
+
+pub use backend::{text_width, visible_chars};
+pub use bullet::bullet;
+pub use coverage::coverage;
+pub use growth::growth;
+
+use std::fmt::Write as _;
+
+/// viewBox width shared by every chart.
+pub const WIDTH: u32 = 600;
+
+/// The font stack is set once on the root element; plotters would otherwise
+/// repeat it on every `<text>`. Single quotes keep it valid inside the
+/// double-quoted attribute without entity noise.
+const FONT_STACK: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
+
+/// One accessible chart: an `<svg>` element as a string, ready to inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    pub svg: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartText {
+    /// Unique within a page, `[a-z0-9-]+`; used for the ids of `<title>`/`<desc>`.
+    /// Other characters are replaced by `-` so the ARIA references stay valid.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// The figures in words, prepared by the caller.
+    pub desc: String,
+}
+
+/// Coverage: horizontal grouped bars, one group per unit (row), one bar per
+/// series, values in %, target marked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CoverageChart {
+    pub text: ChartText,
+    pub series: Vec<String>,
+    pub rows: Vec<CoverageRow>,
+    /// Usually 100. The scale stretches further if a value or target exceeds it.
+    pub axis_max: f64,
+    /// Formatted axis ticks, e.g. `(50.0, "50 %")`. Empty: plain numbers at
+    /// quarters of `axis_max` (unlocalised, so better supply these).
+    pub axis_ticks: Vec<(f64, String)>,
+    /// Word written above the target ticks, e.g. "Mục tiêu". Empty: ticks unlabelled.
+    pub target_label: String,
+}
+
+/// `values`, `value_labels` and `targets` are parallel to `CoverageChart::series`;
+/// `None` = no data: no bar, and the value label (e.g. "không có số liệu") is printed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CoverageRow {
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+    pub value_labels: Vec<String>,
+    pub targets: Vec<Option<f64>>,
+}
+
+/// Growth: lines over time for a few series; x = time in years (a first
+/// half YYYY-H1 sits at YYYY − 0.5).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GrowthChart {
+    pub text: ChartText,
+    pub x_ticks: Vec<(f64, String)>,
+    pub series: Vec<GrowthSeries>,
+    /// Unit line written above the y axis, e.g. "Triệu thuê bao".
+    pub y_label: String,
+    /// Formatted y ticks, e.g. `(50e6, "50 tr")`. Empty: plain "nice" numbers
+    /// (unlocalised, so better supply these).
+    pub y_ticks: Vec<(f64, String)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GrowthSeries {
+    pub name: String,
+    pub points: Vec<(f64, f64)>,
+    /// Formatted last value.
+    pub last_label: String,
+}
+
+/// Progress to the target: one bullet chart for one indicator. The strings
+/// in the tuples are the formatted figures, e.g. "87,7 %".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BulletChart {
+    pub text: ChartText,
+    pub baseline: Option<(f64, String)>,
+    pub latest: Option<(f64, String)>,
+    pub expected: Option<(f64, String)>,
+    pub target: (f64, String),
+    /// `true` when higher is better; shown as the arrow on the target mark.
+    pub direction_up: bool,
+    pub labels: BulletLabels,
+}
+
+/// Legend words, e.g. "Mốc", "Mới nhất", "Dự kiến", "Mục tiêu".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BulletLabels {
+    pub baseline: String,
+    pub latest: String,
+    pub expected: String,
+    pub target: String,
+}
+
+impl Chart {
+    /// A chart with only its title and description: what every chart
+    /// degrades to when the data leave nothing to draw.
+    pub fn empty(text: &ChartText) -> Chart {
+        Chart {
+            svg: finish("", text, (WIDTH, 8)),
+        }
+    }
+}
+
+/// XML-escapes `s` for element content and attribute values alike, dropping
+/// control characters XML 1.0 forbids.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keeps `[a-z0-9-]`, lower-cases ASCII letters, turns anything else into `-`.
+fn sanitize_id(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | '0'..='9' | '-' => c,
+            'A'..='Z' => c.to_ascii_lowercase(),
+            _ => '-',
+        })
+        .collect();
+    if s.is_empty() {
+        "chart".to_owned()
+    } else {
+        s
+    }
+}
+
+/// Rewrites plotters' SVG document into the inline, accessible element.
+///
+/// plotters escapes every attribute value and text node it writes, so in
+/// `raw` each `<` starts a tag; that makes a tiny tag scanner sufficient.
+fn finish(raw: &str, text: &ChartText, (w, h): (u32, u32)) -> String {
+    let id = sanitize_id(&text.id);
+    let mut out = String::with_capacity(raw.len() + 512);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart\" \
+         preserveAspectRatio=\"xMinYMin meet\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
+         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape_xml(&text.title),
+        escape_xml(&text.desc),
+    );
+    let mut rest = raw;
+    while let Some(start) = rest.find('<') {
+        // Text nodes arrive as "\n<escaped text>\n"; only `<text>` has any.
+        let content = rest[..start].trim();
+        out.push_str(content);
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start + 1..start + len];
+        rest = &rest[start + len + 1..];
+        if tag.starts_with("svg") || tag == "/svg" {
+            continue;
+        }
+        if tag.starts_with('/') {
+            out.push('<');
+            out.push_str(tag);
+            out.push_str(">\n");
+        } else {
+            rewrite_tag(tag, &mut out);
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Drops attributes that restate SVG defaults or the root's font, and rounds
+/// plotters' `font-size` (it divides by 1.24) to one decimal.
+fn rewrite_tag(tag: &str, out: &mut String) {
+    let (body, self_closing) = match tag.strip_suffix('/') {
+        Some(b) => (b.trim_end(), true),
+        None => (tag.trim_end(), false),
+    };
+    let name_end = body.find(' ').unwrap_or(body.len());
+    out.push('<');
+    out.push_str(&body[..name_end]);
+    let mut rest = &body[name_end..];
+    let mut no_stroke = false;
+    loop {
+        rest = rest.trim_start();
+        let Some(eq) = rest.find("=\"") else { break };
+        let key = &rest[..eq];
+        let after = &rest[eq + 2..];
+        let Some(q) = after.find('"') else { break };
+        let val = after[..q].trim();
+        rest = &after[q + 1..];
+        match key {
+            "opacity" if val == "1" => {}
+            "stroke" if val == "none" => no_stroke = true,
+            "stroke-width" if no_stroke => {}
+            "font-family" => {}
+            "font-size" => {
+                let v = val.parse::<f64>().unwrap_or(12.0);
+                let _ = write!(out, " font-size=\"{}\"", draw::num(v));
+            }
+            _ => {
+                let _ = write!(out, " {key}=\"{val}\"");
+            }
+        }
+    }
+    out.push_str(if self_closing { "/>\n" } else { ">" });
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    /// Minimal well-formedness check: balanced tags, quoted attributes, only
+    /// the five predefined entities or numeric references.
+    pub fn check_well_formed(svg: &str) -> Result<(), String> {
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = svg;
+        while let Some(start) = rest.find(['<', '&']) {
+            check_text(&rest[..start])?;
+            rest = &rest[start..];
+            if rest.starts_with('&') {
+                let end = rest.find(';').ok_or("unterminated entity")?;
+                let ent = &rest[1..end];
+                let ok = matches!(ent, "amp" | "lt" | "gt" | "quot" | "apos")
+                    || (ent.starts_with('#') && ent.len() > 1);
+                if !ok {
+                    return Err(format!("bad entity &{ent};"));
+                }
+                rest = &rest[end + 1..];
+                continue;
+            }
+            let end = rest.find('>').ok_or("unterminated tag")?;
+            let tag = &rest[1..end];
+            rest = &rest[end + 1..];
+            if tag.contains('<') {
+                return Err(format!("'<' inside tag: {tag}"));
+            }
+            if !tag.matches('"').count().is_multiple_of(2) {
+                return Err(format!("unbalanced quotes: {tag}"));
+            }
+            if let Some(name) = tag.strip_prefix('/') {
+                let open = stack.pop().ok_or("close without open")?;
+                if open != name {
+                    return Err(format!("</{name}> closes <{open}>"));
+                }
+            } else if !tag.ends_with('/') {
+                let name = tag.split(' ').next().unwrap_or("").to_owned();
+                stack.push(name);
+            }
+            if stack.is_empty() && !rest.trim().is_empty() {
+                return Err("content after root".into());
+            }
+        }
+        check_text(rest)?;
+        if stack.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("unclosed {stack:?}"))
+        }
+    }
+
+    fn check_text(t: &str) -> Result<(), String> {
+        if t.contains('>') {
+            return Err(format!("raw '>' in text: {t}"));
+        }
+        Ok(())
+    }
+
+    /// The accessibility contract every chart must meet.
+    pub fn assert_accessible(svg: &str, id: &str) {
+        check_well_formed(svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+        let root_end = svg.find('>').unwrap_or(0);
+        let root = &svg[..root_end];
+        assert!(root.starts_with("<svg "), "{root}");
+        assert!(root.contains("role=\"img\""));
+        assert!(root.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")));
+        assert!(root.contains("viewBox=\"0 0 "));
+        assert!(root.contains("class=\"chart\""));
+        assert!(root.contains("preserveAspectRatio=\"xMinYMin meet\""));
+        assert!(!root.contains(" width="), "{root}");
+        assert!(!root.contains(" height="), "{root}");
+        let after_root = svg[root_end + 1..].trim_start();
+        assert!(after_root.starts_with(&format!("<title id=\"{id}-title\">")));
+        assert!(svg.contains(&format!("<desc id=\"{id}-desc\">")));
+    }
+
+    pub const EVIL: &str = "<script>alert(1)</script> & \"x\" 'y'";
+
+    pub fn assert_escaped(svg: &str) {
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
+        check_well_formed(svg).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+
+    fn text(id: &str) -> ChartText {
+        ChartText {
+            id: id.into(),
+            title: EVIL.into(),
+            desc: format!("{EVIL}\nline two"),
+        }
+    }
+
+    #[test]
+    fn empty_chart_is_accessible_and_escaped() {
+        let c = Chart::empty(&text("empty-1"));
+        assert_accessible(&c.svg, "empty-1");
+        assert_escaped(&c.svg);
+    }
+
+    #[test]
+    fn ids_are_sanitised() {
+        assert_eq!(sanitize_id("Bieu Do_1"), "bieu-do-1");
+        assert_eq!(sanitize_id("biểu"), "bi-u");
+        assert_eq!(sanitize_id(""), "chart");
+        let c = Chart::empty(&text("\"><x"));
+        assert_accessible(&c.svg, "---x");
+    }
+
+    #[test]
+    fn rewrite_drops_defaults_and_rounds_font_size() {
+        let raw = "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\">\n\
+                   <rect x=\"1\" y=\"2\" opacity=\"1\" fill=\"#000000\" stroke=\"none\"/>\n\
+                   <circle r=\"3\" stroke=\"none\" stroke-width=\"1\"/>\n\
+                   <text x=\"1\" font-family=\"sans-serif\" font-size=\"13.999999999\">\n\
+                   a &amp; b\n</text>\n</svg>\n";
+        let out = finish(raw, &ChartText::default(), (10, 10));
+        assert!(
+            out.contains("<rect x=\"1\" y=\"2\" fill=\"#000000\"/>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<text x=\"1\" font-size=\"14\">a &amp; b</text>"),
+            "{out}"
+        );
+        assert!(out.contains("<circle r=\"3\"/>"), "{out}");
+        assert!(!out.contains("width="));
+        check_well_formed(&out).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn well_formed_checker_catches_breakage() {
+        assert!(check_well_formed("<a><b></a>").is_err());
+        assert!(check_well_formed("<a>x & y</a>").is_err());
+        assert!(check_well_formed("<a>x</a>").is_ok());
+    }
+}
+
+/// Writes sample charts and an HTML page to /tmp/chiso-charts for eyeballing
+/// in a browser: `cargo test --lib charts::example -- --ignored`.
+#[cfg(test)]
+mod example {
+    use super::*;
+
+    /// Single series, more units, one name long enough to wrap.
+    fn long_coverage() -> CoverageChart {
+        let mut c = coverage::tests::sample();
+        c.text.id = "phu-song-1".into();
+        c.series.truncate(1);
+        for name in [
+            "Huyện Tuần Giáo",
+            "Huyện Nậm Pồ",
+            "Huyện Tủa Chùa",
+            "Thành phố Điện Biên Phủ và các xã vùng ven đô thị mở rộng",
+        ] {
+            c.rows.push(CoverageRow {
+                label: name.into(),
+                values: vec![Some(55.5)],
+                value_labels: vec!["55,5 %".into()],
+                targets: vec![Some(80.0)],
+            });
+        }
+        c
+    }
+
+    /// Lower is better, and every mark close to another.
+    fn bullet_down() -> BulletChart {
+        let mut c = bullet::tests::sample();
+        c.text.id = "tien-do-2".into();
+        c.direction_up = false;
+        c.baseline = Some((41.0, "41,0 %".into()));
+        c.latest = Some((38.5, "38,5 %".into()));
+        c.expected = Some((33.0, "33,0 %".into()));
+        c.target = (25.0, "25 %".into());
+        c
+    }
+
+    #[test]
+    #[ignore]
+    fn write_examples() -> std::io::Result<()> {
+        let dir = std::path::Path::new("/tmp/chiso-charts");
+        std::fs::create_dir_all(dir)?;
+        let charts = [
+            ("coverage", coverage(&coverage::tests::sample())),
+            ("coverage-1", coverage(&long_coverage())),
+            ("growth", growth(&growth::tests::sample())),
+            ("bullet", bullet(&bullet::tests::sample())),
+            ("bullet-down", bullet(&bullet_down())),
+        ];
+        let mut html = String::from(
+            "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+             <style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:48rem}\
+             svg.chart{width:100%;height:auto;display:block;outline:1px dotted #ccc}</style>\n",
+        );
+        for (name, chart) in &charts {
+            std::fs::write(dir.join(format!("{name}.svg")), &chart.svg)?;
+            html.push_str(&format!(
+                "<h2>{name} ({} B)</h2>\n{}",
+                chart.svg.len(),
+                chart.svg
+            ));
+        }
+        std::fs::write(dir.join("index.html"), html)
+    }
+}

@@ -1,0 +1,176 @@
+//! An indicator's page: every unit compared, its target and every figure; and the catalogue.
+
+use serde::Serialize;
+
+use super::chart_views::{self, ChartView};
+use super::layout::{layout, Link};
+use super::tables::{self, unit_href, Pivot};
+use super::unit_page::{status_counts, StatusCount};
+use super::{Ctx, TemplateError};
+use crate::error::Lang;
+use crate::format;
+use crate::model::Kind;
+
+#[derive(Serialize)]
+struct UnitRow {
+    label: String,
+    href: String,
+    depth: usize,
+    latest: String,
+    target: String,
+    owner: String,
+    achievement: String,
+    status: &'static str,
+    status_label: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    code: String,
+    name: String,
+    group: String,
+    measure: String,
+    notes: Vec<String>,
+    charts: Vec<ChartView>,
+    units: Vec<UnitRow>,
+    status: Vec<StatusCount>,
+    figure_tables: Vec<Pivot>,
+}
+
+pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), TemplateError> {
+    let project = ctx.project;
+    let ind = project.catalogue.get(i);
+    let path = format!("indicators/{}/index.html", ind.code);
+    let name = ctx.indicator_name(i, lang).to_string();
+    let description = format!("{name} – {}", ctx.site_title(lang));
+    let pre = super::layout::lang_prefix(ctx, lang);
+    let home = format!("{}{pre}", "../".repeat(format!("{pre}{path}").matches('/').count()));
+    let crumbs = vec![Link {
+        label: ctx.i18n.get(lang, "indicators_title"),
+        href: format!("{home}indicators/index.html"),
+        current: false,
+    }];
+    let page = layout(ctx, lang, &path, &name, &description, crumbs);
+    let t = |k: &str| ctx.i18n.get(lang, k);
+    let mut notes = vec![t(if ind.direction == crate::model::Direction::Up {
+        "direction_up"
+    } else {
+        "direction_down"
+    })];
+    if let Some(d) = &ind.derivation {
+        notes.push(ctx.i18n.fill(
+            lang,
+            "indicator_derived",
+            &[
+                ("scale", &format::number(d.scale, 0, lang)),
+                ("numerator", ctx.indicator_name(d.numerator, lang)),
+                ("denominator", ctx.indicator_name(d.denominator, lang)),
+            ],
+        ));
+    } else if ind.is_summed() {
+        notes.push(t("indicator_summed"));
+    }
+    let units = &project.units;
+    let mut compared = vec![0];
+    compared.extend(&units.children[0]);
+    let mut charts = Vec::new();
+    charts.extend(chart_views::compare(ctx, i, &compared, lang, "compare"));
+    charts.extend(chart_views::trend(ctx, 0, i, lang, "trend"));
+    let figures = &ctx.computed.figures;
+    let rows = (0..units.len())
+        .map(|u| {
+            let latest = figures.of_kind(u, i, Kind::Actual).last();
+            let p = ctx.computed.progress[u][i].as_ref();
+            UnitRow {
+                label: ctx.unit_name(u, lang).to_string(),
+                href: unit_href(ctx, u, &home),
+                depth: units.depth(u),
+                latest: latest
+                    .map(|(period, f)| format!("{} ({})", ctx.figure(i, f.value, lang), ctx.period_short(period, lang)))
+                    .unwrap_or_else(|| "–".into()),
+                target: p
+                    .map(|p| format!("{} ({})", ctx.figure(i, p.target, lang), p.target_period.year))
+                    .unwrap_or_else(|| "–".into()),
+                owner: p
+                    .map(|p| {
+                        if p.target_unit == u {
+                            t("own_target")
+                        } else {
+                            ctx.unit_name(p.target_unit, lang).to_string()
+                        }
+                    })
+                    .unwrap_or_default(),
+                achievement: p
+                    .and_then(|p| p.achievement)
+                    .map(|a| format::percent(a, 1, lang))
+                    .unwrap_or_else(|| "–".into()),
+                status: p.map_or("", |p| p.status.as_str()),
+                status_label: p.map(|p| t(&format!("status_{}", p.status.as_str()))).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let view = IndicatorView {
+        code: ind.code.clone(),
+        name,
+        group: lang.pick(&ind.group, &ind.group_en).to_string(),
+        measure: ctx.unit_of_measure(i, lang).to_string(),
+        notes,
+        charts,
+        units: rows,
+        status: status_counts(ctx, (0..units.len()).filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)), lang),
+        figure_tables: tables::indicator_tables(ctx, i, lang, &home),
+    };
+    let mut context = ctx.context(lang, &page);
+    context.insert("indicator", &view);
+    Ok((path, ctx.render("indicator.html", &context)?))
+}
+
+#[derive(Serialize)]
+struct CatalogueGroup {
+    name: String,
+    items: Vec<CatalogueItem>,
+}
+
+#[derive(Serialize)]
+struct CatalogueItem {
+    name: String,
+    href: String,
+    measure: String,
+    latest: String,
+}
+
+/// `indicators/index.html`: the catalogue by group, with the root unit's latest figure.
+pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = "indicators/index.html";
+    let title = ctx.i18n.get(lang, "indicators_title");
+    let page = layout(ctx, lang, path, &title, &title, Vec::new());
+    let mut groups: Vec<CatalogueGroup> = Vec::new();
+    for (i, ind) in ctx.project.catalogue.indicators.iter().enumerate() {
+        let group = lang.pick(&ind.group, &ind.group_en).to_string();
+        if groups.last().is_none_or(|g| g.name != group) {
+            groups.push(CatalogueGroup {
+                name: group,
+                items: Vec::new(),
+            });
+        }
+        let latest = ctx
+            .computed
+            .figures
+            .of_kind(0, i, Kind::Actual)
+            .last()
+            .map(|(p, f)| format!("{} ({})", ctx.figure(i, f.value, lang), ctx.period_short(p, lang)))
+            .unwrap_or_else(|| "–".into());
+        if let Some(g) = groups.last_mut() {
+            g.items.push(CatalogueItem {
+                name: ctx.indicator_name(i, lang).to_string(),
+                href: format!("{}/index.html", ind.code),
+                measure: ctx.unit_of_measure(i, lang).to_string(),
+                latest,
+            });
+        }
+    }
+    let mut context = ctx.context(lang, &page);
+    context.insert("groups", &groups);
+    context.insert("root_name", ctx.unit_name(0, lang));
+    Ok((path.into(), ctx.render("indicators.html", &context)?))
+}

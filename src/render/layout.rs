@@ -1,0 +1,130 @@
+//! What every page shares: where it sits, how to get home, the menu and the other language.
+//!
+//! Every link is relative and names `index.html`, so the same site works from a sub-path and
+//! from `file://` (a folder opened from a USB stick).
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Lang;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: &'static str,
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout {
+    pub lang: &'static str,
+    /// Prefix from this page to the site's root (assets, open data).
+    pub site: String,
+    /// Prefix from this page to its language's home.
+    pub home: String,
+    pub title: String,
+    pub site_title: String,
+    pub description: String,
+    pub sample: bool,
+    pub nav: Vec<Link>,
+    pub alternates: Vec<Alternate>,
+    pub canonical: Option<String>,
+    pub breadcrumbs: Vec<Link>,
+}
+
+pub fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    }
+}
+
+/// The folder of a language inside the site: the first language sits at the root.
+pub fn lang_prefix(ctx: &Ctx, lang: Lang) -> &'static str {
+    if ctx.languages.first() == Some(&lang) {
+        ""
+    } else {
+        match lang {
+            Lang::Vi => "vi/",
+            Lang::En => "en/",
+        }
+    }
+}
+
+/// `path` is the page's file relative to its language's home, e.g. `tuan-giao/index.html`.
+pub fn layout(ctx: &Ctx, lang: Lang, path: &str, title: &str, description: &str, crumbs: Vec<Link>) -> Layout {
+    let prefix = lang_prefix(ctx, lang);
+    let depth = format!("{prefix}{path}").matches('/').count();
+    let site = "../".repeat(depth);
+    let home = format!("{site}{prefix}");
+    let t = |k: &str| ctx.i18n.get(lang, k);
+    let section = path.split('/').next().unwrap_or("");
+    let mut nav = vec![
+        Link {
+            label: t("nav_overview"),
+            href: format!("{home}index.html"),
+            current: path == "index.html",
+        },
+        Link {
+            label: t("nav_indicators"),
+            href: format!("{home}indicators/index.html"),
+            current: section == "indicators",
+        },
+        Link {
+            label: t("nav_methodology"),
+            href: format!("{home}methodology/index.html"),
+            current: section == "methodology",
+        },
+        Link {
+            label: t("nav_data"),
+            href: format!("{home}data/index.html"),
+            current: section == "data",
+        },
+    ];
+    for (slug, title) in ctx.page_titles(lang) {
+        nav.push(Link {
+            current: path == format!("pages/{slug}/index.html"),
+            label: title,
+            href: format!("{home}pages/{slug}/index.html"),
+        });
+    }
+    let alternates = ctx
+        .languages
+        .iter()
+        .filter(|&&l| l != lang)
+        .map(|&l| Alternate {
+            lang: lang_code(l),
+            label: ctx.i18n.get(l, "lang_name"),
+            href: format!("{site}{}{path}", lang_prefix(ctx, l)),
+        })
+        .collect();
+    let canonical = ctx.base_url.as_ref().map(|b| {
+        let page = format!("{prefix}{path}");
+        format!("{b}{}", page.strip_suffix("index.html").unwrap_or(&page))
+    });
+    let site_title = ctx.site_title(lang);
+    Layout {
+        lang: lang_code(lang),
+        title: if title == site_title {
+            title.to_string()
+        } else {
+            format!("{title} – {site_title}")
+        },
+        site_title,
+        description: description.to_string(),
+        sample: ctx.project.config.sample,
+        nav,
+        alternates,
+        canonical,
+        breadcrumbs: crumbs,
+        site,
+        home,
+    }
+}

@@ -1,0 +1,213 @@
+//! Turning computed figures into the site: pages, charts and open data files.
+
+pub mod charts;
+pub mod i18n;
+pub mod layout;
+pub mod markdown;
+pub mod templates;
+
+mod chart_views;
+mod indicator_page;
+mod open_data;
+mod other_pages;
+mod tables;
+mod unit_page;
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use crate::compute::Computed;
+use crate::error::Lang;
+use crate::format;
+use crate::load::content::LangKey;
+use crate::load::Project;
+use crate::model::{Period, Unit};
+use i18n::I18n;
+pub use templates::TemplateError;
+
+/// One file of the site, by its path relative to the site's root (`/`-separated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Overrides `base_url` of chiso.toml.
+    pub base_url: Option<String>,
+}
+
+/// Everything a page needs, shared read-only by every page of the build.
+pub struct Ctx<'a> {
+    pub project: &'a Project,
+    pub computed: &'a Computed,
+    pub i18n: I18n,
+    pub tera: Tera,
+    pub languages: Vec<Lang>,
+    pub base_url: Option<String>,
+}
+
+impl Ctx<'_> {
+    pub fn site_title(&self, lang: Lang) -> String {
+        let c = &self.project.config;
+        let title = match lang {
+            Lang::Vi => c.title.clone(),
+            Lang::En => c.title_en.clone().or_else(|| c.title.clone()),
+        };
+        title.unwrap_or_else(|| self.unit_name(0, lang).to_string())
+    }
+
+    pub fn unit_name(&self, unit: usize, lang: Lang) -> &str {
+        let u: &Unit = self.project.units.get(unit);
+        match lang {
+            Lang::Vi => &u.name,
+            Lang::En => &u.name_en,
+        }
+    }
+
+    pub fn indicator_name(&self, i: usize, lang: Lang) -> &str {
+        let ind = self.project.catalogue.get(i);
+        lang.pick(&ind.name, &ind.name_en)
+    }
+
+    pub fn unit_of_measure(&self, i: usize, lang: Lang) -> &str {
+        let ind = self.project.catalogue.get(i);
+        lang.pick(&ind.unit, &ind.unit_en)
+    }
+
+    /// A figure in the page's language, without its unit of measure.
+    pub fn number(&self, i: usize, value: f64, lang: Lang) -> String {
+        format::number(value, self.project.catalogue.get(i).decimals, lang)
+    }
+
+    /// A figure with its unit of measure: `87,7 %`, `54.748 thuê bao`.
+    pub fn figure(&self, i: usize, value: f64, lang: Lang) -> String {
+        let ind = self.project.catalogue.get(i);
+        if ind.is_percentage() {
+            format::percent(value, ind.decimals, lang)
+        } else {
+            format!("{}\u{a0}{}", self.number(i, value, lang), self.unit_of_measure(i, lang).to_lowercase())
+        }
+    }
+
+    pub fn period(&self, p: Period, lang: Lang) -> String {
+        let key = if p.half { "period_h1" } else { "period_year" };
+        self.i18n.fill(lang, key, &[("year", &p.year.to_string())])
+    }
+
+    /// `2024-H1` as a compact column heading: `6T/2024` / `H1 2024`.
+    pub fn period_short(&self, p: Period, lang: Lang) -> String {
+        match (p.half, lang) {
+            (false, _) => p.year.to_string(),
+            (true, Lang::Vi) => format!("6T/{}", p.year),
+            (true, Lang::En) => format!("H1 {}", p.year),
+        }
+    }
+
+    /// Extra pages' (slug, title) in menu order.
+    pub fn page_titles(&self, lang: Lang) -> Vec<(String, String)> {
+        let pages = &self.project.content.pages;
+        let mut out: Vec<(i64, String, String)> = pages
+            .iter()
+            .filter(|((_, l), _)| *l == LangKey::Vi)
+            .map(|((slug, _), p)| {
+                let own = pages.get(&(slug.clone(), LangKey::from(lang))).unwrap_or(p);
+                let title = own.narrative.front.title.clone().unwrap_or_else(|| slug.clone());
+                (own.narrative.front.weight.unwrap_or(0), slug.clone(), title)
+            })
+            .collect();
+        out.sort();
+        out.into_iter().map(|(_, s, t)| (s, t)).collect()
+    }
+
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, TemplateError> {
+        templates::render(&self.tera, template, context)
+    }
+
+    /// A context with the layout and the translation table.
+    pub fn context(&self, lang: Lang, layout: &layout::Layout) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert("page", layout);
+        c.insert("t", self.i18n.table(lang));
+        c
+    }
+}
+
+enum Job {
+    Unit(usize),
+    Indicator(usize),
+    Indicators,
+    Methodology,
+    Data,
+    Page(String),
+}
+
+/// Renders the whole site in memory; the caller writes it.
+pub fn render_site(project: &Project, computed: &Computed, options: &Options) -> Result<Vec<OutputFile>, TemplateError> {
+    let i18n_own = std::fs::read(project.root.join("templates/i18n.toml"))
+        .ok()
+        .map(|b| crate::load::text::decode(&b));
+    let i18n = I18n::load(i18n_own.as_deref()).map_err(|e| TemplateError {
+        file: "i18n.toml".into(),
+        message: e.to_string(),
+    })?;
+    let languages: Vec<Lang> = project
+        .config
+        .languages
+        .iter()
+        .map(|l| if l == "en" { Lang::En } else { Lang::Vi })
+        .collect();
+    let base_url = options
+        .base_url
+        .clone()
+        .or_else(|| project.config.base_url.clone())
+        .map(|b| if b.ends_with('/') { b } else { format!("{b}/") });
+    let ctx = Ctx {
+        project,
+        computed,
+        i18n,
+        tera: templates::load(&project.root)?,
+        languages,
+        base_url,
+    };
+    let mut jobs: Vec<(Lang, Job)> = Vec::new();
+    for &lang in &ctx.languages {
+        jobs.extend((0..project.units.len()).map(|u| (lang, Job::Unit(u))));
+        jobs.extend((0..project.catalogue.len()).map(|i| (lang, Job::Indicator(i))));
+        jobs.push((lang, Job::Indicators));
+        jobs.push((lang, Job::Methodology));
+        jobs.push((lang, Job::Data));
+        for (slug, _) in ctx.page_titles(lang) {
+            jobs.push((lang, Job::Page(slug)));
+        }
+    }
+    let pages: Result<Vec<OutputFile>, TemplateError> = jobs
+        .par_iter()
+        .map(|(lang, job)| {
+            let (path, html) = match job {
+                Job::Unit(u) => unit_page::render(&ctx, *u, *lang)?,
+                Job::Indicator(i) => indicator_page::render(&ctx, *i, *lang)?,
+                Job::Indicators => indicator_page::render_list(&ctx, *lang)?,
+                Job::Methodology => other_pages::methodology(&ctx, *lang)?,
+                Job::Data => other_pages::data(&ctx, *lang)?,
+                Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
+            };
+            Ok(OutputFile {
+                path: format!("{}{path}", layout::lang_prefix(&ctx, *lang)),
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect();
+    let mut files = pages?;
+    files.push(other_pages::not_found(&ctx)?);
+    for (name, text) in templates::ASSETS {
+        files.push(OutputFile {
+            path: format!("assets/{name}"),
+            bytes: templates::asset(&project.root, name, text).into_bytes(),
+        });
+    }
+    files.extend(open_data::files(project, computed));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

@@ -1,0 +1,193 @@
+//! The open data: every figure and every progress measure, as the data contract lists them, in
+//! plain number format so that anyone can check and reuse them.
+
+use serde::Serialize;
+
+use super::OutputFile;
+use crate::compute::{Computed, Progress};
+use crate::format::{plain_number, round};
+use crate::load::Project;
+
+fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|v| plain_number(v, 1)).unwrap_or_default()
+}
+
+/// The published value of a figure: the lower bound of a range, at the indicator's decimals.
+fn value_cell(value: f64, decimals: usize) -> String {
+    plain_number(value, decimals)
+}
+
+fn progress_row(project: &Project, unit: usize, indicator: usize, p: &Progress) -> Vec<String> {
+    let d = project.catalogue.get(indicator).decimals;
+    let period = |x: Option<(crate::model::Period, f64)>| x.map(|(p, _)| p.to_string()).unwrap_or_default();
+    let value = |x: Option<(crate::model::Period, f64)>| x.map(|(_, v)| value_cell(v, d)).unwrap_or_default();
+    vec![
+        project.units.get(unit).code.clone(),
+        project.catalogue.get(indicator).code.clone(),
+        period(p.baseline),
+        value(p.baseline),
+        period(p.latest),
+        value(p.latest),
+        p.target_period.year.to_string(),
+        value_cell(p.target, d),
+        project.units.get(p.target_unit).code.clone(),
+        pct(p.achievement),
+        pct(p.progress),
+        p.status.as_str().to_string(),
+    ]
+}
+
+const PROGRESS_HEADER: &[&str] = &[
+    "unit",
+    "indicator",
+    "baseline_period",
+    "baseline_value",
+    "latest_period",
+    "latest_value",
+    "target_year",
+    "target_value",
+    "target_unit",
+    "achievement_pct",
+    "progress_pct",
+    "status",
+];
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    unit: &'a crate::model::Unit,
+    figures: Vec<FigureJson<'a>>,
+    progress: Vec<ProgressJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    indicator: &'a str,
+    period: String,
+    kind: &'static str,
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_max: Option<f64>,
+    origin: &'static str,
+    source: &'a str,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProgressJson<'a> {
+    indicator: &'a str,
+    baseline_period: Option<String>,
+    baseline_value: Option<f64>,
+    latest_period: Option<String>,
+    latest_value: Option<f64>,
+    target_year: i32,
+    target_value: f64,
+    target_max: Option<f64>,
+    target_unit: &'a str,
+    achievement_pct: Option<f64>,
+    progress_pct: Option<f64>,
+    status: &'static str,
+}
+
+pub fn files(project: &Project, computed: &Computed) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    let cat = &project.catalogue;
+    let units = &project.units;
+    let mut all_values = Vec::new();
+    let mut all_progress = Vec::new();
+    for u in 0..units.len() {
+        let mut unit_rows = Vec::new();
+        let mut figures = Vec::new();
+        let mut progress = Vec::new();
+        for (i, ind) in cat.indicators.iter().enumerate() {
+            for (key, f) in computed.figures.series(u, i) {
+                all_values.push(vec![
+                    units.get(u).code.clone(),
+                    ind.code.clone(),
+                    key.period.to_string(),
+                    key.kind.as_str().into(),
+                    value_cell(f.value, ind.decimals),
+                    f.origin.as_str().into(),
+                ]);
+                let full = match f.upper {
+                    Some(up) => format!("{}..{}", value_cell(f.value, ind.decimals), value_cell(up, ind.decimals)),
+                    None => value_cell(f.value, ind.decimals),
+                };
+                unit_rows.push(vec![
+                    ind.code.clone(),
+                    key.period.to_string(),
+                    key.kind.as_str().into(),
+                    full,
+                    f.origin.as_str().into(),
+                    f.source.clone(),
+                    f.note.clone(),
+                ]);
+                figures.push(FigureJson {
+                    indicator: &ind.code,
+                    period: key.period.to_string(),
+                    kind: key.kind.as_str(),
+                    value: round(f.value, ind.decimals),
+                    value_max: f.upper.map(|v| round(v, ind.decimals)),
+                    origin: f.origin.as_str(),
+                    source: &f.source,
+                    note: &f.note,
+                });
+            }
+            if let Some(p) = &computed.progress[u][i] {
+                all_progress.push(progress_row(project, u, i, p));
+                let r = |v: f64| round(v, ind.decimals);
+                progress.push(ProgressJson {
+                    indicator: &ind.code,
+                    baseline_period: p.baseline.map(|(p, _)| p.to_string()),
+                    baseline_value: p.baseline.map(|(_, v)| r(v)),
+                    latest_period: p.latest.map(|(p, _)| p.to_string()),
+                    latest_value: p.latest.map(|(_, v)| r(v)),
+                    target_year: p.target_period.year,
+                    target_value: r(p.target),
+                    target_max: p.target_upper.map(r),
+                    target_unit: &units.get(p.target_unit).code,
+                    achievement_pct: p.achievement.map(|v| round(v, 1)),
+                    progress_pct: p.progress.map(|v| round(v, 1)),
+                    status: p.status.as_str(),
+                });
+            }
+        }
+        let slug = &units.get(u).slug;
+        out.push(OutputFile {
+            path: format!("data/{slug}.csv"),
+            bytes: csv_bytes(
+                &["indicator", "period", "kind", "value", "origin", "source", "note"],
+                unit_rows,
+            ),
+        });
+        let json = UnitJson {
+            unit: units.get(u),
+            figures,
+            progress,
+        };
+        let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+        bytes.push(b'\n');
+        out.push(OutputFile {
+            path: format!("data/{slug}.json"),
+            bytes,
+        });
+    }
+    out.push(OutputFile {
+        path: "data/values.csv".into(),
+        bytes: csv_bytes(&["unit", "indicator", "period", "kind", "value", "origin"], all_values),
+    });
+    out.push(OutputFile {
+        path: "data/progress.csv".into(),
+        bytes: csv_bytes(PROGRESS_HEADER, all_progress),
+    });
+    out
+}

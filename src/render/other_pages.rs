@@ -1,0 +1,92 @@
+//! The methodology, the downloads, editors' extra pages and the 404 page.
+
+use serde::Serialize;
+
+use super::layout::{layout, Link};
+use super::{markdown, Ctx, OutputFile, TemplateError};
+use crate::error::Lang;
+use crate::load::content::LangKey;
+
+pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = "methodology/index.html";
+    let title = ctx.i18n.get(lang, "methodology_title");
+    let page = layout(ctx, lang, path, &title, &title, Vec::new());
+    let mut context = ctx.context(lang, &page);
+    context.insert("target_year", &ctx.project.config.target_year.unwrap_or(2025));
+    Ok((path.into(), ctx.render("methodology.html", &context)?))
+}
+
+#[derive(Serialize)]
+struct UnitFiles {
+    name: String,
+    csv: String,
+    json: String,
+}
+
+pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = "data/index.html";
+    let title = ctx.i18n.get(lang, "data_title");
+    let page = layout(ctx, lang, path, &title, &title, Vec::new());
+    let site = page.site.clone();
+    let units: Vec<UnitFiles> = ctx
+        .project
+        .units
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| UnitFiles {
+            name: ctx.unit_name(u, lang).to_string(),
+            csv: format!("{site}data/{}.csv", unit.slug),
+            json: format!("{site}data/{}.json", unit.slug),
+        })
+        .collect();
+    let files = vec![
+        Link {
+            label: ctx.i18n.get(lang, "data_values"),
+            href: format!("{site}data/values.csv"),
+            current: false,
+        },
+        Link {
+            label: ctx.i18n.get(lang, "data_progress"),
+            href: format!("{site}data/progress.csv"),
+            current: false,
+        },
+    ];
+    let mut context = ctx.context(lang, &page);
+    context.insert("files", &files);
+    context.insert("units", &units);
+    Ok((path.into(), ctx.render("data.html", &context)?))
+}
+
+pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), TemplateError> {
+    let pages = &ctx.project.content.pages;
+    let own = pages.get(&(slug.to_string(), LangKey::from(lang)));
+    let p = own.or_else(|| pages.get(&(slug.to_string(), LangKey::Vi)));
+    let path = format!("pages/{slug}/index.html");
+    let (title, description, html) = match p {
+        Some(p) => (
+            p.narrative.front.title.clone().unwrap_or_else(|| slug.to_string()),
+            p.narrative.front.description.clone().unwrap_or_default(),
+            markdown::demote_headings(&markdown::to_html(&p.narrative.markdown), 1),
+        ),
+        None => (slug.to_string(), String::new(), String::new()),
+    };
+    let page = layout(ctx, lang, &path, &title, &description, Vec::new());
+    let mut context = ctx.context(lang, &page);
+    context.insert("heading", &title);
+    context.insert("body", &html);
+    // An English reader is told when what follows is the Vietnamese text.
+    context.insert("untranslated", &(own.is_none() && lang != Lang::Vi));
+    Ok((path, ctx.render("page.html", &context)?))
+}
+
+pub fn not_found(ctx: &Ctx) -> Result<OutputFile, TemplateError> {
+    let lang = ctx.languages.first().copied().unwrap_or_default();
+    let title = ctx.i18n.get(lang, "not_found_title");
+    let page = layout(ctx, lang, "404.html", &title, &title, Vec::new());
+    let context = ctx.context(lang, &page);
+    Ok(OutputFile {
+        path: "404.html".into(),
+        bytes: ctx.render("404.html", &context)?.into_bytes(),
+    })
+}

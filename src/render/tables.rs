@@ -1,0 +1,163 @@
+//! Tables of every figure: one per kind (actual, estimate, target), periods across.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::Lang;
+use crate::model::{Kind, Origin, Period};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub text: String,
+    /// ᵈ derived, ˢ summed: a computed figure is never mistaken for an entered one.
+    pub mark: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PivotRow {
+    pub label: String,
+    pub href: String,
+    pub measure: String,
+    pub cells: Vec<Cell>,
+    pub sources: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PivotGroup {
+    pub name: String,
+    pub rows: Vec<PivotRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pivot {
+    pub caption: String,
+    pub periods: Vec<String>,
+    pub groups: Vec<PivotGroup>,
+}
+
+fn cell(ctx: &Ctx, unit: usize, i: usize, p: Period, kind: Kind, lang: Lang) -> Cell {
+    match ctx.computed.figures.get(unit, i, p, kind) {
+        Some(f) => Cell {
+            text: match f.upper {
+                Some(up) => format!("{}–{}", ctx.number(i, f.value, lang), ctx.number(i, up, lang)),
+                None => ctx.number(i, f.value, lang),
+            },
+            mark: match f.origin {
+                Origin::Entered => "",
+                Origin::Derived => "ᵈ",
+                Origin::Aggregated => "ˢ",
+            },
+        },
+        None => Cell {
+            text: "–".into(),
+            mark: "",
+        },
+    }
+}
+
+fn sources(ctx: &Ctx, unit: usize, i: usize, kind: Kind) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, f) in ctx.computed.figures.of_kind(unit, i, kind) {
+        if !f.source.is_empty() && !out.contains(&f.source) {
+            out.push(f.source.clone());
+        }
+    }
+    out
+}
+
+fn caption(ctx: &Ctx, kind: Kind, lang: Lang) -> String {
+    ctx.i18n.get(lang, &format!("kind_{}", kind.as_str()))
+}
+
+/// Every figure of one unit: indicators down, periods across, grouped as in the catalogue.
+pub fn unit_tables(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Vec<Pivot> {
+    let figures = &ctx.computed.figures;
+    let cat = &ctx.project.catalogue;
+    Kind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let mut periods: Vec<Period> = (0..cat.len())
+                .flat_map(|i| figures.of_kind(unit, i, kind).map(|(p, _)| p))
+                .collect();
+            periods.sort();
+            periods.dedup();
+            if periods.is_empty() {
+                return None;
+            }
+            let mut groups: Vec<PivotGroup> = Vec::new();
+            for (i, ind) in cat.indicators.iter().enumerate() {
+                if figures.of_kind(unit, i, kind).next().is_none() {
+                    continue;
+                }
+                let group = lang.pick(&ind.group, &ind.group_en).to_string();
+                if groups.last().is_none_or(|g| g.name != group) {
+                    groups.push(PivotGroup {
+                        name: group,
+                        rows: Vec::new(),
+                    });
+                }
+                let row = PivotRow {
+                    label: ctx.indicator_name(i, lang).to_string(),
+                    href: format!("{home}indicators/{}/index.html", ind.code),
+                    measure: ctx.unit_of_measure(i, lang).to_string(),
+                    cells: periods.iter().map(|&p| cell(ctx, unit, i, p, kind, lang)).collect(),
+                    sources: sources(ctx, unit, i, kind).join("; "),
+                };
+                if let Some(g) = groups.last_mut() {
+                    g.rows.push(row);
+                }
+            }
+            Some(Pivot {
+                caption: caption(ctx, kind, lang),
+                periods: periods.iter().map(|&p| ctx.period_short(p, lang)).collect(),
+                groups,
+            })
+        })
+        .collect()
+}
+
+/// Every figure of one indicator: units down, periods across.
+pub fn indicator_tables(ctx: &Ctx, i: usize, lang: Lang, home: &str) -> Vec<Pivot> {
+    let figures = &ctx.computed.figures;
+    let units = &ctx.project.units;
+    Kind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let mut periods: Vec<Period> = (0..units.len())
+                .flat_map(|u| figures.of_kind(u, i, kind).map(|(p, _)| p))
+                .collect();
+            periods.sort();
+            periods.dedup();
+            if periods.is_empty() {
+                return None;
+            }
+            let rows = (0..units.len())
+                .filter(|&u| figures.of_kind(u, i, kind).next().is_some())
+                .map(|u| PivotRow {
+                    label: ctx.unit_name(u, lang).to_string(),
+                    href: unit_href(ctx, u, home),
+                    measure: String::new(),
+                    cells: periods.iter().map(|&p| cell(ctx, u, i, p, kind, lang)).collect(),
+                    sources: sources(ctx, u, i, kind).join("; "),
+                })
+                .collect();
+            Some(Pivot {
+                caption: caption(ctx, kind, lang),
+                periods: periods.iter().map(|&p| ctx.period_short(p, lang)).collect(),
+                groups: vec![PivotGroup {
+                    name: String::new(),
+                    rows,
+                }],
+            })
+        })
+        .collect()
+}
+
+/// The page of a unit, relative to the language's home.
+pub fn unit_href(ctx: &Ctx, unit: usize, home: &str) -> String {
+    if unit == 0 {
+        format!("{home}index.html")
+    } else {
+        format!("{home}{}/index.html", ctx.project.units.get(unit).slug)
+    }
+}

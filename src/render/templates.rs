@@ -1,0 +1,76 @@
+//! The theme: built-in templates compiled into the binary, each overridable by a file of the same
+//! name in the project's `templates/`.
+
+use std::path::Path;
+
+use tera::Tera;
+
+/// (name, text) of every built-in template and asset, from the repository's `templates/`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("unit.html", include_str!("../../templates/unit.html")),
+    ("indicator.html", include_str!("../../templates/indicator.html")),
+    ("indicators.html", include_str!("../../templates/indicators.html")),
+    ("methodology.html", include_str!("../../templates/methodology.html")),
+    ("data.html", include_str!("../../templates/data.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Static files copied to `assets/`.
+pub const ASSETS: &[(&str, &str)] = &[("style.css", include_str!("../../templates/style.css"))];
+
+#[derive(Debug, thiserror::Error)]
+#[error("templates/{file}: {message}")]
+pub struct TemplateError {
+    pub file: String,
+    pub message: String,
+}
+
+fn describe(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+/// Compiles the theme once for the whole build.
+pub fn load(project_root: &Path) -> Result<Tera, TemplateError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let own = project_root.join("templates");
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for (name, text) in BUILT_IN {
+        let text = match std::fs::read(own.join(name)) {
+            Ok(bytes) => crate::load::text::decode(&bytes),
+            Err(_) => (*text).to_string(),
+        };
+        sources.push((name.to_string(), text));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| TemplateError {
+            file: "*.html".into(),
+            message: describe(&e),
+        })?;
+    Ok(tera)
+}
+
+/// An asset's text: the project's own if it has one.
+pub fn asset(project_root: &Path, name: &str, built_in: &str) -> String {
+    match std::fs::read(project_root.join("templates").join(name)) {
+        Ok(bytes) => crate::load::text::decode(&bytes),
+        Err(_) => built_in.to_string(),
+    }
+}
+
+pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
+    tera.render(name, context).map_err(|e| TemplateError {
+        file: name.into(),
+        message: describe(&e),
+    })
+}

@@ -1,0 +1,320 @@
+//! A unit's page (the root unit's is the home page): key figures, charts, narrative, progress
+//! against targets and every figure with its source.
+
+use serde::Serialize;
+
+use super::chart_views::{self, ChartView};
+use super::layout::{layout, Link};
+use super::tables::{self, unit_href, Pivot};
+use super::{markdown, Ctx, TemplateError};
+use crate::compute::change::year_on_year;
+use crate::compute::Status;
+use crate::error::Lang;
+use crate::load::content::LangKey;
+use crate::model::Kind;
+
+#[derive(Serialize)]
+struct Headline {
+    name: String,
+    href: String,
+    value: String,
+    period: String,
+    change: Option<String>,
+    /// `up`, `down` or `none`, for the arrow (the words say it too).
+    trend: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct StatusCount {
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct ProgressRow {
+    pub indicator: String,
+    pub href: String,
+    pub baseline: String,
+    pub latest: String,
+    pub target: String,
+    pub owner: String,
+    pub own: bool,
+    pub achievement: String,
+    pub progress: String,
+    pub status: &'static str,
+    pub status_label: String,
+    pub bullet: String,
+}
+
+#[derive(Serialize)]
+struct UnitView {
+    name: String,
+    level: String,
+    is_root: bool,
+    headline: Vec<Headline>,
+    status: Vec<StatusCount>,
+    charts: Vec<ChartView>,
+    narrative: Option<String>,
+    narrative_fallback: Option<String>,
+    progress_title: String,
+    progress: Vec<ProgressRow>,
+    missing: Vec<String>,
+    figure_tables: Vec<Pivot>,
+    children: Vec<ChildLink>,
+    downloads: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct ChildLink {
+    label: String,
+    href: String,
+    depth: usize,
+}
+
+/// A change from the same period a year before, in words: "tăng 1.234 thuê bao (2,3 %) so với
+/// cùng kỳ năm 2023".
+pub fn change_text(ctx: &Ctx, unit: usize, i: usize, period: crate::model::Period, lang: Lang) -> Option<(String, &'static str)> {
+    let c = year_on_year(&ctx.computed.figures, unit, i, period, Kind::Actual)?;
+    let ind = ctx.project.catalogue.get(i);
+    let t = |k: &str| ctx.i18n.get(lang, k);
+    let rounded = crate::format::round(c.difference, ind.decimals);
+    let (word, trend) = if rounded > 0.0 {
+        (t("change_up"), "up")
+    } else if rounded < 0.0 {
+        (t("change_down"), "down")
+    } else {
+        (t("change_none"), "none")
+    };
+    let versus = format!("{} {}", t("same_period"), ctx.period(c.previous, lang).replace("năm ", ""));
+    let versus = match lang {
+        Lang::Vi => format!("{} năm {}", t("same_period"), c.previous.year),
+        Lang::En => versus,
+    };
+    if trend == "none" {
+        return Some((format!("{word} {versus}"), trend));
+    }
+    let amount = c.difference.abs();
+    let text = if ind.is_percentage() {
+        format!("{word} {} {} {versus}", ctx.number(i, amount, lang), t("points"))
+    } else {
+        let pct = c
+            .percent
+            .map(|p| format!(" ({})", crate::format::percent(p.abs(), 1, lang)))
+            .unwrap_or_default();
+        format!("{word} {}{pct} {versus}", ctx.figure(i, amount, lang))
+    };
+    Some((text, trend))
+}
+
+pub fn status_counts(ctx: &Ctx, statuses: impl Iterator<Item = Status>, lang: Lang) -> Vec<StatusCount> {
+    let mut counts = [0usize; 4];
+    for s in statuses {
+        counts[s as usize] += 1;
+    }
+    [Status::Achieved, Status::OnTrack, Status::OffTrack, Status::NoData]
+        .iter()
+        .map(|&s| StatusCount {
+            key: s.as_str(),
+            label: ctx.i18n.get(lang, &format!("status_{}", s.as_str())),
+            count: counts[s as usize],
+        })
+        .collect()
+}
+
+pub fn progress_rows(ctx: &Ctx, unit: usize, lang: Lang, home: &str, with_bullets: bool) -> Vec<ProgressRow> {
+    let cat = &ctx.project.catalogue;
+    (0..cat.len())
+        .filter_map(|i| {
+            let p = ctx.computed.progress[unit][i].as_ref()?;
+            let f = |v: f64| ctx.figure(i, v, lang);
+            let at = |x: Option<(crate::model::Period, f64)>| {
+                x.map(|(period, v)| format!("{} ({})", f(v), ctx.period_short(period, lang)))
+                    .unwrap_or_else(|| "–".into())
+            };
+            let target = match p.target_upper {
+                Some(up) => format!("{}–{} ({})", ctx.number(i, p.target, lang), f(up), p.target_period.year),
+                None => format!("{} ({})", f(p.target), p.target_period.year),
+            };
+            let pct = |v: Option<f64>| v.map(|v| crate::format::percent(v, 1, lang)).unwrap_or_else(|| "–".into());
+            Some(ProgressRow {
+                indicator: ctx.indicator_name(i, lang).to_string(),
+                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                baseline: at(p.baseline),
+                latest: at(p.latest),
+                target,
+                own: p.target_unit == unit,
+                owner: if p.target_unit == unit {
+                    ctx.i18n.get(lang, "own_target")
+                } else {
+                    ctx.unit_name(p.target_unit, lang).to_string()
+                },
+                achievement: pct(p.achievement),
+                progress: pct(p.progress),
+                status: p.status.as_str(),
+                status_label: ctx.i18n.get(lang, &format!("status_{}", p.status.as_str())),
+                bullet: if with_bullets && p.status != Status::NoData {
+                    chart_views::bullet(ctx, i, p, lang, &format!("bullet-{}", cat.get(i).code.replace('_', "-")))
+                } else {
+                    String::new()
+                },
+            })
+        })
+        .collect()
+}
+
+pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), TemplateError> {
+    let project = ctx.project;
+    let units = &project.units;
+    let u = units.get(unit);
+    let path = if unit == 0 { "index.html".to_string() } else { format!("{}/index.html", u.slug) };
+    let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
+    let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
+    let name = ctx.unit_name(unit, lang).to_string();
+    let title = if unit == 0 {
+        narrative.and_then(|n| n.front.title.clone()).unwrap_or_else(|| ctx.site_title(lang))
+    } else {
+        name.clone()
+    };
+    let description = narrative
+        .and_then(|n| n.front.description.clone())
+        .unwrap_or_else(|| format!("{} – {}", name, ctx.site_title(lang)));
+    let mut crumbs: Vec<usize> = units.ancestors(unit).collect();
+    crumbs.reverse();
+    let pre = super::layout::lang_prefix(ctx, lang);
+    let depth = format!("{pre}{path}").matches('/').count();
+    let home = format!("{}{pre}", "../".repeat(depth));
+    let breadcrumbs = crumbs
+        .iter()
+        .map(|&a| Link {
+            label: ctx.unit_name(a, lang).to_string(),
+            href: unit_href(ctx, a, &home),
+            current: false,
+        })
+        .collect();
+    let page = layout(ctx, lang, &path, &title, &description, breadcrumbs);
+    let figures = &ctx.computed.figures;
+    let cat = &project.catalogue;
+
+    let headline = project
+        .config
+        .headline
+        .iter()
+        .filter_map(|code| cat.by_code(code))
+        .filter_map(|i| {
+            let (period, f) = figures.of_kind(unit, i, Kind::Actual).last()?;
+            let change = change_text(ctx, unit, i, period, lang);
+            Some(Headline {
+                name: chart_views::short_label(ctx, i, lang),
+                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                value: ctx.figure(i, f.value, lang),
+                period: ctx.period(period, lang),
+                trend: change.as_ref().map_or("none", |c| c.1),
+                change: change.map(|c| c.0),
+            })
+        })
+        .collect();
+
+    let children = &units.children[unit];
+    let mut compared = vec![unit];
+    match units.parent[unit] {
+        Some(p) if children.is_empty() => compared.insert(0, p),
+        _ => compared.extend(children),
+    }
+    let mut charts = Vec::new();
+    charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
+    charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
+
+    let progress = progress_rows(ctx, unit, lang, &home, true);
+    let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
+    let target_year = ctx.computed.progress[unit]
+        .iter()
+        .flatten()
+        .map(|p| p.target_period.year)
+        .max()
+        .or(project.config.target_year)
+        .unwrap_or(2025);
+
+    let missing = ctx
+        .computed
+        .missing
+        .range((unit, 0, min_key())..(unit + 1, 0, min_key()))
+        .filter(|((_, i, key), _)| figures.get(unit, *i, key.period, key.kind).is_none())
+        .map(|((_, i, key), absent)| {
+            let names: Vec<&str> = absent.iter().map(|&c| ctx.unit_name(c, lang)).collect();
+            ctx.i18n.fill(
+                lang,
+                "missing_children",
+                &[
+                    ("indicator", ctx.indicator_name(*i, lang)),
+                    ("period", &format!("{} ({})", ctx.period(key.period, lang), ctx.i18n.get(lang, &format!("kind_{}", key.kind.as_str())).to_lowercase())),
+                    ("units", &names.join(", ")),
+                ],
+            )
+        })
+        .collect();
+
+    let body_html = narrative.map(|n| markdown::demote_headings(&markdown::to_html(&n.markdown), 2));
+    let fallback = if narrative.is_none() && vi_narrative.is_some() && lang != Lang::Vi {
+        Some(format!("{}{}", page.site, super::layout::lang_prefix(ctx, Lang::Vi).to_string() + &path))
+    } else {
+        None
+    };
+    let child_links = if unit == 0 {
+        (1..units.len())
+            .map(|c| ChildLink {
+                label: ctx.unit_name(c, lang).to_string(),
+                href: unit_href(ctx, c, &home),
+                depth: units.depth(c),
+            })
+            .collect()
+    } else {
+        children
+            .iter()
+            .map(|&c| ChildLink {
+                label: ctx.unit_name(c, lang).to_string(),
+                href: unit_href(ctx, c, &home),
+                depth: 1,
+            })
+            .collect()
+    };
+    let downloads = ["csv", "json"]
+        .iter()
+        .map(|ext| Link {
+            label: format!("{}.{ext}", u.slug),
+            href: format!("{}data/{}.{ext}", page.site, u.slug),
+            current: false,
+        })
+        .collect();
+    let level_key = format!("level_{}", u.level);
+    let view = UnitView {
+        name,
+        level: ctx.i18n.get(lang, &level_key),
+        is_root: unit == 0,
+        headline,
+        status,
+        charts,
+        narrative: body_html,
+        narrative_fallback: fallback,
+        progress_title: ctx.i18n.fill(lang, "progress_title", &[("year", &target_year.to_string())]),
+        progress,
+        missing,
+        figure_tables: tables::unit_tables(ctx, unit, lang, &home),
+        children: child_links,
+        downloads,
+    };
+    let mut context = ctx.context(lang, &page);
+    context.insert("unit", &view);
+    Ok((path, ctx.render("unit.html", &context)?))
+}
+
+fn progress_statuses<'a>(ctx: &'a Ctx, unit: usize) -> impl Iterator<Item = Status> + 'a {
+    ctx.computed.progress[unit].iter().flatten().map(|p| p.status)
+}
+
+fn min_key() -> crate::model::FigureKey {
+    crate::model::FigureKey {
+        period: crate::model::Period { year: i32::MIN, half: true },
+        kind: Kind::Actual,
+    }
+}
