@@ -39,6 +39,8 @@ pub enum Problem {
     },
     Required,
     InvalidSlug(String),
+    ReservedSlug(String),
+    SameNarrative { other: String },
     InvalidCode(String),
     InvalidIndicatorCode(String),
     Duplicate {
@@ -155,6 +157,14 @@ impl Problem {
             Problem::InvalidSlug(s) => l(
                 format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
                 format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
+            ),
+            Problem::ReservedSlug(s) => l(
+                format!("`{s}` là tên thư mục trang web dành riêng cho chiso; đặt slug khác, ví dụ `huyen-{s}`."),
+                format!("`{s}` is a folder name chiso keeps for the site itself; choose another slug, e.g. `district-{s}`."),
+            ),
+            Problem::SameNarrative { other } => l(
+                format!("đơn vị này đã có phần thuyết minh trong `{other}`. Gộp hai tệp thành một."),
+                format!("this unit already has a narrative in `{other}`. Merge the two files into one."),
             ),
             Problem::InvalidCode(s) => l(
                 format!("mã đơn vị `{s}` không hợp lệ. Ghi mã của cơ quan thống kê, chỉ gồm chữ số, ví dụ `11` hoặc `099`."),

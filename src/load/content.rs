@@ -190,6 +190,12 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             continue;
         };
         if let Some(n) = parse(&rel, &raw, diags) {
+            // `_index.md` and `<root-slug>.md` both name the root unit.
+            if let Some(first) = content.units.get(&(unit, lang)) {
+                let other = first.file.display().to_string().replace('\\', "/");
+                diags.push(&rel, None, None, Problem::SameNarrative { other });
+                continue;
+            }
             content.units.insert((unit, lang), n);
         }
     }

@@ -8,6 +8,9 @@ use crate::model::{Unit, UnitTree};
 
 pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
 
+/// Folder names the site uses for itself; a unit named so would overwrite them.
+pub const RESERVED_SLUGS: &[&str] = &["assets", "data", "en", "vi", "indicators", "methodology", "pages", "search", "reports"];
+
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
@@ -47,6 +50,10 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
         }
         if !slug.is_empty() && !is_slug(slug) {
             diags.push(file, line, Some("slug"), Problem::InvalidSlug(slug.into()));
+            ok = false;
+        }
+        if RESERVED_SLUGS.contains(&slug) {
+            diags.push(file, line, Some("slug"), Problem::ReservedSlug(slug.into()));
             ok = false;
         }
         if let Some(&first_line) = codes.get(code) {

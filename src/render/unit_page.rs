@@ -59,6 +59,8 @@ struct UnitView {
     narrative_fallback: Option<String>,
     progress_title: String,
     progress: Vec<ProgressRow>,
+    /// Indicators with a target but no actual figure yet: listed, not tabulated.
+    progress_no_data: Vec<ProgressRow>,
     missing: Vec<String>,
     figure_tables: Vec<Pivot>,
     children: Vec<ChildLink>,
@@ -225,7 +227,9 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
     charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
 
-    let progress = progress_rows(ctx, unit, lang, &home, true);
+    let (progress, progress_no_data): (Vec<_>, Vec<_>) = progress_rows(ctx, unit, lang, &home, true)
+        .into_iter()
+        .partition(|r| r.status != Status::NoData.as_str());
     let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
     let target_year = ctx.computed.progress[unit]
         .iter()
@@ -298,6 +302,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         narrative_fallback: fallback,
         progress_title: ctx.i18n.fill(lang, "progress_title", &[("year", &target_year.to_string())]),
         progress,
+        progress_no_data,
         missing,
         figure_tables: tables::unit_tables(ctx, unit, lang, &home),
         children: child_links,
