@@ -40,6 +40,7 @@ pub enum Problem {
     Required,
     InvalidSlug(String),
     ReservedSlug(String),
+    TwoForms { other: String },
     SameNarrative { other: String },
     InvalidCode(String),
     InvalidIndicatorCode(String),
@@ -157,6 +158,10 @@ impl Problem {
             Problem::InvalidSlug(s) => l(
                 format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
                 format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
+            ),
+            Problem::TwoForms { other } => l(
+                format!("có cả tệp này và `{other}` cho cùng một bảng. Giữ một tệp và xoá hoặc đổi tên tệp kia."),
+                format!("both this file and `{other}` hold the same table. Keep one and delete or rename the other."),
             ),
             Problem::ReservedSlug(s) => l(
                 format!("`{s}` là tên thư mục trang web dành riêng cho chiso; đặt slug khác, ví dụ `huyen-{s}`."),

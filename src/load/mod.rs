@@ -4,6 +4,7 @@ pub mod config;
 pub mod content;
 pub mod indicators;
 pub mod number;
+pub mod spreadsheet;
 pub mod table;
 pub mod text;
 pub mod units;
@@ -33,10 +34,8 @@ pub struct Project {
 pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
     let config = config::load(root, &mut diags);
-    let units = Table::read(root, Path::new("data/units.csv"), &mut diags)
-        .and_then(|t| units::load(&t, &mut diags));
-    let catalogue = Table::read(root, Path::new("data/indicators.csv"), &mut diags)
-        .and_then(|t| indicators::load(&t, &mut diags));
+    let units = read(root, "data/units.csv", &mut diags, units::load);
+    let catalogue = read(root, "data/indicators.csv", &mut diags, indicators::load);
     let (Some(units), Some(catalogue)) = (units, catalogue) else {
         diags.sort();
         return Err(diags);
@@ -60,8 +59,10 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             );
             continue;
         };
-        if let Some(t) = Table::read(root, &rel, &mut diags) {
+        let from = diags.items.len();
+        if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
             values::load(&t, unit, &catalogue, &mut entered, &mut diags);
+            t.name_cells(&mut diags, from);
         }
     }
     let content = content::load(root, &units, &mut diags);
@@ -82,7 +83,15 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     ))
 }
 
-/// `data/values/*.csv`, sorted, relative to the root.
+fn read<T>(root: &Path, rel: &str, diags: &mut Diagnostics, load: impl Fn(&Table, &mut Diagnostics) -> Option<T>) -> Option<T> {
+    let from = diags.items.len();
+    let table = Table::read(root, Path::new(rel), diags)?;
+    let loaded = load(&table, diags);
+    table.name_cells(diags, from);
+    loaded
+}
+
+/// `data/values/*.csv` (or `.xlsx`), one per unit, sorted, relative to the root.
 fn value_files(root: &Path) -> Vec<PathBuf> {
     let dir = root.join("data").join("values");
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
@@ -90,9 +99,11 @@ fn value_files(root: &Path) -> Vec<PathBuf> {
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "csv"))
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "csv" || x == "xlsx"))
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(|p| p.with_extension("csv")))
         .collect();
     files.sort();
+    // A unit saved as both forms is reported once, by `Table::read`.
+    files.dedup();
     files
 }

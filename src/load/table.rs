@@ -22,6 +22,12 @@ pub struct Table {
     pub format: NumberFormat,
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
+    /// Read from an `.xlsx` workbook: messages name cells (`D7`) rather than lines.
+    pub spreadsheet: bool,
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string().replace('\\', "/")
 }
 
 /// Turns the byte offsets the csv reader gives into line numbers, in one pass over the text.
@@ -78,13 +84,45 @@ impl Row {
 }
 
 impl Table {
-    /// Reads `rel` under `root`; problems go to `diags` and `None` means nothing usable.
+    /// Reads the table `rel` (a `.csv` path) under `root`, or the `.xlsx` workbook saved in its
+    /// place; problems go to `diags` and `None` means nothing usable.
     pub fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Table> {
+        let xlsx = rel.with_extension("xlsx");
+        let csv_exists = root.join(rel).is_file();
+        if root.join(&xlsx).is_file() {
+            if csv_exists {
+                diags.push(&xlsx, None, None, Problem::TwoForms { other: display(rel) });
+                return None;
+            }
+            return match std::fs::read(root.join(&xlsx)) {
+                Ok(bytes) => super::spreadsheet::parse(&xlsx, &bytes, diags),
+                Err(e) => {
+                    diags.push(&xlsx, None, None, Problem::Unreadable(e.to_string()));
+                    None
+                }
+            };
+        }
         match std::fs::read(root.join(rel)) {
             Ok(bytes) => Table::parse(rel, &bytes, diags),
             Err(e) => {
                 diags.push(rel, None, None, Problem::Unreadable(e.to_string()));
                 None
+            }
+        }
+    }
+
+    /// Adds the cell's letter to messages about a spreadsheet's columns (`value` → `value, D`),
+    /// for the messages from `from` on.
+    pub fn name_cells(&self, diags: &mut Diagnostics, from: usize) {
+        if !self.spreadsheet {
+            return;
+        }
+        for e in diags.items.iter_mut().skip(from).filter(|e| e.file == self.file) {
+            if let Some(col) = &e.column {
+                if let Some(i) = self.headers.iter().position(|h| h == col) {
+                    let cell = format!("{}{}", super::spreadsheet::column_letter(i), e.line.unwrap_or(1));
+                    e.column = Some(format!("{col}, {cell}"));
+                }
             }
         }
     }
@@ -161,6 +199,7 @@ impl Table {
             },
             headers,
             rows,
+            spreadsheet: false,
         })
     }
 

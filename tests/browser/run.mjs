@@ -24,7 +24,7 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MAX_PAGES = 30; // enough to meet every template twice over, few enough to stay under a minute or two
 const PHONE_WIDTH = 320;
-const LANGUAGE_FOLDERS = ['en']; // the site's second language lives under en/, the first at the root
+const LANGUAGE_FOLDERS = ['en', 'vi']; // the first language is at the root, the other in its own folder
 
 // ---------------------------------------------------------------------------------------------
 // Which pages
