@@ -483,3 +483,41 @@ fn check_warns_about_an_entered_derived_figure_only_beyond_rounding() {
     assert_eq!(w.len(), 1, "{report}");
     assert!(w[0].contains("75.0"), "names the computed figure: {}", w[0]);
 }
+
+#[test]
+fn an_entered_figure_in_the_middle_of_the_tree_feeds_the_sum_above() {
+    let project = Project::new(
+        "01,tinh,Tỉnh Thử Nghiệm,Test Province,province,
+001,huyen-a,Huyện An Bình,An Binh District,district,01
+002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01
+00001,xa-a1,Xã An Phú,An Phu Commune,commune,001
+00002,xa-a2,Xã An Lạc,An Lac Commune,commune,001
+",
+    );
+    project
+        .values("xa-a1", "subscribers,2024,actual,1200\ncovered,2024,actual,8")
+        .values("xa-a2", "subscribers,2024,actual,2300\ncovered,2024,actual,9")
+        // The district's own report says 3600, not the communes' 1200 + 2300 = 3500, and it
+        // reports 50 villages, of which its communes list only 8 + 9 = 17 covered.
+        .values(
+            "huyen-a",
+            "subscribers,2024,actual,3600
+             villages,2024,actual,50",
+        )
+        .values(
+            "huyen-b",
+            "subscribers,2024,actual,1400
+             villages,2024,actual,50
+             covered,2024,actual,33",
+        );
+    let site = project.build();
+
+    // The entered 3600 stands for the district and is what the province sums: 3600 + 1400 = 5000.
+    assert_eq!(site.value(DISTRICT_A, "subscribers", "2024", "actual").as_deref(), Some("3600"));
+    assert_eq!(site.origin(DISTRICT_A, "subscribers", "2024", "actual").as_deref(), Some("entered"));
+    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("5000"));
+    // District 001's coverage comes from its summed covered (17) over its entered villages (50):
+    // 100 × 17 ÷ 50 = 34.0; the province's from 17 + 33 = 50 over 100: 50.0.
+    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2024", "actual").as_deref(), Some("34.0"));
+    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("50.0"));
+}

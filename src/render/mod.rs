@@ -10,6 +10,7 @@ mod chart_views;
 mod indicator_page;
 mod open_data;
 mod other_pages;
+mod site_files;
 mod tables;
 mod unit_page;
 
@@ -208,6 +209,7 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         });
     }
     files.extend(open_data::files(project, computed));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    files.extend(site_files::sitemap(&files, ctx.base_url.as_deref()));
+    files.push(site_files::robots(ctx.base_url.as_deref()));
+    Ok(site_files::with_gzip(files))
 }

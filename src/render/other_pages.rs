@@ -83,7 +83,18 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
 pub fn not_found(ctx: &Ctx) -> Result<OutputFile, TemplateError> {
     let lang = ctx.languages.first().copied().unwrap_or_default();
     let title = ctx.i18n.get(lang, "not_found_title");
-    let page = layout(ctx, lang, "404.html", &title, &title, Vec::new());
+    let mut page = layout(ctx, lang, "404.html", &title, &title, Vec::new());
+    // A host serves this page for any missing address, at any depth, so relative links would
+    // point nowhere; with a known base address every link is made absolute.
+    if let Some(base) = &ctx.base_url {
+        page.site = base.clone();
+        page.home = base.clone();
+        for link in page.nav.iter_mut() {
+            link.href = format!("{base}{}", link.href);
+        }
+        page.alternates.clear();
+        page.canonical = None;
+    }
     let context = ctx.context(lang, &page);
     Ok(OutputFile {
         path: "404.html".into(),

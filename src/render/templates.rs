@@ -39,10 +39,28 @@ fn describe(e: &tera::Error) -> String {
     message
 }
 
+/// Escapes what HTML needs escaped in text and quoted attributes. Tera's own also escapes `/`,
+/// which only makes every link longer.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Compiles the theme once for the whole build.
 pub fn load(project_root: &Path) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
     let own = project_root.join("templates");
     let mut sources: Vec<(String, String)> = Vec::new();
     for (name, text) in BUILT_IN {
