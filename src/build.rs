@@ -25,7 +25,11 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
     let (project, mut diags) = load::load(root).map_err(BuildError::Input)?;
     let (computed, warnings) = compute::compute(&project);
     diags.extend(warnings);
+    diags.extend(render::shortcodes::check(&project, &computed));
     diags.sort();
+    if diags.has_errors() {
+        return Err(BuildError::Input(diags));
+    }
     Ok((project, computed, diags))
 }
 

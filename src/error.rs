@@ -41,6 +41,8 @@ pub enum Problem {
     InvalidSlug(String),
     ReservedSlug(String),
     TwoForms { other: String },
+    Shortcode(String),
+    NoFigure { what: String },
     SameNarrative { other: String },
     InvalidCode(String),
     InvalidIndicatorCode(String),
@@ -158,6 +160,11 @@ impl Problem {
             Problem::InvalidSlug(s) => l(
                 format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
                 format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
+            ),
+            Problem::Shortcode(e) => l(format!("hàm trích số liệu bị lỗi: {e}"), format!("broken shortcode: {e}")),
+            Problem::NoFigure { what } => l(
+                format!("không có số liệu {what} để trích dẫn. Kiểm tra chỉ tiêu, kỳ và đơn vị."),
+                format!("there is no figure {what} to quote. Check the indicator, period and unit."),
             ),
             Problem::TwoForms { other } => l(
                 format!("có cả tệp này và `{other}` cho cùng một bảng. Giữ một tệp và xoá hoặc đổi tên tệp kia."),

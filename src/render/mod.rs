@@ -10,6 +10,7 @@ mod chart_views;
 mod indicator_page;
 mod open_data;
 mod other_pages;
+pub mod shortcodes;
 mod site_files;
 mod tables;
 mod unit_page;

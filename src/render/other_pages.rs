@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::layout::{layout, Link};
-use super::{markdown, Ctx, OutputFile, TemplateError};
+use super::{Ctx, OutputFile, TemplateError};
 use crate::error::Lang;
 use crate::load::content::LangKey;
 
@@ -67,7 +67,7 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
         Some(p) => (
             p.narrative.front.title.clone().unwrap_or_else(|| slug.to_string()),
             p.narrative.front.description.clone().unwrap_or_default(),
-            markdown::demote_headings(&markdown::to_html(&p.narrative.markdown), 1),
+            super::shortcodes::render_narrative(ctx, &p.narrative, 0, lang, 1),
         ),
         None => (slug.to_string(), String::new(), String::new()),
     };

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
-use super::{markdown, Ctx, TemplateError};
+use super::{Ctx, TemplateError};
 use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::error::Lang;
@@ -258,7 +258,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         })
         .collect();
 
-    let body_html = narrative.map(|n| markdown::demote_headings(&markdown::to_html(&n.markdown), 2));
+    let body_html = narrative.map(|n| super::shortcodes::render_narrative(ctx, n, unit, lang, 2));
     let fallback = if narrative.is_none() && vi_narrative.is_some() && lang != Lang::Vi {
         Some(format!("{}{}", page.site, super::layout::lang_prefix(ctx, Lang::Vi).to_string() + &path))
     } else {

@@ -37,10 +37,7 @@
         var changed = known !== null && version !== known;
         known = version;
         // The first answer also tells a page opened while the input is broken to show why.
-        if (changed || !checked) {
-          checked = true;
-          return status(changed);
-        }
+        if (changed || !checked) return status(changed);
       })
       // The server stopped or restarts: ask less often until it answers again.
       .catch(function () { delay = Math.min(delay * 2, MAX_BACKOFF_MS); })
@@ -51,6 +48,7 @@
     return get("/__chiso/errors.json")
       .then(function (r) { return r.json(); })
       .then(function (s) {
+        checked = true;
         if (errorPage) {
           // The plain error page has no site behind it: any new build replaces it.
           if (changed || s.ok) location.reload();

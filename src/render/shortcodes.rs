@@ -1,0 +1,317 @@
+//! Live figures in narratives: `{{ value(indicator="mobile_subscribers", period="2024-H1") }}`,
+//! `{{ change(…) }}`, `{{ progress(…) }}` and `{{ chart(…) }}` quote the data instead of
+//! copying it, so that a data update cannot leave the prose wrong.
+
+use std::collections::BTreeMap;
+
+use crate::compute::Computed;
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::load::content::Narrative;
+use crate::load::Project;
+use crate::model::{Kind, Period};
+
+pub const NAMES: &[&str] = &["value", "change", "progress", "chart"];
+const CHART_KINDS: &[&str] = &["growth", "trend", "coverage", "compare", "bullet"];
+
+/// One shortcode as written: where it is and what it asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcode {
+    /// Byte range of `{{ … }}` in the Markdown.
+    pub start: usize,
+    pub end: usize,
+    /// Line within the Markdown body, from 1.
+    pub line: usize,
+    pub name: String,
+    pub args: BTreeMap<String, String>,
+}
+
+/// What a shortcode refers to, once checked against the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    pub unit: usize,
+    pub indicator: Option<usize>,
+    pub period: Option<Period>,
+    pub kind: Kind,
+    pub chart: Option<String>,
+}
+
+/// Finds every `{{ name(key="value", …) }}`; text that is not a shortcode is left alone.
+pub fn parse(markdown: &str) -> Vec<Result<Shortcode, (usize, String)>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = markdown[from..].find("{{").map(|i| i + from) {
+        let line = 1 + markdown[..open].matches('\n').count();
+        let Some(close) = markdown[open..].find("}}").map(|i| i + open) else {
+            out.push(Err((line, "`{{` không có `}}` đóng / `{{` is never closed with `}}`".into())));
+            break;
+        };
+        out.push(parse_one(&markdown[open + 2..close]).map(|(name, args)| Shortcode {
+            start: open,
+            end: close + 2,
+            line,
+            name,
+            args,
+        }).map_err(|e| (line, e)));
+        from = close + 2;
+    }
+    out
+}
+
+fn parse_one(inner: &str) -> Result<(String, BTreeMap<String, String>), String> {
+    let inner = inner.trim();
+    let (name, rest) = inner
+        .split_once('(')
+        .ok_or_else(|| format!("`{inner}`: viết dạng `value(indicator=\"…\", period=\"…\")`"))?;
+    let name = name.trim().to_string();
+    let rest = rest
+        .trim_end()
+        .strip_suffix(')')
+        .ok_or_else(|| format!("`{inner}`: thiếu dấu `)` / missing `)`"))?;
+    let mut args = BTreeMap::new();
+    let mut s = rest.trim();
+    while !s.is_empty() {
+        let (key, after) = s.split_once('=').ok_or_else(|| format!("`{s}`: viết `tên=\"giá trị\"` / write `key=\"value\"`"))?;
+        let after = after.trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'').ok_or_else(|| {
+            format!("`{}`: đặt giá trị trong ngoặc kép / put the value in quotes", after.trim())
+        })?;
+        let body = &after[1..];
+        let end = body.find(quote).ok_or_else(|| format!("`{after}`: thiếu ngoặc kép đóng / unclosed quote"))?;
+        args.insert(key.trim().to_string(), body[..end].to_string());
+        s = body[end + 1..].trim_start();
+        s = s.strip_prefix(',').unwrap_or(s).trim_start();
+    }
+    Ok((name, args))
+}
+
+/// Checks one shortcode against the data; `unit` is the page's own.
+pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usize) -> Result<Resolved, Problem> {
+    if !NAMES.contains(&sc.name.as_str()) {
+        return Err(Problem::Shortcode(format!(
+            "`{}` không phải hàm được hỗ trợ / is not a known shortcode ({}){}",
+            sc.name,
+            NAMES.join(", "),
+            suggest(&sc.name, NAMES.iter().copied()).map(|s| format!(". `{s}`?")).unwrap_or_default()
+        )));
+    }
+    let allowed: &[&str] = match sc.name.as_str() {
+        "value" => &["indicator", "period", "unit", "kind"],
+        "change" => &["indicator", "period", "unit"],
+        "progress" => &["indicator", "unit"],
+        _ => &["kind", "indicator", "unit"],
+    };
+    if let Some(bad) = sc.args.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(Problem::Shortcode(format!(
+            "`{}` không nhận tham số `{bad}` / takes no `{bad}`: {}",
+            sc.name,
+            allowed.join(", ")
+        )));
+    }
+    let unit = match sc.args.get("unit") {
+        Some(slug) => project.units.by_slug(slug).ok_or_else(|| Problem::FileForNoUnit {
+            slug: slug.clone(),
+            suggestion: suggest(slug, project.units.units.iter().map(|u| u.slug.as_str())),
+        })?,
+        None => unit,
+    };
+    let codes = || project.catalogue.indicators.iter().map(|i| i.code.as_str());
+    let indicator = match sc.args.get("indicator") {
+        Some(code) => Some(project.catalogue.by_code(code).ok_or_else(|| Problem::UnknownIndicator {
+            code: code.clone(),
+            suggestion: suggest(code, codes()),
+        })?),
+        None => None,
+    };
+    let kind = match sc.args.get("kind") {
+        Some(k) if sc.name != "chart" => Kind::parse(k).ok_or_else(|| Problem::Choice {
+            value: k.clone(),
+            allowed: &["actual", "estimate", "target"],
+            suggestion: suggest(k, ["actual", "estimate", "target"]),
+        })?,
+        _ => Kind::Actual,
+    };
+    let chart = match (sc.name.as_str(), sc.args.get("kind")) {
+        ("chart", Some(k)) if CHART_KINDS.contains(&k.as_str()) => Some(k.clone()),
+        ("chart", k) => {
+            return Err(Problem::Choice {
+                value: k.cloned().unwrap_or_default(),
+                allowed: CHART_KINDS,
+                suggestion: k.and_then(|k| suggest(k, CHART_KINDS.iter().copied())),
+            })
+        }
+        _ => None,
+    };
+    let needs_indicator = matches!(sc.name.as_str(), "value" | "change" | "progress")
+        || matches!(chart.as_deref(), Some("trend" | "compare" | "bullet"));
+    if needs_indicator && indicator.is_none() {
+        return Err(Problem::Shortcode(format!("`{}` cần `indicator=\"…\"` / needs `indicator=\"…\"`", sc.name)));
+    }
+    let period = match sc.args.get("period") {
+        Some(p) => Some(p.parse::<Period>().map_err(|_| Problem::InvalidPeriod(p.clone()))?),
+        None if matches!(sc.name.as_str(), "value" | "change") => {
+            return Err(Problem::Shortcode(format!("`{}` cần `period=\"…\"` / needs `period=\"…\"`", sc.name)))
+        }
+        None => None,
+    };
+    // A figure that does not exist would leave a gap in the prose: refuse it now.
+    if let (Some(i), Some(p)) = (indicator, period) {
+        let figures = &computed.figures;
+        let missing = figures.get(unit, i, p, kind).is_none()
+            || (sc.name == "change" && figures.get(unit, i, p.year_before(), Kind::Actual).is_none());
+        if missing {
+            return Err(Problem::NoFigure {
+                what: format!("`{}` {} {} ({})", project.catalogue.get(i).code, p, kind.as_str(), project.units.get(unit).slug),
+            });
+        }
+    }
+    if sc.name == "progress" || chart.as_deref() == Some("bullet") {
+        if let Some(i) = indicator {
+            if computed.progress[unit][i].is_none() {
+                return Err(Problem::NoFigure {
+                    what: format!("`{}` target ({})", project.catalogue.get(i).code, project.units.get(unit).slug),
+                });
+            }
+        }
+    }
+    Ok(Resolved {
+        name: sc.name.clone(),
+        unit,
+        indicator,
+        period,
+        kind,
+        chart,
+    })
+}
+
+/// Reports every shortcode problem of every narrative, with the Markdown file and line.
+pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let mut narratives: Vec<(&Narrative, usize)> =
+        project.content.units.iter().map(|((u, _), n)| (n, *u)).collect();
+    narratives.extend(project.content.pages.values().map(|p| (&p.narrative, 0)));
+    for (n, unit) in narratives {
+        for sc in parse(&n.markdown) {
+            let (line, problem) = match sc {
+                Err((line, e)) => (line, Problem::Shortcode(e)),
+                Ok(sc) => match resolve(project, computed, &sc, unit) {
+                    Ok(_) => continue,
+                    Err(p) => (sc.line, p),
+                },
+            };
+            diags.push(&n.file, Some(n.body_line + line - 1), None, problem);
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_shortcodes_and_leaves_other_text() {
+        let md = "Có {{ value(indicator=\"mobile_subscribers\", period='2024-H1') }} thuê bao.\n{{change(indicator=\"x\",period=\"2024\")}}";
+        let found = parse(md);
+        assert_eq!(found.len(), 2);
+        let first = found[0].clone().unwrap();
+        assert_eq!(first.name, "value");
+        assert_eq!(first.args["period"], "2024-H1");
+        assert_eq!(&md[first.start..first.end], "{{ value(indicator=\"mobile_subscribers\", period='2024-H1') }}");
+        assert_eq!(found[1].clone().unwrap().line, 2);
+    }
+
+    #[test]
+    fn reports_broken_shortcodes_with_their_line() {
+        let found = parse("a\n{{ value(indicator=mobile) }}\n{{ value(\n");
+        assert!(matches!(found[0], Err((2, _))));
+        assert!(matches!(found[1], Err((3, _))));
+    }
+}
+
+/// A narrative as HTML with its shortcodes replaced by live figures and charts. Shortcodes that
+/// do not resolve were refused by `check` before any page is built; here they render as empty.
+pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crate::error::Lang, demote: usize) -> String {
+    let mut markdown = String::with_capacity(n.markdown.len());
+    let mut replacements: Vec<(String, String, bool)> = Vec::new();
+    let mut last = 0;
+    for sc in parse(&n.markdown).into_iter().flatten() {
+        markdown.push_str(&n.markdown[last..sc.start]);
+        last = sc.end;
+        let Ok(r) = resolve(ctx.project, ctx.computed, &sc, unit) else { continue };
+        let token = format!("CHISOSHORTCODE{}X", replacements.len());
+        markdown.push_str(&token);
+        let block = r.chart.is_some();
+        replacements.push((token, evaluate(ctx, &r, lang, replacements.len()), block));
+    }
+    markdown.push_str(&n.markdown[last..]);
+    let mut html = super::markdown::demote_headings(&super::markdown::to_html(&markdown), demote);
+    for (token, value, block) in replacements {
+        // A chart is a block: it replaces its paragraph rather than sitting inside one.
+        let paragraph = format!("<p>{token}</p>");
+        if block && html.contains(&paragraph) {
+            html = html.replace(&paragraph, &value);
+        } else {
+            html = html.replace(&token, &value);
+        }
+    }
+    html
+}
+
+fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) -> String {
+    use super::templates::escape_html;
+    let Some(i) = r.indicator.or(if r.chart.is_some() { Some(0) } else { None }) else {
+        return String::new();
+    };
+    let figures = &ctx.computed.figures;
+    match (r.name.as_str(), r.period) {
+        ("value", Some(p)) => figures
+            .value(r.unit, i, p, r.kind)
+            .map(|v| escape_html(&ctx.figure(i, v, lang)))
+            .unwrap_or_default(),
+        ("change", Some(p)) => super::unit_page::change_text(ctx, r.unit, i, p, lang)
+            .map(|(text, _)| escape_html(&text))
+            .unwrap_or_default(),
+        ("progress", _) => ctx.computed.progress[r.unit][i]
+            .as_ref()
+            .map(|p| {
+                let status = ctx.i18n.get(lang, &format!("status_{}", p.status.as_str()));
+                let target = format!("{} {} ({})", ctx.i18n.get(lang, "col_target").to_lowercase(), p.target_period.year, ctx.figure(i, p.target, lang));
+                let text = match p.achievement {
+                    Some(a) => format!("{status}: {} {target}", ctx.i18n.fill(lang, "achieved_share", &[("pct", &crate::format::percent(a, 1, lang))])),
+                    None => format!("{status} ({target})"),
+                };
+                escape_html(&text)
+            })
+            .unwrap_or_default(),
+        ("chart", _) => {
+            let id = format!("nc{n}");
+            let units = &ctx.project.units;
+            let view = match r.chart.as_deref() {
+                Some("growth") => super::chart_views::growth(ctx, r.unit, lang, &id),
+                Some("trend") => super::chart_views::trend(ctx, r.unit, i, lang, &id),
+                Some("coverage") | Some("compare") => {
+                    let mut rows = vec![r.unit];
+                    rows.extend(&units.children[r.unit]);
+                    if r.chart.as_deref() == Some("coverage") {
+                        super::chart_views::coverage(ctx, &rows, lang, &id)
+                    } else {
+                        super::chart_views::compare(ctx, i, &rows, lang, &id)
+                    }
+                }
+                _ => {
+                    return ctx.computed.progress[r.unit][i]
+                        .as_ref()
+                        .map(|p| format!("<div class=\"bullet\">{}</div>", super::chart_views::bullet(ctx, i, p, lang, &id)))
+                        .unwrap_or_default()
+                }
+            };
+            let Some(view) = view else { return String::new() };
+            let mut c = tera::Context::new();
+            c.insert("c", &view);
+            c.insert("t", ctx.i18n.table(lang));
+            ctx.render("chart.html", &c).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}
