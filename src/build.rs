@@ -42,7 +42,12 @@ pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagno
 
 /// Builds the site at `root` into `output`; on any error `output` is left as it was.
 pub fn build(root: &Path, output: &Path, options: &Options) -> Result<(Written, Diagnostics), BuildError> {
-    let (files, diags) = render(root, options)?;
+    let mut options = options.clone();
+    options.previous = render::changes::PreviousSite {
+        values_csv: std::fs::read_to_string(output.join("data/values.csv")).ok(),
+        changes_json: std::fs::read_to_string(output.join("data/changes.json")).ok(),
+    };
+    let (files, diags) = render(root, &options)?;
     let written = output::write_site(output, &files)?;
     Ok((written, diags))
 }

@@ -45,6 +45,26 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Preview the site on this computer; pages reload by themselves when a file is saved.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Start a new province's project in an empty folder.
+    New {
+        /// The folder to create.
+        #[arg(required_unless_present = "list")]
+        dir: Option<PathBuf>,
+        /// The province: its code (`11`) or name (`Điện Biên`, `dien bien`).
+        #[arg(long, required_unless_present = "list")]
+        province: Option<String>,
+        /// List the provinces and their codes.
+        #[arg(long, conflicts_with_all = ["dir", "province"])]
+        list: bool,
+    },
 }
 
 /// How many messages of one kind per file before the rest are summarised.
@@ -70,7 +90,7 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Build { root, output, base_url } => {
             let output = output.unwrap_or_else(|| root.join("site"));
             let started = std::time::Instant::now();
-            match build::build(&root, &output, &Options { base_url }) {
+            match build::build(&root, &output, &Options { base_url, ..Default::default() }) {
                 Ok((written, diags)) => {
                     if !diags.items.is_empty() {
                         eprint!("{}", diags.report(lang, CAP));
@@ -106,6 +126,29 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             }
             Err(e) => report_failure(e, lang, None),
         },
+        Command::Serve { root, port } => {
+            chiso::serve::run(&chiso::serve::ServeOptions { root, port, lang })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { dir, province, list } => {
+            if list {
+                print!("{}", chiso::new::list(lang)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (Some(dir), Some(province)) = (dir, province) else {
+                anyhow::bail!("chiso new DIR --province CODE");
+            };
+            match chiso::new::create(&dir, &province) {
+                Ok(created) => {
+                    eprint!("{}", created.summary(lang));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("{}: {}", lang.pick("lỗi", "error"), e.describe(lang));
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
     }
 }
 

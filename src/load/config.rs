@@ -17,6 +17,8 @@ pub struct Config {
     pub languages: Vec<String>,
     /// The year the plan ends; the final target is the latest one up to it.
     pub target_year: Option<i32>,
+    /// The date of the data's publication, `YYYY-MM-DD`, for "what's new" and the feed.
+    pub updated: Option<String>,
     /// Shows a "sample data" notice on every page.
     pub sample: bool,
     pub charts: Charts,
@@ -66,6 +68,7 @@ impl Default for Config {
             base_url: None,
             languages: vec!["vi".into(), "en".into()],
             target_year: None,
+            updated: None,
             sample: false,
             charts: Charts::default(),
             headline: [
@@ -101,6 +104,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                         Some("languages"),
                         Problem::Config(format!("`{l}`: vi, en")),
                     );
+                }
+            }
+            if let Some(u) = &c.updated {
+                let b = u.as_bytes();
+                let ok = b.len() == 10
+                    && b[4] == b'-'
+                    && b[7] == b'-'
+                    && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+                if !ok {
+                    diags.push(rel, None, Some("updated"), Problem::Config(format!("`{u}`: YYYY-MM-DD")));
                 }
             }
             if c.languages.is_empty() {

@@ -83,6 +83,16 @@ pub fn layout(ctx: &Ctx, lang: Lang, path: &str, title: &str, description: &str,
             current: section == "methodology",
         },
         Link {
+            label: t("nav_whats_new"),
+            href: format!("{home}whats-new/index.html"),
+            current: section == "whats-new",
+        },
+        Link {
+            label: t("nav_search"),
+            href: format!("{home}search/index.html"),
+            current: section == "search",
+        },
+        Link {
             label: t("nav_data"),
             href: format!("{home}data/index.html"),
             current: section == "data",

@@ -9,7 +9,10 @@ pub mod templates;
 mod chart_views;
 mod indicator_page;
 mod open_data;
+pub mod changes;
 mod other_pages;
+mod whats_new;
+mod search_page;
 pub mod shortcodes;
 mod site_files;
 mod tables;
@@ -38,6 +41,8 @@ pub struct OutputFile {
 pub struct Options {
     /// Overrides `base_url` of chiso.toml.
     pub base_url: Option<String>,
+    /// What the site being replaced published, to say what changed.
+    pub previous: changes::PreviousSite,
 }
 
 /// Everything a page needs, shared read-only by every page of the build.
@@ -142,6 +147,8 @@ enum Job {
     Indicators,
     Methodology,
     Data,
+    Search,
+    WhatsNew,
     Page(String),
 }
 
@@ -173,6 +180,8 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         languages,
         base_url,
     };
+    let date = changes::build_date(project, computed);
+    let history = changes::history(project, computed, &options.previous, &date);
     let mut jobs: Vec<(Lang, Job)> = Vec::new();
     for &lang in &ctx.languages {
         jobs.extend((0..project.units.len()).map(|u| (lang, Job::Unit(u))));
@@ -180,6 +189,8 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         jobs.push((lang, Job::Indicators));
         jobs.push((lang, Job::Methodology));
         jobs.push((lang, Job::Data));
+        jobs.push((lang, Job::Search));
+        jobs.push((lang, Job::WhatsNew));
         for (slug, _) in ctx.page_titles(lang) {
             jobs.push((lang, Job::Page(slug)));
         }
@@ -193,6 +204,8 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
                 Job::Indicators => indicator_page::render_list(&ctx, *lang)?,
                 Job::Methodology => other_pages::methodology(&ctx, *lang)?,
                 Job::Data => other_pages::data(&ctx, *lang)?,
+                Job::Search => search_page::render(&ctx, *lang)?,
+                Job::WhatsNew => whats_new::page(&ctx, &history, *lang)?,
                 Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
             };
             Ok(OutputFile {
@@ -210,6 +223,15 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         });
     }
     files.extend(open_data::files(project, computed));
+    let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
+    history_json.push(b'\n');
+    files.push(OutputFile {
+        path: "data/changes.json".into(),
+        bytes: history_json,
+    });
+    for &lang in &ctx.languages {
+        files.push(whats_new::feed(&ctx, &history, lang));
+    }
     files.extend(site_files::sitemap(&files, ctx.base_url.as_deref()));
     files.push(site_files::robots(ctx.base_url.as_deref()));
     Ok(site_files::with_gzip(files))

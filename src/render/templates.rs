@@ -17,10 +17,15 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("chart.html", include_str!("../../templates/chart.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("whats-new.html", include_str!("../../templates/whats-new.html")),
 ];
 
 /// Static files copied to `assets/`.
-pub const ASSETS: &[(&str, &str)] = &[("style.css", include_str!("../../templates/style.css"))];
+pub const ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../templates/style.css")),
+    ("search.js", include_str!("../../templates/search.js")),
+];
 
 #[derive(Debug, thiserror::Error)]
 #[error("templates/{file}: {message}")]

@@ -1,0 +1,62 @@
+//! The search page: every unit and indicator from A to Z, which works without JavaScript; a
+//! small script filters the list as people type, without accents and with `d` for `đ`.
+
+use serde::Serialize;
+
+use super::layout::layout;
+use super::tables::unit_href;
+use super::{Ctx, TemplateError};
+use crate::error::Lang;
+use crate::load::text::fold_diacritics;
+
+#[derive(Serialize)]
+struct Entry {
+    label: String,
+    kind: String,
+    href: String,
+    /// The folded text the script matches against: "huyen tuan giao tuan-giao 099".
+    key: String,
+}
+
+pub fn fold(s: &str) -> String {
+    fold_diacritics(s).to_lowercase()
+}
+
+pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = "search/index.html";
+    let title = ctx.i18n.get(lang, "search_title");
+    let page = layout(ctx, lang, path, &title, &title, Vec::new());
+    let home = page.home.clone();
+    let project = ctx.project;
+    let mut entries: Vec<Entry> = (0..project.units.len())
+        .map(|u| {
+            let unit = project.units.get(u);
+            let label = ctx.unit_name(u, lang).to_string();
+            Entry {
+                key: fold(&format!("{} {} {} {}", unit.name, unit.name_en, unit.slug, unit.code)),
+                kind: ctx.i18n.get(lang, &format!("level_{}", unit.level)),
+                href: unit_href(ctx, u, &home),
+                label,
+            }
+        })
+        .collect();
+    entries.extend(project.catalogue.indicators.iter().enumerate().map(|(i, ind)| Entry {
+        label: ctx.indicator_name(i, lang).to_string(),
+        kind: ctx.i18n.get(lang, "col_indicator"),
+        href: format!("{home}indicators/{}/index.html", ind.code),
+        key: fold(&format!("{} {} {} {} {}", ind.name, ind.name_en, ind.code.replace('_', " "), ind.group, ind.group_en)),
+    }));
+    entries.sort_by(|a, b| (fold(&a.label), &a.label).cmp(&(fold(&b.label), &b.label)));
+    let mut context = ctx.context(lang, &page);
+    context.insert("entries", &entries);
+    Ok((path.into(), ctx.render("search.html", &context)?))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn folds_as_people_type() {
+        assert_eq!(super::fold("Huyện Điện Biên Đông"), "huyen dien bien dong");
+        assert_eq!(super::fold("Thuê bao"), "thue bao");
+    }
+}

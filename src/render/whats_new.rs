@@ -1,0 +1,149 @@
+//! The "what's new" page and the Atom feed, from the history in `changes`.
+
+use serde::Serialize;
+
+use super::changes::Update;
+use super::layout::layout;
+use super::tables::unit_href;
+use super::{Ctx, OutputFile, TemplateError};
+use crate::error::Lang;
+
+/// Changes listed per update on the page; the rest are in `data/changes.json`.
+const SHOWN: usize = 200;
+
+#[derive(Serialize)]
+struct Item {
+    unit: String,
+    unit_href: String,
+    indicator: String,
+    indicator_href: String,
+    period: String,
+    kind: String,
+    old: String,
+    new: String,
+}
+
+#[derive(Serialize)]
+struct UpdateView {
+    date: String,
+    first: bool,
+    count: usize,
+    hidden: usize,
+    items: Vec<Item>,
+    units: Vec<String>,
+}
+
+fn views(ctx: &Ctx, history: &[Update], lang: Lang, home: &str) -> Vec<UpdateView> {
+    let project = ctx.project;
+    history
+        .iter()
+        .map(|u| {
+            let mut units: Vec<String> = Vec::new();
+            let items = u
+                .changes
+                .iter()
+                .map(|c| {
+                    let unit = project.units.by_code(&c.unit);
+                    let ind = project.catalogue.by_code(&c.indicator);
+                    let fmt = |v: &str| match (ind, v.parse::<f64>()) {
+                        (Some(i), Ok(x)) => ctx.number(i, x, lang),
+                        _ => "–".into(),
+                    };
+                    let unit_name = unit.map_or(c.unit.clone(), |x| ctx.unit_name(x, lang).to_string());
+                    if !units.contains(&unit_name) {
+                        units.push(unit_name.clone());
+                    }
+                    Item {
+                        unit: unit_name,
+                        unit_href: unit.map(|x| unit_href(ctx, x, home)).unwrap_or_default(),
+                        indicator: ind.map_or(c.indicator.clone(), |i| ctx.indicator_name(i, lang).to_string()),
+                        indicator_href: ind
+                            .map(|i| format!("{home}indicators/{}/index.html", project.catalogue.get(i).code))
+                            .unwrap_or_default(),
+                        period: c
+                            .period
+                            .parse()
+                            .map(|p| ctx.period_short(p, lang))
+                            .unwrap_or_else(|_| c.period.clone()),
+                        kind: ctx.i18n.get(lang, &format!("kind_{}", c.kind)),
+                        old: fmt(&c.old),
+                        new: fmt(&c.new),
+                    }
+                })
+                .take(SHOWN)
+                .collect();
+            UpdateView {
+                date: date_text(&u.date, lang),
+                first: u.first,
+                count: u.changes.len(),
+                hidden: u.changes.len().saturating_sub(SHOWN),
+                items,
+                units,
+            }
+        })
+        .collect()
+}
+
+/// `2024-06-30` as `30/06/2024` for Vietnamese readers.
+fn date_text(iso: &str, lang: Lang) -> String {
+    match (lang, iso.split('-').collect::<Vec<_>>().as_slice()) {
+        (Lang::Vi, [y, m, d]) => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
+}
+
+pub fn page(ctx: &Ctx, history: &[Update], lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = "whats-new/index.html";
+    let title = ctx.i18n.get(lang, "whats_new_title");
+    let page = layout(ctx, lang, path, &title, &title, Vec::new());
+    let mut context = ctx.context(lang, &page);
+    context.insert("updates", &views(ctx, history, lang, &page.home));
+    context.insert("feed", &format!("{}feed.xml", page.home));
+    Ok((path.into(), ctx.render("whats-new.html", &context)?))
+}
+
+fn xml(s: &str) -> String {
+    super::templates::escape_html(s)
+}
+
+/// An Atom feed of the updates, for feed readers; one per language.
+pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
+    let prefix = super::layout::lang_prefix(ctx, lang);
+    let base = ctx.base_url.clone().unwrap_or_default();
+    let page_url = format!("{base}{prefix}whats-new/");
+    let id = match &ctx.base_url {
+        Some(b) => format!("{b}{prefix}feed.xml"),
+        None => format!("urn:chiso:{}:{}", ctx.project.units.get(0).code, super::layout::lang_code(lang)),
+    };
+    let updated = history.first().map_or("1970-01-01".to_string(), |u| u.date.clone());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<link rel=\"alternate\" href=\"{}\"/>\n<author><name>{}</name></author>\n",
+        super::layout::lang_code(lang),
+        xml(&format!("{} – {}", ctx.site_title(lang), ctx.i18n.get(lang, "whats_new_title"))),
+        xml(&id),
+        xml(&page_url),
+        xml(ctx.unit_name(0, lang)),
+    );
+    for (n, v) in views(ctx, history, lang, "").iter().enumerate() {
+        let u = &history[n];
+        let title = if u.first {
+            ctx.i18n.fill(lang, "whats_new_first", &[("date", &v.date)])
+        } else {
+            ctx.i18n.fill(lang, "whats_new_entry", &[("date", &v.date), ("n", &v.count.to_string())])
+        };
+        let summary = v.units.join(", ");
+        out.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<updated>{}T00:00:00Z</updated>\n<link rel=\"alternate\" href=\"{}\"/>\n<summary>{}</summary>\n</entry>\n",
+            xml(&title),
+            xml(&format!("{id}#{}-{}", u.date, history.len() - n)),
+            u.date,
+            xml(&page_url),
+            xml(&summary),
+        ));
+    }
+    out.push_str("</feed>\n");
+    OutputFile {
+        path: format!("{prefix}feed.xml"),
+        bytes: out.into_bytes(),
+    }
+}
