@@ -42,6 +42,8 @@ pub enum Problem {
     ReservedSlug(String),
     TwoForms { other: String },
     Shortcode(String),
+    OutsideProject,
+    TooLarge { limit: String },
     NoFigure { what: String },
     SameNarrative { other: String },
     InvalidCode(String),
@@ -160,6 +162,14 @@ impl Problem {
             Problem::InvalidSlug(s) => l(
                 format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
                 format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
+            ),
+            Problem::OutsideProject => l(
+                "tệp này là liên kết tới một tệp nằm ngoài thư mục dự án; chiso không đọc tệp ngoài dự án. Chép tệp vào dự án.".into(),
+                "this file links to a file outside the project folder, which chiso does not read. Copy the file into the project.".into(),
+            ),
+            Problem::TooLarge { limit } => l(
+                format!("quá lớn (giới hạn {limit}). Kiểm tra có dán nhầm cả văn bản vào một ô không."),
+                format!("too large (the limit is {limit}). Check that no whole document was pasted into a cell."),
             ),
             Problem::Shortcode(e) => l(format!("hàm trích số liệu bị lỗi: {e}"), format!("broken shortcode: {e}")),
             Problem::NoFigure { what } => l(

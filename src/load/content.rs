@@ -132,7 +132,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
     files.sort();
@@ -149,10 +149,10 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             Some(n) => (n, LangKey::En),
             None => (stem, LangKey::Vi),
         };
-        let raw = match std::fs::read(&path) {
+        let raw = match super::files::read(root, &rel) {
             Ok(b) => text::decode(&b),
-            Err(e) => {
-                diags.push(&rel, None, None, Problem::Unreadable(e.to_string()));
+            Err(problem) => {
+                diags.push(&rel, None, None, problem);
                 continue;
             }
         };

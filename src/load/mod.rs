@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod indicators;
 pub mod number;
 pub mod spreadsheet;
@@ -99,7 +100,7 @@ fn value_files(root: &Path) -> Vec<PathBuf> {
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "csv" || x == "xlsx"))
+        .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "csv" || x == "xlsx"))
         .filter_map(|e| e.path().strip_prefix(root).ok().map(|p| p.with_extension("csv")))
         .collect();
     files.sort();

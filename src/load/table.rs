@@ -94,18 +94,18 @@ impl Table {
                 diags.push(&xlsx, None, None, Problem::TwoForms { other: display(rel) });
                 return None;
             }
-            return match std::fs::read(root.join(&xlsx)) {
+            return match super::files::read(root, &xlsx) {
                 Ok(bytes) => super::spreadsheet::parse(&xlsx, &bytes, diags),
-                Err(e) => {
-                    diags.push(&xlsx, None, None, Problem::Unreadable(e.to_string()));
+                Err(problem) => {
+                    diags.push(&xlsx, None, None, problem);
                     None
                 }
             };
         }
-        match std::fs::read(root.join(rel)) {
+        match super::files::read(root, rel) {
             Ok(bytes) => Table::parse(rel, &bytes, diags),
-            Err(e) => {
-                diags.push(rel, None, None, Problem::Unreadable(e.to_string()));
+            Err(problem) => {
+                diags.push(rel, None, None, problem);
                 None
             }
         }
@@ -157,6 +157,11 @@ impl Table {
             let line = record
                 .position()
                 .map_or(0, |p| lines.line_at(p.byte() as usize));
+            if let Some(i) = record.iter().position(|c| c.len() > super::files::MAX_CELL_BYTES) {
+                let limit = format!("{} KiB", super::files::MAX_CELL_BYTES / 1024);
+                diags.push(rel, Some(line), Some(&format!("#{}", i + 1)), Problem::TooLarge { limit });
+                continue;
+            }
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
