@@ -3,20 +3,49 @@
 
 use crate::error::Lang;
 
-/// Rounds half away from zero at `decimals`, never giving "-0".
+/// Rounds half away from zero at `decimals`, never giving "-0". The rounding is done on the
+/// figure's shortest decimal form, so `1.005` rounds to `1.01` as written, not as the nearest
+/// binary fraction (1.00499…) would.
 pub fn round(value: f64, decimals: usize) -> f64 {
-    let factor = 10f64.powi(decimals as i32);
-    let r = (value * factor).round() / factor;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
+    plain_number(value, decimals).parse().unwrap_or(value)
 }
 
 /// The open-data form: `.` before decimals, no grouping, exactly `decimals` digits.
 pub fn plain_number(value: f64, decimals: usize) -> String {
-    format!("{:.*}", decimals, round(value, decimals))
+    if !value.is_finite() {
+        return String::new();
+    }
+    // Rust prints the shortest text that reads back as the same f64, without an exponent.
+    let text = format!("{}", value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    let round_up = frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5');
+    if round_up {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let mut out = String::from_utf8_lossy(&digits[..split]).into_owned();
+    if decimals > 0 {
+        out.push('.');
+        out.push_str(&String::from_utf8_lossy(&digits[split..]));
+    }
+    if value < 0.0 && out.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        out.insert(0, '-');
+    }
+    out
 }
 
 /// A figure for a reader of `lang`, grouped in thousands.
@@ -77,5 +106,15 @@ mod tests {
         assert_eq!(plain_number(0.25, 1), "0.3");
         assert_eq!(plain_number(-0.04, 1), "0.0");
         assert_eq!(plain_number(2.5, 0), "3");
+        assert_eq!(plain_number(1.005, 2), "1.01");
+        assert_eq!(plain_number(2.675, 2), "2.68");
+        assert_eq!(plain_number(0.145, 2), "0.15");
+        assert_eq!(plain_number(-2.5, 0), "-3");
+        assert_eq!(plain_number(99.96, 1), "100.0");
+        assert_eq!(plain_number(999.5, 0), "1000");
+        assert_eq!(plain_number(54748.0, 0), "54748");
+        assert_eq!(plain_number(87.7, 3), "87.700");
+        assert_eq!(plain_number(1e-7, 2), "0.00");
+        assert_eq!(round(1.005, 2), 1.01);
     }
 }

@@ -32,14 +32,25 @@ fn derived_figure_is_scale_times_numerator_over_denominator() {
     let site = project.build();
 
     // coverage_pct 2024 actual = 100 × 87 ÷ 120 = 72.5
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("72.5"));
-    assert_eq!(site.origin(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("derived"));
+    site.assert_figure(
+        PROVINCE,
+        "coverage_pct",
+        "2024",
+        "actual",
+        "72.5",
+        "derived",
+    );
     // per_100 2024 actual = 100 × 54748 ÷ 65432 = 83.6715… → 83.7 (1 decimal)
-    assert_eq!(site.value(PROVINCE, "per_100", "2024", "actual").as_deref(), Some("83.7"));
-    assert_eq!(site.origin(PROVINCE, "per_100", "2024", "actual").as_deref(), Some("derived"));
+    site.assert_figure(PROVINCE, "per_100", "2024", "actual", "83.7", "derived");
     // Estimates are derived too: 100 × 93 ÷ 120 = 77.5
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2025", "estimate").as_deref(), Some("77.5"));
-    assert_eq!(site.origin(PROVINCE, "coverage_pct", "2025", "estimate").as_deref(), Some("derived"));
+    site.assert_figure(
+        PROVINCE,
+        "coverage_pct",
+        "2025",
+        "estimate",
+        "77.5",
+        "derived",
+    );
 }
 
 #[test]
@@ -78,13 +89,12 @@ fn derived_figures_are_never_computed_for_targets() {
     );
     let site = project.build();
 
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2025", "target"), None);
-    assert_eq!(site.value(PROVINCE, "per_100", "2025", "target"), None);
+    site.assert_no_figure(PROVINCE, "coverage_pct", "2025", "target");
+    site.assert_no_figure(PROVINCE, "per_100", "2025", "target");
     // The entered targets themselves are published as entered.
-    assert_eq!(site.value(PROVINCE, "covered", "2025", "target").as_deref(), Some("110"));
-    assert_eq!(site.origin(PROVINCE, "covered", "2025", "target").as_deref(), Some("entered"));
+    site.assert_figure(PROVINCE, "covered", "2025", "target", "110", "entered");
     // And the actual is still derived: 100 × 87 ÷ 120 = 72.5.
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("72.5"));
+    site.assert_value(PROVINCE, "coverage_pct", "2024", "actual", "72.5");
     // No progress row: a target for the parts is not a target for the ratio.
     assert!(site.progress_of(PROVINCE, "coverage_pct").is_none());
 }
@@ -110,17 +120,20 @@ fn division_by_zero_gives_no_derived_figure() {
         );
     let site = project.build();
 
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2024", "actual"), None);
+    site.assert_no_figure(DISTRICT_A, "coverage_pct", "2024", "actual");
     // 100 × 500 ÷ 0 → no figure (not inf, not NaN).
-    assert_eq!(site.value(DISTRICT_A, "per_100", "2024", "actual"), None);
+    site.assert_no_figure(DISTRICT_A, "per_100", "2024", "actual");
     // District B: 100 × 30 ÷ 40 = 75.0
-    assert_eq!(site.value(DISTRICT_B, "coverage_pct", "2024", "actual").as_deref(), Some("75.0"));
+    site.assert_value(DISTRICT_B, "coverage_pct", "2024", "actual", "75.0");
     // Province: population 0 + 0 = 0 → per_100 has no figure, while coverage = 100 × 30 ÷ 40 = 75.0
-    assert_eq!(site.value(PROVINCE, "population", "2024", "actual").as_deref(), Some("0"));
-    assert_eq!(site.value(PROVINCE, "per_100", "2024", "actual"), None);
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("75.0"));
+    site.assert_value(PROVINCE, "population", "2024", "actual", "0");
+    site.assert_no_figure(PROVINCE, "per_100", "2024", "actual");
+    site.assert_value(PROVINCE, "coverage_pct", "2024", "actual", "75.0");
     let all = site.read("data/values.csv").to_lowercase();
-    assert!(!all.contains("inf") && !all.contains("nan"), "values.csv:\n{all}");
+    assert!(
+        !all.contains("inf") && !all.contains("nan"),
+        "values.csv:\n{all}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,11 +157,23 @@ fn parent_sum_is_computed_when_every_child_has_the_figure() {
     let site = project.build();
 
     // 1200 + 3400 = 4600
-    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("4600"));
-    assert_eq!(site.origin(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("aggregated"));
+    site.assert_figure(
+        PROVINCE,
+        "subscribers",
+        "2024",
+        "actual",
+        "4600",
+        "aggregated",
+    );
     // Estimates are summed too: 1300 + 3500 = 4800
-    assert_eq!(site.value(PROVINCE, "subscribers", "2025", "estimate").as_deref(), Some("4800"));
-    assert_eq!(site.origin(PROVINCE, "subscribers", "2025", "estimate").as_deref(), Some("aggregated"));
+    site.assert_figure(
+        PROVINCE,
+        "subscribers",
+        "2025",
+        "estimate",
+        "4800",
+        "aggregated",
+    );
 }
 
 #[test]
@@ -171,25 +196,42 @@ fn parent_sum_is_missing_when_a_child_lacks_the_figure_and_the_page_names_the_ch
     let site = project.build();
 
     // 2024: both districts → 1200 + 3400 = 4600; 2023: Bình Minh missing → no figure.
-    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("4600"));
-    assert_eq!(site.value(PROVINCE, "subscribers", "2023", "actual"), None);
+    site.assert_value(PROVINCE, "subscribers", "2024", "actual", "4600");
+    site.assert_no_figure(PROVINCE, "subscribers", "2023", "actual");
     // villages 60 + 40 = 100, but covered has no sum, so the province's coverage has no figure
     // (it is never computed from the villages alone or from An Bình's 100 × 50 ÷ 60 = 83.3).
-    assert_eq!(site.value(PROVINCE, "villages", "2024", "actual").as_deref(), Some("100"));
-    assert_eq!(site.value(PROVINCE, "covered", "2024", "actual"), None);
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual"), None);
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2024", "actual").as_deref(), Some("83.3"));
+    site.assert_value(PROVINCE, "villages", "2024", "actual", "100");
+    site.assert_no_figure(PROVINCE, "covered", "2024", "actual");
+    site.assert_no_figure(PROVINCE, "coverage_pct", "2024", "actual");
+    site.assert_value(DISTRICT_A, "coverage_pct", "2024", "actual", "83.3");
 
     // The province's page (the home page, it is the root unit) says which child is missing: a
     // sentence naming both the indicator and Huyện Bình Minh, and never Huyện An Bình.
     for (page, indicator, missing, present) in [
-        ("index.html", "Số thuê bao di động", "Huyện Bình Minh", "Huyện An Bình"),
-        ("index.html", "Số thôn bản có sóng di động", "Huyện Bình Minh", "Huyện An Bình"),
-        ("en/index.html", "Mobile subscriptions", "Binh Minh District", "An Binh District"),
+        (
+            "index.html",
+            "Số thuê bao di động",
+            "Huyện Bình Minh",
+            "Huyện An Bình",
+        ),
+        (
+            "index.html",
+            "Số thôn bản có sóng di động",
+            "Huyện Bình Minh",
+            "Huyện An Bình",
+        ),
+        (
+            "en/index.html",
+            "Mobile subscriptions",
+            "Binh Minh District",
+            "An Binh District",
+        ),
     ] {
         let nodes = text_nodes(&site.read(page));
-        let sentences: Vec<&String> =
-            nodes.iter().filter(|t| t.contains(indicator) && t.contains(missing)).collect();
+        let sentences: Vec<&String> = nodes
+            .iter()
+            .filter(|t| t.contains(indicator) && t.contains(missing))
+            .collect();
         assert!(
             !sentences.is_empty(),
             "{page} should name {missing} as missing for {indicator}; its text:\n{nodes:#?}"
@@ -263,16 +305,7 @@ fn sums_climb_a_commune_district_province_tree() {
         ("00001", "per_100", "40.0", "derived"),
     ];
     for (unit, indicator, value, origin) in expect {
-        assert_eq!(
-            site.value(unit, indicator, "2024", "actual").as_deref(),
-            Some(value),
-            "{unit} {indicator} 2024 actual"
-        );
-        assert_eq!(
-            site.origin(unit, indicator, "2024", "actual").as_deref(),
-            Some(origin),
-            "{unit} {indicator} 2024 actual origin"
-        );
+        site.assert_figure(unit, indicator, "2024", "actual", value, origin);
     }
 }
 
@@ -305,14 +338,16 @@ fn communes_directly_under_the_province_are_summed() {
     let site = project.build();
 
     // 1500 + 2500 + 4000 = 8000
-    assert_eq!(site.value(PROVINCE, "subscribers", "2025-H1", "actual").as_deref(), Some("8000"));
-    assert_eq!(
-        site.origin(PROVINCE, "subscribers", "2025-H1", "actual").as_deref(),
-        Some("aggregated")
+    site.assert_figure(
+        PROVINCE,
+        "subscribers",
+        "2025-H1",
+        "actual",
+        "8000",
+        "aggregated",
     );
     // 120 + 340 + 560 = 1020
-    assert_eq!(site.value(PROVINCE, "revenue", "2024", "actual").as_deref(), Some("1020"));
-    assert_eq!(site.origin(PROVINCE, "revenue", "2024", "actual").as_deref(), Some("aggregated"));
+    site.assert_figure(PROVINCE, "revenue", "2024", "actual", "1020", "aggregated");
 }
 
 #[test]
@@ -338,17 +373,23 @@ fn derived_indicators_aggregate_through_their_parts() {
     let site = project.build();
 
     // Districts: 100 × 90 ÷ 100 = 90.0 and 100 × 10 ÷ 50 = 20.0.
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2024", "actual").as_deref(), Some("90.0"));
-    assert_eq!(site.value(DISTRICT_B, "coverage_pct", "2024", "actual").as_deref(), Some("20.0"));
+    site.assert_value(DISTRICT_A, "coverage_pct", "2024", "actual", "90.0");
+    site.assert_value(DISTRICT_B, "coverage_pct", "2024", "actual", "20.0");
     // Province: 100 × (90 + 10) ÷ (100 + 50) = 66.66… → 66.7, not the mean (90 + 20) ÷ 2 = 55.0.
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("66.7"));
-    assert_eq!(site.origin(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("derived"));
+    site.assert_figure(
+        PROVINCE,
+        "coverage_pct",
+        "2024",
+        "actual",
+        "66.7",
+        "derived",
+    );
     // per_100: districts 90.0 and 10.0; province 100 × 1200 ÷ 4000 = 30.0, not the mean 50.0.
-    assert_eq!(site.value(PROVINCE, "per_100", "2024", "actual").as_deref(), Some("30.0"));
+    site.assert_value(PROVINCE, "per_100", "2024", "actual", "30.0");
     // 2023: the districts entered percentages without parts; a province figure would have to be
     // an average of percentages, which the contract forbids → no figure.
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2023", "actual").as_deref(), Some("80.0"));
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2023", "actual"), None);
+    site.assert_value(DISTRICT_A, "coverage_pct", "2023", "actual", "80.0");
+    site.assert_no_figure(PROVINCE, "coverage_pct", "2023", "actual");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,11 +423,16 @@ fn entered_parent_figure_stands_over_the_computed_sum() {
     let project = project_with_entered_province_sums("subscribers,2024,actual,4700");
     let site = project.build();
 
-    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("4700"));
-    assert_eq!(site.origin(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("entered"));
+    site.assert_figure(PROVINCE, "subscribers", "2024", "actual", "4700", "entered");
     // The figures that were not entered are still summed: 2023 = 1000 + 3000 = 4000.
-    assert_eq!(site.value(PROVINCE, "subscribers", "2023", "actual").as_deref(), Some("4000"));
-    assert_eq!(site.origin(PROVINCE, "subscribers", "2023", "actual").as_deref(), Some("aggregated"));
+    site.assert_figure(
+        PROVINCE,
+        "subscribers",
+        "2023",
+        "actual",
+        "4000",
+        "aggregated",
+    );
 }
 
 #[test]
@@ -405,12 +451,20 @@ fn check_warns_when_an_entered_sum_differs_by_more_than_half_a_percent() {
     assert_eq!(w2022.len(), 1, "one warning about 3900 ≠ 4000:\n{report}");
     assert!(w2022[0].contains("data/values/tinh.csv"), "{}", w2022[0]);
     assert!(w2022[0].contains("cảnh báo"), "{}", w2022[0]);
-    assert!(w2022[0].contains("4000"), "names the computed sum: {}", w2022[0]);
+    assert!(
+        w2022[0].contains("4000"),
+        "names the computed sum: {}",
+        w2022[0]
+    );
     assert!(
         warnings_about(&report, "4020").is_empty(),
         "a difference of exactly 0.5 % is not over 0.5 %:\n{report}"
     );
-    assert_eq!(warnings_about(&report, "4624").len(), 1, "4624 vs 4600:\n{report}");
+    assert_eq!(
+        warnings_about(&report, "4624").len(),
+        1,
+        "4624 vs 4600:\n{report}"
+    );
     // And in English.
     let report_en = project.check(Some("en"));
     let w = warnings_about(&report_en, "4624");
@@ -424,7 +478,10 @@ fn check_is_silent_when_an_entered_sum_is_within_half_a_percent() {
     let project = project_with_entered_province_sums("subscribers,2024,actual,4620");
     let report = project.check(None);
     assert!(warnings_about(&report, "4620").is_empty(), "{report}");
-    assert!(report.contains("0 cảnh báo"), "no warning at all:\n{report}");
+    assert!(
+        report.contains("0 cảnh báo"),
+        "no warning at all:\n{report}"
+    );
 }
 
 #[test]
@@ -439,13 +496,23 @@ fn entered_derived_figure_stands_over_the_computed_one() {
     );
     let site = project.build();
 
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("75.0"));
-    assert_eq!(site.origin(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("entered"));
+    site.assert_figure(
+        PROVINCE,
+        "coverage_pct",
+        "2024",
+        "actual",
+        "75.0",
+        "entered",
+    );
 
     let report = project.check(None);
     let w = warnings_about(&report, "75.0");
     assert_eq!(w.len(), 1, "entered 75.0 vs computed 72.5:\n{report}");
-    assert!(w[0].contains("72.5") && w[0].contains("cảnh báo"), "{}", w[0]);
+    assert!(
+        w[0].contains("72.5") && w[0].contains("cảnh báo"),
+        "{}",
+        w[0]
+    );
     let report_en = project.check(Some("en"));
     let w = warnings_about(&report_en, "75.0");
     assert_eq!(w.len(), 1, "{report_en}");
@@ -472,8 +539,7 @@ fn check_warns_about_an_entered_derived_figure_only_beyond_rounding() {
     );
     let site = project.build();
     for (period, value) in [("2024", "83.7"), ("2023", "78.1"), ("2022", "75.2")] {
-        assert_eq!(site.value(PROVINCE, "per_100", period, "actual").as_deref(), Some(value));
-        assert_eq!(site.origin(PROVINCE, "per_100", period, "actual").as_deref(), Some("entered"));
+        site.assert_figure(PROVINCE, "per_100", period, "actual", value, "entered");
     }
 
     let report = project.check(None);
@@ -495,8 +561,14 @@ fn an_entered_figure_in_the_middle_of_the_tree_feeds_the_sum_above() {
 ",
     );
     project
-        .values("xa-a1", "subscribers,2024,actual,1200\ncovered,2024,actual,8")
-        .values("xa-a2", "subscribers,2024,actual,2300\ncovered,2024,actual,9")
+        .values(
+            "xa-a1",
+            "subscribers,2024,actual,1200\ncovered,2024,actual,8",
+        )
+        .values(
+            "xa-a2",
+            "subscribers,2024,actual,2300\ncovered,2024,actual,9",
+        )
         // The district's own report says 3600, not the communes' 1200 + 2300 = 3500, and it
         // reports 50 villages, of which its communes list only 8 + 9 = 17 covered.
         .values(
@@ -513,11 +585,17 @@ fn an_entered_figure_in_the_middle_of_the_tree_feeds_the_sum_above() {
     let site = project.build();
 
     // The entered 3600 stands for the district and is what the province sums: 3600 + 1400 = 5000.
-    assert_eq!(site.value(DISTRICT_A, "subscribers", "2024", "actual").as_deref(), Some("3600"));
-    assert_eq!(site.origin(DISTRICT_A, "subscribers", "2024", "actual").as_deref(), Some("entered"));
-    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("5000"));
+    site.assert_figure(
+        DISTRICT_A,
+        "subscribers",
+        "2024",
+        "actual",
+        "3600",
+        "entered",
+    );
+    site.assert_value(PROVINCE, "subscribers", "2024", "actual", "5000");
     // District 001's coverage comes from its summed covered (17) over its entered villages (50):
     // 100 × 17 ÷ 50 = 34.0; the province's from 17 + 33 = 50 over 100: 50.0.
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2024", "actual").as_deref(), Some("34.0"));
-    assert_eq!(site.value(PROVINCE, "coverage_pct", "2024", "actual").as_deref(), Some("50.0"));
+    site.assert_value(DISTRICT_A, "coverage_pct", "2024", "actual", "34.0");
+    site.assert_value(PROVINCE, "coverage_pct", "2024", "actual", "50.0");
 }

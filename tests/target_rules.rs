@@ -15,8 +15,12 @@ use common::{Project, Row, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
 
 /// The progress row of (unit, indicator), which must exist.
 fn progress(site: &Site, unit: &str, indicator: &str) -> Row {
-    site.progress_of(unit, indicator)
-        .unwrap_or_else(|| panic!("no progress row for {unit} {indicator}:\n{}", site.read("data/progress.csv")))
+    site.progress_of(unit, indicator).unwrap_or_else(|| {
+        panic!(
+            "no progress row for {unit} {indicator}:\n{}",
+            site.read("data/progress.csv")
+        )
+    })
 }
 
 /// Asserts the cells of a progress row; `expected` lists (column, value) pairs.
@@ -179,8 +183,14 @@ fn none_and_derived_indicators_inherit_the_nearest_ancestors_targets() {
             ("status", "no_data"),
         ],
     );
-    assert_row(&progress(&site, DISTRICT_A, "internet_pct"), &[("target_unit", DISTRICT_A)]);
-    assert_row(&progress(&site, PROVINCE, "internet_pct"), &[("target_unit", PROVINCE)]);
+    assert_row(
+        &progress(&site, DISTRICT_A, "internet_pct"),
+        &[("target_unit", DISTRICT_A)],
+    );
+    assert_row(
+        &progress(&site, PROVINCE, "internet_pct"),
+        &[("target_unit", PROVINCE)],
+    );
 
     // coverage_pct (derived): Xã An Phú takes the province's 100 (district 001 has none).
     // latest = baseline = 100 × 9 ÷ 10 = 90.0; achievement 90.0.
@@ -200,7 +210,13 @@ fn none_and_derived_indicators_inherit_the_nearest_ancestors_targets() {
     let mut targets: Vec<(String, String, String)> = values
         .filter(&[("kind", "target")])
         .iter()
-        .map(|r| (r.get("unit").into(), r.get("indicator").into(), r.get("origin").into()))
+        .map(|r| {
+            (
+                r.get("unit").into(),
+                r.get("indicator").into(),
+                r.get("origin").into(),
+            )
+        })
         .collect();
     targets.sort();
     let s = |a: &str, b: &str| (a.to_string(), b.to_string(), "entered".to_string());
@@ -275,18 +291,21 @@ fn targets_are_never_summed_or_derived() {
     let site = project.build();
 
     // The actuals are summed: 1200 + 3400 = 4600 …
-    assert_eq!(site.value(PROVINCE, "subscribers", "2024", "actual").as_deref(), Some("4600"));
+    site.assert_value(PROVINCE, "subscribers", "2024", "actual", "4600");
     // … the targets are not: no 1500 + 2500 = 4000 for the province.
-    assert_eq!(site.value(PROVINCE, "subscribers", "2025", "target"), None);
+    site.assert_no_figure(PROVINCE, "subscribers", "2025", "target");
     assert!(site.progress_of(PROVINCE, "subscribers").is_none());
     // No coverage target is derived from the counts (100 × 50 ÷ 50 = 100).
-    assert_eq!(site.value(DISTRICT_A, "coverage_pct", "2025", "target"), None);
+    site.assert_no_figure(DISTRICT_A, "coverage_pct", "2025", "target");
     assert!(site.progress_of(DISTRICT_A, "coverage_pct").is_none());
     // Every target row in values.csv was entered.
     let values = site.values();
     let targets = values.filter(&[("kind", "target")]);
     assert_eq!(targets.len(), 4, "{targets:?}");
-    assert!(targets.iter().all(|r| r.get("origin") == "entered"), "{targets:?}");
+    assert!(
+        targets.iter().all(|r| r.get("origin") == "entered"),
+        "{targets:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,11 +325,15 @@ fn a_target_range_is_measured_against_its_lower_bound() {
     let site = project.build();
 
     // values.csv shows the lower bound.
-    assert_eq!(site.value(DISTRICT_A, "egov_pct", "2025", "target").as_deref(), Some("70"));
+    site.assert_value(DISTRICT_A, "egov_pct", "2025", "target", "70");
     // The unit's own file shows the range in full.
     let own = site.unit_csv("huyen-a");
     let row = own
-        .find(&[("indicator", "egov_pct"), ("period", "2025"), ("kind", "target")])
+        .find(&[
+            ("indicator", "egov_pct"),
+            ("period", "2025"),
+            ("kind", "target"),
+        ])
         .expect("the target row in data/huyen-a.csv");
     assert_eq!(row.get("value"), "70..100");
     // Progress against 70: achievement 100 × 64 ÷ 70 = 91.43 → 91.4;
@@ -465,25 +488,46 @@ fn progress_is_100_or_0_when_the_target_equals_the_baseline() {
     project
         // All three inherit the province's 80 %, which equals each baseline.
         .values("tinh", "internet_pct,2025,target,80")
-        .values("huyen-a", "internet_pct,2022,actual,80\ninternet_pct,2024,actual,84")
-        .values("huyen-b", "internet_pct,2022,actual,80\ninternet_pct,2024,actual,78")
-        .values("huyen-c", "internet_pct,2022,actual,80\ninternet_pct,2024,actual,80");
+        .values(
+            "huyen-a",
+            "internet_pct,2022,actual,80\ninternet_pct,2024,actual,84",
+        )
+        .values(
+            "huyen-b",
+            "internet_pct,2022,actual,80\ninternet_pct,2024,actual,78",
+        )
+        .values(
+            "huyen-c",
+            "internet_pct,2022,actual,80\ninternet_pct,2024,actual,80",
+        );
     let site = project.build();
 
     // 84 ≥ 80: met → progress 100.0 (not 100 × 4 ÷ 0); achievement 105.0; achieved.
     assert_row(
         &progress(&site, DISTRICT_A, "internet_pct"),
-        &[("progress_pct", "100.0"), ("achievement_pct", "105.0"), ("status", "achieved")],
+        &[
+            ("progress_pct", "100.0"),
+            ("achievement_pct", "105.0"),
+            ("status", "achieved"),
+        ],
     );
     // 78 < 80: not met → 0.0; achievement 97.5; expected 80 → off_track.
     assert_row(
         &progress(&site, DISTRICT_B, "internet_pct"),
-        &[("progress_pct", "0.0"), ("achievement_pct", "97.5"), ("status", "off_track")],
+        &[
+            ("progress_pct", "0.0"),
+            ("achievement_pct", "97.5"),
+            ("status", "off_track"),
+        ],
     );
     // 80 = 80: met → 100.0; achieved.
     assert_row(
         &progress(&site, "003", "internet_pct"),
-        &[("progress_pct", "100.0"), ("achievement_pct", "100.0"), ("status", "achieved")],
+        &[
+            ("progress_pct", "100.0"),
+            ("achievement_pct", "100.0"),
+            ("status", "achieved"),
+        ],
     );
 }
 
@@ -508,11 +552,26 @@ fn status_boundaries_for_an_up_indicator() {
     // expected line is 50 + 10 a year: 70 in 2024, 65 at 2024-H1 (time 2023.5).
     project
         .values("tinh", "internet_pct,2025,target,80")
-        .values("huyen-a", "internet_pct,2022,actual,50\ninternet_pct,2024,actual,70")
-        .values("huyen-b", "internet_pct,2022,actual,50\ninternet_pct,2024,actual,69.9")
-        .values("huyen-c", "internet_pct,2022,actual,50\ninternet_pct,2024-H1,actual,65")
-        .values("huyen-d", "internet_pct,2022,actual,50\ninternet_pct,2024,actual,80")
-        .values("huyen-e", "internet_pct,2022,actual,50\ninternet_pct,2024,actual,79.9");
+        .values(
+            "huyen-a",
+            "internet_pct,2022,actual,50\ninternet_pct,2024,actual,70",
+        )
+        .values(
+            "huyen-b",
+            "internet_pct,2022,actual,50\ninternet_pct,2024,actual,69.9",
+        )
+        .values(
+            "huyen-c",
+            "internet_pct,2022,actual,50\ninternet_pct,2024-H1,actual,65",
+        )
+        .values(
+            "huyen-d",
+            "internet_pct,2022,actual,50\ninternet_pct,2024,actual,80",
+        )
+        .values(
+            "huyen-e",
+            "internet_pct,2022,actual,50\ninternet_pct,2024,actual,79.9",
+        );
     let site = project.build();
 
     // 70 = expected 70 → on_track (exactly on the line).
@@ -532,9 +591,8 @@ fn status_boundaries_for_a_down_indicator() {
     let project = Project::new(FIVE_DISTRICTS);
     // no_signal is a sum indicator, so each district needs its own target: 10 in 2025.
     // Baseline 2022 40 → expected 40 − 10 a year: 20 in 2024, 25 at 2024-H1.
-    let rows = |latest: &str| {
-        format!("no_signal,2022,actual,40\n{latest}\nno_signal,2025,target,10")
-    };
+    let rows =
+        |latest: &str| format!("no_signal,2022,actual,40\n{latest}\nno_signal,2025,target,10");
     project
         .values("huyen-a", &rows("no_signal,2024,actual,20"))
         .values("huyen-b", &rows("no_signal,2024,actual,21"))
@@ -574,16 +632,28 @@ fn expected_value_follows_each_yearly_target_after_the_baseline() {
         )
         // Baseline 2021 40: path (2021, 40) → (2022, 50) → (2023, 70) → (2025, 80).
         // At 2023-H1 (2022.5) expected 50 + 20 × 0.5 = 60.
-        .values("huyen-a", "internet_pct,2021,actual,40\ninternet_pct,2023-H1,actual,60")
+        .values(
+            "huyen-a",
+            "internet_pct,2021,actual,40\ninternet_pct,2023-H1,actual,60",
+        )
         // 59.9 < 60 → off_track (a single line to the final target, 40 + 40 × 1.5 ÷ 4 = 55,
         // would wrongly say on_track).
-        .values("huyen-b", "internet_pct,2021,actual,40\ninternet_pct,2023-H1,actual,59.9")
+        .values(
+            "huyen-b",
+            "internet_pct,2021,actual,40\ninternet_pct,2023-H1,actual,59.9",
+        )
         // Baseline 2023 65: only the 2025 target is later → (2023, 65) → (2025, 80);
         // expected in 2024 = 72.5 = latest → on_track (the 2023 target of 70 is not on the path;
         // via it the expected value would be 75).
-        .values("huyen-c", "internet_pct,2023,actual,65\ninternet_pct,2024,actual,72.5")
+        .values(
+            "huyen-c",
+            "internet_pct,2023,actual,65\ninternet_pct,2024,actual,72.5",
+        )
         // After the last target year the expected value is the final target: 79 < 80 → off_track.
-        .values("huyen-d", "internet_pct,2021,actual,40\ninternet_pct,2026,actual,79");
+        .values(
+            "huyen-d",
+            "internet_pct,2021,actual,40\ninternet_pct,2026,actual,79",
+        );
     let site = project.build();
 
     assert_eq!(status(&site, "001", "internet_pct"), "on_track");
@@ -593,7 +663,11 @@ fn expected_value_follows_each_yearly_target_after_the_baseline() {
     // The final target is 2025's 80 for all of them.
     assert_row(
         &progress(&site, "003", "internet_pct"),
-        &[("target_year", "2025"), ("target_value", "80.0"), ("target_unit", PROVINCE)],
+        &[
+            ("target_year", "2025"),
+            ("target_value", "80.0"),
+            ("target_unit", PROVINCE),
+        ],
     );
 }
 
@@ -622,7 +696,7 @@ fn status_is_no_data_when_there_is_a_target_but_no_actual() {
         ],
     );
     // The estimate itself is published.
-    assert_eq!(site.value(DISTRICT_A, "internet_pct", "2024", "estimate").as_deref(), Some("60.0"));
+    site.assert_value(DISTRICT_A, "internet_pct", "2024", "estimate", "60.0");
 }
 
 #[test]

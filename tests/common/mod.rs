@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -119,13 +120,14 @@ impl Project {
         self.write(&format!("data/values/{slug}.csv"), &text)
     }
 
-    /// Runs `chiso build --root ROOT --output ROOT/site` and requires it to succeed.
-    pub fn build(&self) -> Site {
+    /// Runs `chiso build --root ROOT --output ROOT/site` and requires it to succeed. The site
+    /// lives in the project's temporary folder, so it cannot outlive the project.
+    pub fn build(&self) -> Site<'_> {
         self.build_to(&self.root().join("site"))
     }
 
     /// Runs `chiso build --root ROOT --output OUTPUT` and requires it to succeed.
-    pub fn build_to(&self, output: &Path) -> Site {
+    pub fn build_to(&self, output: &Path) -> Site<'_> {
         build_root_to(self.root(), output)
     }
 
@@ -168,7 +170,7 @@ pub fn chiso(args: &[&str]) -> Run {
 }
 
 /// Builds the project at `root` into `output` and requires the build to succeed.
-pub fn build_root_to(root: &Path, output: &Path) -> Site {
+pub fn build_root_to<'a>(root: &Path, output: &Path) -> Site<'a> {
     let run = chiso(&[
         "build",
         "--root",
@@ -180,6 +182,7 @@ pub fn build_root_to(root: &Path, output: &Path) -> Site {
     Site {
         dir: output.to_path_buf(),
         log: run.output,
+        folder: PhantomData,
     }
 }
 
@@ -192,14 +195,15 @@ pub fn warnings_about<'a>(report: &'a str, needle: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// A built site.
-pub struct Site {
+/// A built site, borrowing the temporary folder it was written into.
+pub struct Site<'a> {
     pub dir: PathBuf,
     /// What the build printed.
     pub log: String,
+    folder: PhantomData<&'a Path>,
 }
 
-impl Site {
+impl Site<'_> {
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.join(rel)
     }
@@ -258,6 +262,46 @@ impl Site {
             .map(|r| r.get("origin").to_string())
     }
 
+    /// Asserts that values.csv has (unit, indicator, period, kind) with this value.
+    #[track_caller]
+    pub fn assert_value(&self, unit: &str, indicator: &str, period: &str, kind: &str, value: &str) {
+        assert_eq!(
+            self.value(unit, indicator, period, kind).as_deref(),
+            Some(value),
+            "values.csv: {unit} {indicator} {period} {kind}"
+        );
+    }
+
+    /// Asserts that values.csv has (unit, indicator, period, kind) with this value and origin
+    /// (`entered`, `derived` or `aggregated`).
+    #[track_caller]
+    pub fn assert_figure(
+        &self,
+        unit: &str,
+        indicator: &str,
+        period: &str,
+        kind: &str,
+        value: &str,
+        origin: &str,
+    ) {
+        self.assert_value(unit, indicator, period, kind, value);
+        assert_eq!(
+            self.origin(unit, indicator, period, kind).as_deref(),
+            Some(origin),
+            "values.csv origin: {unit} {indicator} {period} {kind}"
+        );
+    }
+
+    /// Asserts that values.csv has no row for (unit, indicator, period, kind).
+    #[track_caller]
+    pub fn assert_no_figure(&self, unit: &str, indicator: &str, period: &str, kind: &str) {
+        assert_eq!(
+            self.value(unit, indicator, period, kind),
+            None,
+            "values.csv should have no {unit} {indicator} {period} {kind}"
+        );
+    }
+
     /// The progress.csv row of (unit code, indicator), if there is one.
     pub fn progress_of(&self, unit: &str, indicator: &str) -> Option<Row> {
         self.progress()
@@ -278,7 +322,10 @@ fn collect_files(base: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) 
         if path.is_dir() {
             collect_files(base, &path, out);
         } else {
-            let rel = path.strip_prefix(base).expect("under the site").to_path_buf();
+            let rel = path
+                .strip_prefix(base)
+                .expect("under the site")
+                .to_path_buf();
             out.insert(rel, fs::read(&path).expect("read a file of the site"));
         }
     }
