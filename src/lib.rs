@@ -8,5 +8,7 @@ pub mod error;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
+pub mod serve;

@@ -67,7 +67,9 @@ fn semicolon_vietnamese() -> String {
 fn xlsx() -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    let rows: [(&str, &str, &str, Option<f64>, &str, &str, &str); 4] = [
+    // (indicator, period, kind, number, text, source, note)
+    type Row<'a> = (&'a str, &'a str, &'a str, Option<f64>, &'a str, &'a str, &'a str);
+    let rows: [Row; 4] = [
         ("mobile_subscribers", "2019-H1", "actual", Some(54204.0), "", "Báo cáo của huyện", ""),
         ("population", "2019-H1", "actual", Some(84700.0), "", "Số liệu minh họa", ""),
         ("coverage_pct", "2019-H1", "actual", Some(87.7), "", "Báo cáo của huyện", "ghi chú, có dấu phẩy"),

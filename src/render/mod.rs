@@ -43,6 +43,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// What the site being replaced published, to say what changed.
     pub previous: changes::PreviousSite,
+    /// Leaves out the `.gz` copies (the live preview serves uncompressed, and faster).
+    pub skip_gzip: bool,
 }
 
 /// Everything a page needs, shared read-only by every page of the build.
@@ -234,5 +236,9 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
     }
     files.extend(site_files::sitemap(&files, ctx.base_url.as_deref()));
     files.push(site_files::robots(ctx.base_url.as_deref()));
+    if options.skip_gzip {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        return Ok(files);
+    }
     Ok(site_files::with_gzip(files))
 }

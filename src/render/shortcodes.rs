@@ -205,30 +205,6 @@ pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
     diags
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_shortcodes_and_leaves_other_text() {
-        let md = "Có {{ value(indicator=\"mobile_subscribers\", period='2024-H1') }} thuê bao.\n{{change(indicator=\"x\",period=\"2024\")}}";
-        let found = parse(md);
-        assert_eq!(found.len(), 2);
-        let first = found[0].clone().unwrap();
-        assert_eq!(first.name, "value");
-        assert_eq!(first.args["period"], "2024-H1");
-        assert_eq!(&md[first.start..first.end], "{{ value(indicator=\"mobile_subscribers\", period='2024-H1') }}");
-        assert_eq!(found[1].clone().unwrap().line, 2);
-    }
-
-    #[test]
-    fn reports_broken_shortcodes_with_their_line() {
-        let found = parse("a\n{{ value(indicator=mobile) }}\n{{ value(\n");
-        assert!(matches!(found[0], Err((2, _))));
-        assert!(matches!(found[1], Err((3, _))));
-    }
-}
-
 /// A narrative as HTML with its shortcodes replaced by live figures and charts. Shortcodes that
 /// do not resolve were refused by `check` before any page is built; here they render as empty.
 pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crate::error::Lang, demote: usize) -> String {
@@ -313,5 +289,29 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) 
             ctx.render("chart.html", &c).unwrap_or_default()
         }
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_shortcodes_and_leaves_other_text() {
+        let md = "Có {{ value(indicator=\"mobile_subscribers\", period='2024-H1') }} thuê bao.\n{{change(indicator=\"x\",period=\"2024\")}}";
+        let found = parse(md);
+        assert_eq!(found.len(), 2);
+        let first = found[0].clone().unwrap();
+        assert_eq!(first.name, "value");
+        assert_eq!(first.args["period"], "2024-H1");
+        assert_eq!(&md[first.start..first.end], "{{ value(indicator=\"mobile_subscribers\", period='2024-H1') }}");
+        assert_eq!(found[1].clone().unwrap().line, 2);
+    }
+
+    #[test]
+    fn reports_broken_shortcodes_with_their_line() {
+        let found = parse("a\n{{ value(indicator=mobile) }}\n{{ value(\n");
+        assert!(matches!(found[0], Err((2, _))));
+        assert!(matches!(found[1], Err((3, _))));
     }
 }

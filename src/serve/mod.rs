@@ -59,8 +59,10 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .canonicalize()
         .with_context(|| format!("{}", options.root.display()))?;
     // Watching starts before the first build so that a save during it is not lost.
-    let (mut watcher, signals) = watch::ProjectWatcher::start(&root)
-        .context(lang.pick("không theo dõi được thư mục dự án", "cannot watch the project"))?;
+    let (mut watcher, signals) = watch::ProjectWatcher::start(&root).context(lang.pick(
+        "không theo dõi được thư mục dự án",
+        "cannot watch the project",
+    ))?;
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
         anyhow!(
             "{} 127.0.0.1:{}: {e}",
@@ -122,7 +124,11 @@ impl Rebuilder {
     fn rebuild(&mut self, burst: &watch::Burst) -> Arc<Snapshot> {
         let lang = self.lang;
         let started = Instant::now();
-        let result = build::render(&self.root, &Options::default());
+        let options = Options {
+            skip_gzip: true,
+            ..Options::default()
+        };
+        let result = build::render(&self.root, &options);
         self.version += 1;
         let trigger = describe_trigger(&self.root, burst, lang);
         match result {
@@ -171,9 +177,8 @@ impl Rebuilder {
                 println!(
                     "{trigger}{}",
                     match (lang, self.last_good.is_some()) {
-                        (Lang::Vi, true) => format!(
-                            "{count} lỗi sau {ms} ms; vẫn phục vụ bản dựng tốt gần nhất."
-                        ),
+                        (Lang::Vi, true) =>
+                            format!("{count} lỗi sau {ms} ms; vẫn phục vụ bản dựng tốt gần nhất."),
                         (Lang::Vi, false) => {
                             format!("{count} lỗi sau {ms} ms; chưa có trang nào để phục vụ.")
                         }
@@ -206,7 +211,11 @@ fn describe_trigger(root: &Path, burst: &watch::Burst, lang: Lang) -> String {
             lang.pick("Thay đổi: ", "Changes: ").to_string()
         };
     };
-    let name = first.strip_prefix(root).unwrap_or(first).display().to_string();
+    let name = first
+        .strip_prefix(root)
+        .unwrap_or(first)
+        .display()
+        .to_string();
     let name = name.replace('\\', "/");
     match burst.paths.len() {
         1 => format!("{name}: "),
@@ -217,7 +226,12 @@ fn describe_trigger(root: &Path, burst: &watch::Burst, lang: Lang) -> String {
     }
 }
 
-fn status_json(version: u64, lang: Lang, failure: Option<(&str, usize)>, has_site: bool) -> Arc<[u8]> {
+fn status_json(
+    version: u64,
+    lang: Lang,
+    failure: Option<(&str, usize)>,
+    has_site: bool,
+) -> Arc<[u8]> {
     let (title, note) = if has_site {
         (
             lang.pick(
@@ -294,7 +308,11 @@ impl Reply {
     }
 
     fn text(status: u16, text: &str) -> Self {
-        Reply::new(status, "text/plain; charset=utf-8", Arc::from(text.as_bytes()))
+        Reply::new(
+            status,
+            "text/plain; charset=utf-8",
+            Arc::from(text.as_bytes()),
+        )
     }
 }
 
@@ -306,13 +324,25 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
     match path {
         "/__chiso/version" => return Reply::text(200, &snap.version.to_string()),
         "/__chiso/errors.json" => {
-            return Reply::new(200, "application/json; charset=utf-8", Arc::clone(&snap.status))
+            return Reply::new(
+                200,
+                "application/json; charset=utf-8",
+                Arc::clone(&snap.status),
+            )
         }
         "/__chiso/reload.js" => {
-            return Reply::new(200, "text/javascript; charset=utf-8", Arc::from(RELOAD_JS.as_bytes()))
+            return Reply::new(
+                200,
+                "text/javascript; charset=utf-8",
+                Arc::from(RELOAD_JS.as_bytes()),
+            )
         }
         "/__chiso/overlay.css" => {
-            return Reply::new(200, "text/css; charset=utf-8", Arc::from(OVERLAY_CSS.as_bytes()))
+            return Reply::new(
+                200,
+                "text/css; charset=utf-8",
+                Arc::from(OVERLAY_CSS.as_bytes()),
+            )
         }
         _ => {}
     }
@@ -393,7 +423,9 @@ mod tests {
         Snapshot {
             version: 7,
             status: status_json(7, Lang::En, None, site.is_some()),
-            error_page: site.is_none().then(|| error_page(Lang::En, "data/units.csv: <bad>")),
+            error_page: site
+                .is_none()
+                .then(|| error_page(Lang::En, "data/units.csv: <bad>")),
             site: site.map(Arc::new),
         }
     }
@@ -418,8 +450,13 @@ mod tests {
     fn answers_pages_files_and_the_not_found_page() {
         let snap = snapshot(Some(site()));
         let r = reply_for(&Method::Get, "/", &snap);
-        assert_eq!((r.status, r.content_type), (200, "text/html; charset=utf-8"));
-        assert!(r.body.ends_with(format!("{}</body>", site::RELOAD_TAG).as_bytes()));
+        assert_eq!(
+            (r.status, r.content_type),
+            (200, "text/html; charset=utf-8")
+        );
+        assert!(r
+            .body
+            .ends_with(format!("{}</body>", site::RELOAD_TAG).as_bytes()));
         assert_eq!(r.version, Some(7));
         let r = reply_for(&Method::Head, "/data/values.csv", &snap);
         assert_eq!((r.status, r.content_type), (200, "text/csv; charset=utf-8"));

@@ -2,7 +2,7 @@
 // Content-Security-Policy allows scripts from the site itself only.
 (function () {
   "use strict";
-  var POLL_MS = 700;
+  var POLL_MS = 300;
   var MAX_BACKOFF_MS = 5000;
   var errorPage = document.documentElement.hasAttribute("data-chiso-error-page");
   var known = null;

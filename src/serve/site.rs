@@ -137,7 +137,10 @@ fn extension(path: &str) -> &str {
 }
 
 pub fn is_html(path: &str) -> bool {
-    matches!(extension(path).to_ascii_lowercase().as_str(), "html" | "htm")
+    matches!(
+        extension(path).to_ascii_lowercase().as_str(),
+        "html" | "htm"
+    )
 }
 
 /// The Content-Type for a file of the site; text always says it is UTF-8, because a browser
@@ -313,7 +316,10 @@ mod tests {
             None,
         );
         assert_eq!(changes.changed, 3);
-        let page = first.get("index.html").map(|b| b.to_vec()).unwrap_or_default();
+        let page = first
+            .get("index.html")
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
         assert!(page.ends_with(format!("{RELOAD_TAG}</body>").as_bytes()));
         assert_eq!(
             first.get("data/values.csv").map(|b| b.to_vec()),

@@ -61,7 +61,11 @@ fn is_write(kind: &EventKind) -> bool {
     !matches!(
         kind,
         EventKind::Access(
-            AccessKind::Read | AccessKind::Open(_) | AccessKind::Close(notify::event::AccessMode::Read) | AccessKind::Any | AccessKind::Other
+            AccessKind::Read
+                | AccessKind::Open(_)
+                | AccessKind::Close(notify::event::AccessMode::Read)
+                | AccessKind::Any
+                | AccessKind::Other
         ) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
     )
 }
@@ -200,7 +204,13 @@ mod tests {
         ] {
             assert!(is_scratch_name(name), "{name}");
         }
-        for name in ["tuan-giao.csv", "_index.md", "units.xlsx", "style.css", "4914"] {
+        for name in [
+            "tuan-giao.csv",
+            "_index.md",
+            "units.xlsx",
+            "style.css",
+            "4914",
+        ] {
             assert!(!is_scratch_name(name), "{name}");
         }
     }
@@ -237,10 +247,18 @@ mod tests {
     #[test]
     fn reads_do_not_trigger_rebuilds() {
         use notify::event::{AccessMode, CreateKind, DataChange};
-        assert!(!is_write(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
-        assert!(!is_write(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
-        assert!(is_write(&EventKind::Access(AccessKind::Close(AccessMode::Write))));
-        assert!(is_write(&EventKind::Modify(ModifyKind::Data(DataChange::Any))));
+        assert!(!is_write(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_write(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_write(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_write(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
         assert!(is_write(&EventKind::Create(CreateKind::File)));
     }
 
@@ -248,7 +266,10 @@ mod tests {
     fn a_burst_ends_after_quiet() {
         let (tx, rx) = std::sync::mpsc::sync_channel(16);
         for i in 0..12 {
-            let _ = tx.try_send(Signal::Changed(PathBuf::from(format!("/p/data/{}.csv", i % 10))));
+            let _ = tx.try_send(Signal::Changed(PathBuf::from(format!(
+                "/p/data/{}.csv",
+                i % 10
+            ))));
         }
         let _ = tx.try_send(Signal::Changed(PathBuf::from("/p/data/0.csv")));
         let started = Instant::now();

@@ -1,0 +1,682 @@
+//! `chiso new`: a new province's project that builds at once, from the official list of the
+//! provinces and their districts (2024, before the 2025 reform).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{slugify, suggest, Lang};
+use crate::load::text::{fold_diacritics, nfc};
+use crate::load::units::RESERVED_SLUGS;
+
+/// `province_code,province_name,district_code,district_name,district_kind,commune_count`.
+const DISTRICTS_CSV: &str = include_str!("vn-districts-2024.csv");
+/// The standard indicators of the district report template, as in the sample project.
+const INDICATORS_CSV: &str = include_str!("indicators.csv");
+const VALUES_HEADER: &str = "indicator,period,kind,value,source,note\n";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Province {
+    pub code: String,
+    /// With its kind, as officially written: `Tỉnh Điện Biên`, `Thành phố Hà Nội`.
+    pub name: String,
+    pub districts: Vec<District>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub code: String,
+    pub name: String,
+    /// `Huyện`, `Quận`, `Thị xã` or `Thành phố`.
+    pub kind: String,
+    pub communes: u32,
+}
+
+/// One row of `data/units.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub code: String,
+    pub slug: String,
+    pub name: String,
+    pub name_en: String,
+    pub level: &'static str,
+    pub parent: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe(Lang::En))]
+pub enum NewError {
+    NotEmpty(PathBuf),
+    UnknownProvince {
+        given: String,
+        /// (code, name) of the closest province.
+        suggestion: Option<(String, String)>,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The list compiled into the program is broken: a bug, not the user's doing.
+    Embedded(String),
+}
+
+impl NewError {
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            NewError::NotEmpty(dir) => match lang {
+                Lang::Vi => format!(
+                    "thư mục `{}` đã có tệp. Chọn một thư mục chưa có hoặc còn trống, ví dụ `chiso new dien-bien --province 11`.",
+                    dir.display()
+                ),
+                Lang::En => format!(
+                    "`{}` is not empty. Choose a folder that does not exist yet or is empty, e.g. `chiso new dien-bien --province 11`.",
+                    dir.display()
+                ),
+            },
+            NewError::UnknownProvince { given, suggestion } => {
+                let hint = match (suggestion, lang) {
+                    (Some((code, name)), Lang::Vi) => format!(" Có phải ý bạn là `{code}` ({name})?"),
+                    (Some((code, name)), Lang::En) => format!(" Did you mean `{code}` ({name})?"),
+                    (None, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!(
+                        "không có tỉnh, thành phố nào có mã hoặc tên `{given}`.{hint} Xem mã các tỉnh, thành phố bằng lệnh `chiso new --list`."
+                    ),
+                    Lang::En => format!(
+                        "no province has the code or name `{given}`.{hint} To see the codes, run `chiso new --list`."
+                    ),
+                }
+            }
+            NewError::Io { path, source } => match lang {
+                Lang::Vi => format!("không ghi được `{}`: {source}", path.display()),
+                Lang::En => format!("cannot write `{}`: {source}", path.display()),
+            },
+            NewError::Embedded(e) => format!("vn-districts-2024.csv: {e}"),
+        }
+    }
+}
+
+/// The 63 provinces and their districts, by code.
+pub fn provinces() -> Result<Vec<Province>, NewError> {
+    let mut reader = csv::Reader::from_reader(DISTRICTS_CSV.as_bytes());
+    let mut out: Vec<Province> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| NewError::Embedded(e.to_string()))?;
+        let field = |n: usize| record.get(n).map(|s| nfc(s.trim()));
+        let (Some(pcode), Some(pname), Some(code), Some(name), Some(kind), Some(communes)) =
+            (field(0), field(1), field(2), field(3), field(4), field(5))
+        else {
+            return Err(NewError::Embedded(format!(
+                "line {}: missing fields",
+                i + 2
+            )));
+        };
+        let district = District {
+            code,
+            name,
+            kind,
+            communes: communes.parse().unwrap_or(0),
+        };
+        match out.iter_mut().find(|p| p.code == pcode) {
+            Some(p) => p.districts.push(district),
+            None => out.push(Province {
+                code: pcode,
+                name: pname,
+                districts: vec![district],
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.code.cmp(&b.code));
+    for p in &mut out {
+        p.districts.sort_by(|a, b| a.code.cmp(&b.code));
+    }
+    Ok(out)
+}
+
+/// Folded, lower-case words without the kind: `Tỉnh Điện Biên`, `dien-bien` → `dien bien`.
+fn name_key(s: &str) -> String {
+    let folded = fold_diacritics(s).to_lowercase();
+    let words: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    for prefix in ["tinh ", "thanh pho ", "tp "] {
+        if let Some(rest) = words.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    words
+}
+
+/// A province by its code (`11`, `1` for `01`) or its name in any spelling with or without
+/// accents (`Điện Biên`, `dien bien`, `Tỉnh Điện Biên`).
+pub fn find<'a>(provinces: &'a [Province], query: &str) -> Result<&'a Province, NewError> {
+    let q = query.trim();
+    let unknown = |suggestion: Option<&Province>| NewError::UnknownProvince {
+        given: q.to_string(),
+        suggestion: suggestion.map(|p| (p.code.clone(), p.name.clone())),
+    };
+    if !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit()) {
+        let code = if q.len() == 1 {
+            format!("0{q}")
+        } else {
+            q.to_string()
+        };
+        if let Some(p) = provinces.iter().find(|p| p.code == code) {
+            return Ok(p);
+        }
+        // Codes skip numbers; the nearest one is the likeliest slip.
+        let wanted: i64 = q.parse().unwrap_or(i64::MAX);
+        let nearest = provinces
+            .iter()
+            .filter_map(|p| p.code.parse::<i64>().ok().map(|c| ((c - wanted).abs(), p)))
+            .min_by_key(|(d, p)| (*d, p.code.clone()))
+            .filter(|(d, _)| *d <= 2)
+            .map(|(_, p)| p);
+        return Err(unknown(nearest));
+    }
+    let key = name_key(q);
+    if let Some(p) = provinces.iter().find(|p| name_key(&p.name) == key) {
+        return Ok(p);
+    }
+    let keys: Vec<String> = provinces.iter().map(|p| name_key(&p.name)).collect();
+    let close = suggest(&key, keys.iter().map(String::as_str))
+        .and_then(|k| provinces.iter().find(|p| name_key(&p.name) == k));
+    Err(unknown(close))
+}
+
+const KINDS: [&str; 4] = ["Huyện", "Quận", "Thị xã", "Thành phố"];
+
+/// `Thành Phố Bắc Kạn` → (`Thành phố`, `Bắc Kạn`): the kind as officially written, and the
+/// name without it.
+fn split_kind<'a>(name: &'a str, kind_hint: &str) -> (Option<String>, &'a str) {
+    for kind in std::iter::once(kind_hint).chain(KINDS).chain(["Tỉnh"]) {
+        let n = kind.chars().count();
+        let Some((at, _)) = name.char_indices().nth(n) else {
+            continue;
+        };
+        let (head, rest) = name.split_at(at);
+        if head.to_lowercase() == kind.to_lowercase() && rest.starts_with(' ') {
+            let canonical = KINDS
+                .iter()
+                .chain(&["Tỉnh"])
+                .find(|k| k.to_lowercase() == kind.to_lowercase())
+                .map_or(kind, |k| *k);
+            return (Some(canonical.to_string()), rest.trim());
+        }
+    }
+    (None, name.trim())
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `Tuần Giáo District`, `Điện Biên Phủ City`, `Mường Lay Town`, `Ba Đình Urban District`,
+/// `District 1`.
+fn english_name(kind: Option<&str>, bare: &str) -> String {
+    match kind {
+        Some("Huyện") => format!("{bare} District"),
+        Some("Quận") if is_number(bare) => format!("District {bare}"),
+        Some("Quận") => format!("{bare} Urban District"),
+        Some("Thị xã") => format!("{bare} Town"),
+        Some("Thành phố") => format!("{bare} City"),
+        Some("Tỉnh") => format!("{bare} Province"),
+        _ => bare.to_string(),
+    }
+}
+
+/// The rows of `data/units.csv`: the province, then its districts by code. A district's slug
+/// is its name without the kind unless that would be ambiguous (the province of the same name,
+/// or a town and a district sharing a name) or bare digits (`Quận 1`); then the kind stays in.
+pub fn units(province: &Province) -> Vec<UnitRow> {
+    let (pkind, pbare) = split_kind(&province.name, "Tỉnh");
+    let mut root_slug = slugify(pbare);
+    if root_slug.is_empty() || RESERVED_SLUGS.contains(&root_slug.as_str()) {
+        root_slug = slugify(&province.name);
+    }
+    let mut rows = vec![UnitRow {
+        code: province.code.clone(),
+        slug: root_slug.clone(),
+        name: province.name.clone(),
+        name_en: english_name(pkind.as_deref(), pbare),
+        level: "province",
+        parent: String::new(),
+    }];
+    let parsed: Vec<(Option<String>, &str)> = province
+        .districts
+        .iter()
+        .map(|d| split_kind(&d.name, &d.kind))
+        .collect();
+    let bare_slugs: Vec<String> = parsed.iter().map(|(_, bare)| slugify(bare)).collect();
+    let mut taken = vec![root_slug.clone()];
+    for ((d, (kind, bare)), base) in province.districts.iter().zip(&parsed).zip(&bare_slugs) {
+        let name = match kind {
+            Some(k) => format!("{k} {bare}"),
+            None => d.name.clone(),
+        };
+        let shared = bare_slugs.iter().filter(|s| *s == base).count() > 1;
+        let ambiguous = shared
+            || *base == root_slug
+            || is_number(base)
+            || base.is_empty()
+            || RESERVED_SLUGS.contains(&base.as_str());
+        let mut slug = if ambiguous {
+            slugify(&name)
+        } else {
+            base.clone()
+        };
+        if taken.contains(&slug) {
+            slug = format!("{slug}-{}", d.code);
+        }
+        taken.push(slug.clone());
+        rows.push(UnitRow {
+            code: d.code.clone(),
+            slug,
+            name,
+            name_en: english_name(kind.as_deref(), bare),
+            level: "district",
+            parent: province.code.clone(),
+        });
+    }
+    rows
+}
+
+/// `chiso new --list`: every province's code, name and number of districts.
+pub fn list(lang: Lang) -> Result<String, NewError> {
+    let provinces = provinces()?;
+    let mut out = match lang {
+        Lang::Vi => format!(
+            "{:<4}{:<32}{}\n",
+            "Mã", "Tỉnh, thành phố", "Số đơn vị cấp huyện"
+        ),
+        Lang::En => format!("{:<4}{:<32}{}\n", "Code", "Province", "Districts"),
+    };
+    for p in &provinces {
+        out.push_str(&format!(
+            "{:<4}{:<32}{}\n",
+            p.code,
+            p.name,
+            p.districts.len()
+        ));
+    }
+    out.push_str(&match lang {
+        Lang::Vi => format!(
+            "{} tỉnh, thành phố (danh mục năm 2024). Tạo dự án: `chiso new THƯ-MỤC --province MÃ`.\n",
+            provinces.len()
+        ),
+        Lang::En => format!(
+            "{} provinces (2024 list). To start a project: `chiso new FOLDER --province CODE`.\n",
+            provinces.len()
+        ),
+    });
+    Ok(out)
+}
+
+/// What `create` made.
+#[derive(Debug)]
+pub struct Created {
+    pub dir: PathBuf,
+    pub province: String,
+    pub units: usize,
+}
+
+impl Created {
+    /// The terminal's answer: what was made and what to do next.
+    pub fn summary(&self, lang: Lang) -> String {
+        let dir = self.dir.display();
+        match lang {
+            Lang::Vi => format!(
+                "Đã tạo dự án cho {} ({} đơn vị) trong {dir}.\n\
+                 Bước tiếp theo: nhập số liệu vào {dir}/data/values/, rồi xem trước bằng `chiso serve --root {dir}`.\n\
+                 Hướng dẫn: {dir}/README.md\n",
+                self.province, self.units
+            ),
+            Lang::En => format!(
+                "Created a project for {} ({} units) in {dir}.\n\
+                 Next: enter figures in {dir}/data/values/, then preview with `chiso serve --root {dir}`.\n\
+                 See {dir}/README.md\n",
+                self.province, self.units
+            ),
+        }
+    }
+}
+
+/// Writes a new project for the province `query` (a code or a name) into `dir`, which must
+/// not exist or be empty.
+pub fn create(dir: &Path, query: &str) -> Result<Created, NewError> {
+    let provinces = provinces()?;
+    let province = find(&provinces, query)?;
+    if dir.exists() {
+        let io = |source| NewError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        if !dir.is_dir() || std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+            return Err(NewError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let rows = units(province);
+    let mut files: Vec<(PathBuf, String)> = vec![
+        ("data/units.csv".into(), units_csv(&rows)?),
+        ("data/indicators.csv".into(), INDICATORS_CSV.to_string()),
+        ("content/_index.md".into(), index_md(province)),
+        ("chiso.toml".into(), chiso_toml(province)),
+        ("README.md".into(), readme(province, &rows)),
+    ];
+    for row in &rows {
+        files.push((
+            PathBuf::from("data/values").join(format!("{}.csv", row.slug)),
+            VALUES_HEADER.to_string(),
+        ));
+    }
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        let io = |source| NewError::Io {
+            path: path.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(&path, text).map_err(io)?;
+    }
+    Ok(Created {
+        dir: dir.to_path_buf(),
+        province: province.name.clone(),
+        units: rows.len(),
+    })
+}
+
+fn units_csv(rows: &[UnitRow]) -> Result<String, NewError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let embedded = |e: csv::Error| NewError::Embedded(e.to_string());
+    w.write_record(["code", "slug", "name", "name_en", "level", "parent"])
+        .map_err(embedded)?;
+    for r in rows {
+        w.write_record([&r.code, &r.slug, &r.name, &r.name_en, r.level, &r.parent])
+            .map_err(embedded)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| NewError::Embedded(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| NewError::Embedded(e.to_string()))
+}
+
+/// `tỉnh Điện Biên`, `thành phố Hà Nội`: the name as it reads inside a sentence.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn title(province: &Province) -> String {
+    format!(
+        "Chỉ số phát triển hạ tầng số {}",
+        in_sentence(&province.name)
+    )
+}
+
+fn title_en(province: &Province) -> String {
+    let (_, bare) = split_kind(&province.name, "Tỉnh");
+    format!("{bare} digital infrastructure indicators")
+}
+
+/// `quận, huyện, thị xã`: the kinds of district the province has, in the usual order.
+fn kinds_phrase(province: &Province) -> String {
+    ["Quận", "Huyện", "Thị xã", "Thành phố"]
+        .into_iter()
+        .filter(|k| {
+            province
+                .districts
+                .iter()
+                .any(|d| d.kind.eq_ignore_ascii_case(k))
+        })
+        .map(|k| k.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn chiso_toml(province: &Province) -> String {
+    format!(
+        "# Cài đặt của trang. Mọi mục đều có thể bỏ: khi đó tên trang lấy theo tên tỉnh.\n\
+         title = {}\n\
+         title_en = {}\n\
+         # Ngôn ngữ theo thứ tự: ngôn ngữ đầu tiên ở địa chỉ gốc của trang.\n\
+         languages = [\"vi\", \"en\"]\n\
+         # Năm kết thúc kế hoạch: chỉ tiêu cuối cùng là chỉ tiêu của năm muộn nhất đến năm này.\n\
+         # target_year = 2025\n\
+         # Địa chỉ trang khi xuất bản (cho liên kết chính tắc, sơ đồ trang và nguồn tin):\n\
+         # base_url = \"https://example.gov.vn/chiso/\"\n",
+        toml_string(&title(province)),
+        toml_string(&title_en(province)),
+    )
+}
+
+fn index_md(province: &Province) -> String {
+    let name = in_sentence(&province.name);
+    format!(
+        "+++\n\
+         title = {}\n\
+         description = {}\n\
+         +++\n\n\
+         Trang này theo dõi các chỉ số phát triển hạ tầng số của {name}: phủ sóng thông tin di động \
+         và cáp quang đến thôn, bản, tổ dân phố; thuê bao điện thoại và Internet; doanh thu viễn \
+         thông của {n} {kinds}, so với các mục tiêu trong kế hoạch của tỉnh. *(Đoạn văn mẫu: hãy \
+         thay bằng phần giới thiệu của đơn vị, nêu nguồn số liệu và kỳ báo cáo.)*\n",
+        toml_string(&title(province)),
+        toml_string(&format!(
+            "Số liệu hạ tầng viễn thông, thuê bao và doanh thu của {name} và các {}.",
+            kinds_phrase(province)
+        )),
+        n = province.districts.len(),
+        kinds = kinds_phrase(province),
+    )
+}
+
+fn readme(province: &Province, rows: &[UnitRow]) -> String {
+    let mut table = String::from("| Mã | Đơn vị | Tệp số liệu |\n|---|---|---|\n");
+    for r in rows {
+        table.push_str(&format!(
+            "| {} | {} | `data/values/{}.csv` |\n",
+            r.code, r.name, r.slug
+        ));
+    }
+    format!(
+        "# {title}\n\n\
+         Dự án trang chỉ số của {name} (mã {code}), tạo bằng `chiso new` theo danh mục đơn vị \
+         hành chính cấp huyện năm 2024.\n\n\
+         ## Việc cần làm tiếp\n\n\
+         1. Kiểm tra `data/units.csv`: mã, tên, tên tiếng Anh và `slug` (tên dùng trong đường dẫn \
+         và tên tệp số liệu) của tỉnh và từng đơn vị. Nếu địa phương đã sắp xếp lại đơn vị hành \
+         chính, sửa danh sách ở đây; cột `parent` ghi mã đơn vị cấp trên.\n\
+         2. Nhập số liệu vào `data/values/<slug>.csv`, mỗi đơn vị một tệp, mỗi dòng một số liệu: \
+         `indicator` (mã chỉ tiêu trong `data/indicators.csv`), `period` (`2024` cả năm hoặc \
+         `2024-H1` sáu tháng đầu năm), `kind` (`actual` thực hiện, `estimate` ước thực hiện, \
+         `target` kế hoạch), `value` (số, không kèm đơn vị), `source` (nguồn, ví dụ số hiệu văn \
+         bản) và `note`. Tệp mở và lưu được bằng Excel hoặc LibreOffice.\n\
+         3. Viết phần giới thiệu trong `content/_index.md` (đang là đoạn văn mẫu) và thuyết minh \
+         của từng đơn vị trong `content/<slug>.md`.\n\
+         4. Xem trước: trong thư mục này chạy `chiso serve`, rồi mở địa chỉ hiện ra; trang tự tải \
+         lại mỗi khi lưu tệp và báo lỗi ngay trên trang nếu số liệu có chỗ sai.\n\
+         5. Dựng trang để xuất bản: `chiso build`; kết quả nằm trong thư mục `site/`.\n\n\
+         ## Các đơn vị\n\n\
+         {table}",
+        title = title(province),
+        name = in_sentence(&province.name),
+        code = province.code,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<Province> {
+        provinces().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_list_has_every_province_and_district() {
+        let all = all();
+        assert_eq!(all.len(), 63);
+        assert_eq!(all.iter().map(|p| p.districts.len()).sum::<usize>(), 696);
+        assert!(all.iter().all(|p| p.code.len() == 2));
+        assert!(all
+            .iter()
+            .flat_map(|p| &p.districts)
+            .all(|d| d.code.len() == 3));
+    }
+
+    #[test]
+    fn finds_provinces_by_code_or_any_spelling() {
+        let all = all();
+        for q in [
+            "11",
+            "Điện Biên",
+            "dien bien",
+            "Tỉnh Điện Biên",
+            "DIEN-BIEN",
+            " dien_bien ",
+        ] {
+            assert_eq!(
+                find(&all, q).map(|p| p.code.as_str()).ok(),
+                Some("11"),
+                "{q}"
+            );
+        }
+        assert_eq!(find(&all, "1").map(|p| p.code.as_str()).ok(), Some("01"));
+        assert_eq!(
+            find(&all, "ha noi").map(|p| p.code.as_str()).ok(),
+            Some("01")
+        );
+        match find(&all, "dien bein") {
+            Err(NewError::UnknownProvince {
+                suggestion: Some((code, _)),
+                ..
+            }) => {
+                assert_eq!(code, "11")
+            }
+            other => panic!("{other:?}"),
+        }
+        match find(&all, "13") {
+            Err(NewError::UnknownProvince {
+                suggestion: Some((code, _)),
+                ..
+            }) => {
+                assert_eq!(code, "12")
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = find(&all, "Atlantis")
+            .err()
+            .map(|e| e.describe(Lang::Vi))
+            .unwrap_or_default();
+        assert!(e.contains("chiso new --list"), "{e}");
+    }
+
+    #[test]
+    fn dien_bien_units_read_like_the_sample() {
+        let all = all();
+        let Ok(p) = find(&all, "11") else {
+            panic!("no 11")
+        };
+        let rows = units(p);
+        let by_code = |c: &str| rows.iter().find(|r| r.code == c).cloned();
+        let root = by_code("11").map(|r| (r.slug, r.level, r.name_en));
+        assert_eq!(
+            root,
+            Some(("dien-bien".into(), "province", "Điện Biên Province".into()))
+        );
+        let slug_en = |c: &str| by_code(c).map(|r| (r.slug, r.name_en));
+        assert_eq!(
+            slug_en("099"),
+            Some(("tuan-giao".into(), "Tuần Giáo District".into()))
+        );
+        assert_eq!(
+            slug_en("100"),
+            Some(("huyen-dien-bien".into(), "Điện Biên District".into()))
+        );
+        assert_eq!(
+            slug_en("094"),
+            Some(("dien-bien-phu".into(), "Điện Biên Phủ City".into()))
+        );
+        assert_eq!(
+            slug_en("095"),
+            Some(("muong-lay".into(), "Mường Lay Town".into()))
+        );
+        assert!(rows[1..]
+            .iter()
+            .all(|r| r.parent == "11" && r.level == "district"));
+    }
+
+    #[test]
+    fn slugs_are_valid_and_unique_in_every_province() {
+        for p in all() {
+            let rows = units(&p);
+            let mut slugs: Vec<&str> = rows.iter().map(|r| r.slug.as_str()).collect();
+            for s in &slugs {
+                assert!(crate::load::units::is_slug(s), "{}: {s}", p.name);
+                assert!(!RESERVED_SLUGS.contains(s), "{}: {s}", p.name);
+            }
+            slugs.sort();
+            slugs.dedup();
+            assert_eq!(slugs.len(), rows.len(), "{}", p.name);
+        }
+    }
+
+    #[test]
+    fn names_take_the_official_kind() {
+        let all = all();
+        let Ok(bac_kan) = find(&all, "Bắc Kạn") else {
+            panic!()
+        };
+        let city = units(bac_kan).into_iter().find(|r| r.code == "058");
+        assert_eq!(
+            city.map(|r| (r.name, r.slug, r.name_en)),
+            Some((
+                "Thành phố Bắc Kạn".into(),
+                "thanh-pho-bac-kan".into(),
+                "Bắc Kạn City".into()
+            ))
+        );
+        let Ok(hcm) = find(&all, "Hồ Chí Minh") else {
+            panic!()
+        };
+        let rows = units(hcm);
+        assert_eq!(rows[0].slug, "ho-chi-minh");
+        assert!(rows
+            .iter()
+            .any(|r| r.slug == "quan-1" && r.name_en == "District 1"));
+        let Ok(hanoi) = find(&all, "01") else {
+            panic!()
+        };
+        let rows = units(hanoi);
+        assert!(rows
+            .iter()
+            .any(|r| r.slug == "ba-dinh" && r.name_en == "Ba Đình Urban District"));
+        assert!(rows.iter().any(|r| r.name_en == "Sơn Tây Town"));
+    }
+
+    #[test]
+    fn texts_name_the_province() {
+        let all = all();
+        let Ok(p) = find(&all, "11") else { panic!() };
+        assert!(index_md(p).contains("tỉnh Điện Biên"));
+        assert!(
+            index_md(p).contains("các thị xã, thành phố")
+                || index_md(p).contains("huyện, thị xã, thành phố")
+        );
+        let cfg: toml::Value = toml::from_str(&chiso_toml(p)).unwrap_or(toml::Value::Integer(0));
+        assert_eq!(
+            cfg.get("title").and_then(|t| t.as_str()),
+            Some("Chỉ số phát triển hạ tầng số tỉnh Điện Biên")
+        );
+    }
+}
