@@ -13,7 +13,8 @@ use plotters_backend::{
 
 /// Average advance of one character, as a fraction of the CSS font size.
 /// Slightly generous for system-ui/Roboto/Segoe so estimates err on "too wide".
-const CHAR_WIDTH_EM: f64 = 0.55;
+// Wide enough for bold labels in DejaVu Sans, the widest fallback font seen on Linux.
+const CHAR_WIDTH_EM: f64 = 0.62;
 /// Line box height as a fraction of the font size.
 const LINE_HEIGHT_EM: f64 = 1.2;
 /// plotters writes `font-size = size / 1.24` into the SVG; undo that so that
@@ -167,8 +168,8 @@ mod tests {
         assert_eq!(vi.chars().count(), ascii.chars().count());
         assert!(vi.len() > ascii.len());
         assert_eq!(estimate(vi), estimate(ascii));
-        // 20 chars × 0.55 × 14 px = 154 px; 1.2 × 14 = 16.8 → 17.
-        assert_eq!(estimate(ascii), (154, 17));
+        // 20 chars × 0.62 × 14 px = 173.6 → 174 px; 1.2 × 14 = 16.8 → 17.
+        assert_eq!(estimate(ascii), (174, 17));
     }
 
     #[test]
