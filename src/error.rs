@@ -33,6 +33,7 @@ pub enum Problem {
     Unreadable(String),
     EmptyFile,
     MissingColumn(String),
+    UnknownColumn { name: String, known: Vec<String>, suggestion: Option<String> },
     FieldCount {
         expected: usize,
         found: usize,
@@ -153,6 +154,10 @@ impl Problem {
             Problem::MissingColumn(c) => l(
                 format!("thiếu cột `{c}`. Thêm cột có tiêu đề `{c}` vào dòng đầu tiên."),
                 format!("the column `{c}` is missing. Add a column headed `{c}` to the first line."),
+            ),
+            Problem::UnknownColumn { name, known, suggestion } => l(
+                format!("cột `{name}` không thuộc bảng này. Các cột là: {}.{}", known.join(", "), did_you_mean(suggestion)),
+                format!("the column `{name}` does not belong in this table. The columns are: {}.{}", known.join(", "), did_you_mean(suggestion)),
             ),
             Problem::FieldCount { expected, found } => l(
                 format!("dòng có {found} ô nhưng dòng tiêu đề có {expected} cột. Kiểm tra dấu phân cách thừa hoặc thiếu (dùng dấu ngoặc kép \"…\" quanh ô có dấu phẩy)."),

@@ -26,6 +26,10 @@ pub struct Config {
     pub headline: Vec<String>,
     /// Short names for indicators in charts, where the official names are too long.
     pub labels: std::collections::BTreeMap<String, Label>,
+    /// Which settings the file gave, so that only codes an editor wrote are checked: the
+    /// defaults name indicators a project may not have.
+    #[serde(skip)]
+    pub written: Vec<String>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -84,6 +88,7 @@ impl Default for Config {
             .map(String::from)
             .to_vec(),
             labels: Default::default(),
+            written: Vec::new(),
         }
     }
 }
@@ -95,7 +100,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     };
     let raw = text::decode(&bytes);
     match toml::from_str::<Config>(&raw) {
-        Ok(c) => {
+        Ok(mut c) => {
+            if let Ok(table) = raw.parse::<toml::Table>() {
+                c.written = table.keys().cloned().collect();
+                if let Some(charts) = table.get("charts").and_then(|v| v.as_table()) {
+                    c.written.extend(charts.keys().map(|k| format!("charts.{k}")));
+                }
+            }
             for l in &c.languages {
                 if l != "vi" && l != "en" {
                     diags.push(
@@ -137,6 +148,35 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                 Problem::Config(e.message().trim().to_string()),
             );
             Config::default()
+        }
+    }
+}
+
+/// Every indicator code the file names must exist in the catalogue.
+pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: &mut Diagnostics) {
+    let rel = Path::new("chiso.toml");
+    let mut named: Vec<(&str, &String)> = Vec::new();
+    if config.written.iter().any(|k| k == "charts.coverage") {
+        named.extend(config.charts.coverage.iter().map(|c| ("charts.coverage", c)));
+    }
+    if config.written.iter().any(|k| k == "charts.growth") {
+        named.extend(config.charts.growth.iter().map(|c| ("charts.growth", c)));
+    }
+    if config.written.iter().any(|k| k == "headline") {
+        named.extend(config.headline.iter().map(|c| ("headline", c)));
+    }
+    named.extend(config.labels.keys().map(|c| ("labels", c)));
+    for (key, code) in named {
+        if catalogue.by_code(code).is_none() {
+            diags.push(
+                rel,
+                None,
+                Some(key),
+                Problem::UnknownIndicator {
+                    code: code.clone(),
+                    suggestion: crate::error::suggest(code, catalogue.indicators.iter().map(|i| i.code.as_str())),
+                },
+            );
         }
     }
 }

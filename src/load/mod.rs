@@ -41,6 +41,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         diags.sort();
         return Err(diags);
     };
+    config::check_codes(&config, &catalogue, &mut diags);
     let mut entered = Figures::new(units.len(), catalogue.len());
     for rel in value_files(root) {
         let slug = rel

@@ -8,6 +8,7 @@ use super::number::NumberFormat;
 use super::text;
 use crate::error::{Diagnostics, Problem};
 
+
 #[derive(Debug, Clone)]
 pub struct Row {
     /// 1-based line (or spreadsheet row) where the record starts.
@@ -217,6 +218,26 @@ impl Table {
     ) -> Option<Columns> {
         let mut index = HashMap::new();
         let mut ok = true;
+        for (i, h) in self.headers.iter().enumerate() {
+            if !h.is_empty() && !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+                let known = required.iter().chain(optional).copied();
+                diags.push(
+                    &self.file,
+                    Some(1),
+                    Some(h),
+                    Problem::UnknownColumn {
+                        name: h.clone(),
+                        known: required.iter().chain(optional).map(|s| s.to_string()).collect(),
+                        suggestion: crate::error::suggest(h, known),
+                    },
+                );
+                ok = false;
+            }
+            if self.headers[..i].contains(h) && !h.is_empty() {
+                diags.push(&self.file, Some(1), Some(h), Problem::Duplicate { value: h.clone(), first_line: 1 });
+                ok = false;
+            }
+        }
         for &name in required.iter().chain(optional) {
             match self.headers.iter().position(|h| h == name) {
                 Some(i) => {
@@ -272,8 +293,11 @@ mod tests {
         assert_eq!(d.items[0].line, Some(2));
         assert_eq!(d.items[1].line, Some(3));
         let mut d = Diagnostics::default();
-        assert!(t.columns(&["code", "name"], &[], &mut d).is_none());
+        assert!(t.columns(&["code", "name"], &["slug"], &mut d).is_none());
         assert_eq!(d.items[0].problem, Problem::MissingColumn("name".into()));
+        let mut d = Diagnostics::default();
+        assert!(t.columns(&["code"], &["slugs"], &mut d).is_none());
+        assert!(matches!(&d.items[0].problem, Problem::UnknownColumn { suggestion: Some(s), .. } if s == "slugs"));
     }
 
     #[test]

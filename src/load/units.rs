@@ -9,7 +9,22 @@ use crate::model::{Unit, UnitTree};
 pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
 
 /// Folder names the site uses for itself; a unit named so would overwrite them.
-pub const RESERVED_SLUGS: &[&str] = &["assets", "data", "en", "vi", "indicators", "methodology", "pages", "search", "reports"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "assets",
+    "data",
+    "en",
+    "vi",
+    "indicators",
+    "methodology",
+    "pages",
+    "search",
+    "reports",
+    "whats-new",
+    // Open data files share `data/` with each unit's `data/<slug>.csv`.
+    "values",
+    "progress",
+    "changes",
+];
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

@@ -146,39 +146,41 @@ async function checkPage(browser, site, rel) {
     check('clean', unclean);
   }
 
-  check(
-    'offline',
-    [...offsite].map((u) => `request to ${u}`),
-  );
+  check('offline', [...offsite].map((u) => `request to ${u}`));
   return results;
 }
 
-// Runs in the page. Names up to 3 elements that stick out past the right edge and are not merely
-// inside a sideways-scrolling box (which is allowed: a wide table in an overflow-x:auto wrapper).
+// Runs in the page. Names up to 3 elements that reach past the right edge, with their own box or
+// with content that does not fit in it (a long number that cannot wrap), and are not merely inside
+// a sideways-scrolling box (which is allowed: a wide table in an overflow-x:auto wrapper).
 function overflowReport(limit) {
-  const describe = (el) =>
-    el.tagName.toLowerCase() +
-    (el.id ? `#${el.id}` : '') +
-    [...el.classList].slice(0, 2).map((c) => `.${c}`).join('');
-  const scrolls = (el) => el !== document.body && /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX);
-  const sticksOut = (el) => el.getBoundingClientRect().right > limit + 0.5;
-  const culprits = [];
-  const walk = (el) => {
-    if (!sticksOut(el)) {
-      if (!scrolls(el)) for (const c of el.children) walk(c);
-      return;
-    }
-    const inner = [...el.children].filter(sticksOut);
-    if (inner.length === 0 || scrolls(el)) culprits.push(describe(el));
-    else inner.forEach(walk);
-  };
   const scrollWidth = document.documentElement.scrollWidth;
   // Without it a phone lays the page out 980 px wide, whatever the CSS says.
   if (!document.querySelector('meta[name="viewport"]')) {
     return { scrollWidth, why: 'the page has no <meta name="viewport" content="width=device-width, initial-scale=1">' };
   }
-  for (const c of document.body.children) walk(c);
-  return { scrollWidth, why: `sticking out: ${culprits.slice(0, 3).join(' | ') || 'nothing found'}` };
+  const clips = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX);
+  const reach = (el) => {
+    const r = el.getBoundingClientRect();
+    return clips(el) ? r.right : Math.max(r.right, r.left + el.scrollWidth);
+  };
+  const sticksOut = (el) => reach(el) > limit + 0.5;
+  const insideClip = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (clips(a)) return true;
+    return false;
+  };
+  const describe = (el) => {
+    const name =
+      el.tagName.toLowerCase() +
+      (el.id ? `#${el.id}` : '') +
+      [...el.classList].slice(0, 2).map((c) => `.${c}`).join('');
+    const text = (el.textContent || '').trim().replace(/\s+/g, ' ');
+    return `${name} (right edge at ${Math.round(reach(el))} px${text ? `, "${text.slice(0, 30)}"` : ''})`;
+  };
+  const culprits = [...document.body.querySelectorAll('*')].filter(
+    (el) => sticksOut(el) && !insideClip(el) && (clips(el) || ![...el.children].some(sticksOut)),
+  );
+  return { scrollWidth, why: `sticking out: ${culprits.slice(0, 3).map(describe).join(' | ') || 'nothing found'}` };
 }
 
 // Runs in the page.
