@@ -336,3 +336,44 @@ fn killed_and_concurrent_builds_never_mix() {
     let unit = String::from_utf8_lossy(&site[Path::new("data/tuan-giao.csv")].0).into_owned();
     assert_eq!(values.contains("55555"), unit.contains("55555"), "files from two builds were mixed");
 }
+
+#[test]
+fn coverage_gaps_are_checked_like_every_other_file() {
+    assert_refused(
+        |p| {
+            p.write(
+                "data/coverage-gaps.csv",
+                "village,commune,district,operator,covered\nNậm Ty 1,Xã Hua Thanh,huyen-dien-bien,Viettel,2021\nThố Tý,Xã Ta Ma,tuan-gaio,VNPT,\nTrạm Cù,Xã Ta Ma,tuan-giao,Viettel,2023-h1\n,Xã Ta Ma,tuan-giao,,\n",
+            )
+        },
+        &[
+            "data/coverage-gaps.csv:3 (column `district`): error: no unit in data/units.csv has the slug `tuan-gaio`",
+            "Did you mean `tuan-giao`?",
+            "data/coverage-gaps.csv:4 (column `covered`): error: the period `2023-h1` is not valid",
+            "data/coverage-gaps.csv:5 (column `village`): error: this cell must not be empty",
+            "data/coverage-gaps.csv:5 (column `operator`)",
+        ],
+    );
+}
+
+#[test]
+fn coverage_gaps_are_counted_by_unit_and_operator() {
+    let p = Project::new();
+    p.write(
+        "data/coverage-gaps.csv",
+        "village,commune,district,operator,covered\nNậm Ty 1,Xã Hua Thanh,huyen-dien-bien,Viettel,2021\nThố Tý,Xã Ta Ma,tuan-giao,VNPT,\nTrạm Cù,Xã Ta Ma,tuan-giao,Viettel,2023-H1\n",
+    );
+    let (ok, text) = p.run("build");
+    assert!(ok, "{text}");
+    let page = fs::read_to_string(p.site().join("coverage-gaps/index.html")).unwrap();
+    assert!(page.contains("Còn 1 trong số 3 thôn, bản chưa có sóng di động."), "{page}");
+    assert!(page.contains("<th scope=\"row\">VNPT</th><td class=\"num\">1</td><td class=\"num\">1</td>"), "{page}");
+    assert!(page.contains("<th scope=\"row\">Viettel</th><td class=\"num\">2</td><td class=\"num\">0</td>"), "{page}");
+    let district = fs::read_to_string(p.site().join("tuan-giao/index.html")).unwrap();
+    assert!(district.contains("1 trong số 2 thôn, bản"), "{district}");
+    assert!(district.contains("Thố Tý") && district.contains("6 tháng đầu năm 2023"));
+    let root = fs::read_to_string(p.site().join("index.html")).unwrap();
+    assert!(root.contains("1 trong số 3 thôn, bản"));
+    let en = fs::read_to_string(p.site().join("en/coverage-gaps/index.html")).unwrap();
+    assert!(en.contains("1 of 3 villages still have no mobile service."));
+}

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod content;
 pub mod files;
+pub mod gaps;
 pub mod indicators;
 pub mod number;
 pub mod spreadsheet;
@@ -29,6 +30,8 @@ pub struct Project {
     /// Entered figures only; `compute` adds the rest.
     pub entered: Figures,
     pub content: Content,
+    /// Villages without mobile service (`data/coverage-gaps.csv`), if the project tracks them.
+    pub gaps: Vec<gaps::Village>,
 }
 
 /// Loads the project at `root`. `Err` carries every problem found; `Ok` may carry warnings.
@@ -68,6 +71,12 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         }
     }
     let content = content::load(root, &units, &mut diags);
+    let gaps_file = Path::new("data/coverage-gaps.csv");
+    let gaps = if root.join(gaps_file).exists() || root.join(gaps_file.with_extension("xlsx")).exists() {
+        read(root, "data/coverage-gaps.csv", &mut diags, |t, d| Some(gaps::load(t, &units, d))).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     diags.sort();
     if diags.has_errors() {
         return Err(diags);
@@ -80,6 +89,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             catalogue,
             entered,
             content,
+            gaps,
         },
         diags,
     ))

@@ -82,6 +82,15 @@ pub fn layout(ctx: &Ctx, lang: Lang, path: &str, title: &str, description: &str,
             href: format!("{home}methodology/index.html"),
             current: section == "methodology",
         },
+    ];
+    if !ctx.project.gaps.is_empty() {
+        nav.push(Link {
+            label: t("nav_gaps"),
+            href: format!("{home}coverage-gaps/index.html"),
+            current: section == "coverage-gaps",
+        });
+    }
+    nav.extend([
         Link {
             label: t("nav_whats_new"),
             href: format!("{home}whats-new/index.html"),
@@ -97,7 +106,7 @@ pub fn layout(ctx: &Ctx, lang: Lang, path: &str, title: &str, description: &str,
             href: format!("{home}data/index.html"),
             current: section == "data",
         },
-    ];
+    ]);
     for (slug, title) in ctx.page_titles(lang) {
         nav.push(Link {
             current: path == format!("pages/{slug}/index.html"),

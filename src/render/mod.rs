@@ -10,6 +10,7 @@ mod chart_views;
 mod indicator_page;
 mod open_data;
 pub mod changes;
+mod gaps_page;
 mod other_pages;
 mod whats_new;
 mod search_page;
@@ -151,6 +152,7 @@ enum Job {
     Data,
     Search,
     WhatsNew,
+    Gaps,
     Page(String),
 }
 
@@ -193,6 +195,9 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         jobs.push((lang, Job::Data));
         jobs.push((lang, Job::Search));
         jobs.push((lang, Job::WhatsNew));
+        if !project.gaps.is_empty() {
+            jobs.push((lang, Job::Gaps));
+        }
         for (slug, _) in ctx.page_titles(lang) {
             jobs.push((lang, Job::Page(slug)));
         }
@@ -208,6 +213,7 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
                 Job::Data => other_pages::data(&ctx, *lang)?,
                 Job::Search => search_page::render(&ctx, *lang)?,
                 Job::WhatsNew => whats_new::page(&ctx, &history, *lang)?,
+                Job::Gaps => gaps_page::render(&ctx, *lang)?,
                 Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
             };
             Ok(OutputFile {

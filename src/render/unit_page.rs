@@ -65,6 +65,7 @@ struct UnitView {
     figure_tables: Vec<Pivot>,
     children: Vec<ChildLink>,
     downloads: Vec<Link>,
+    gaps: Option<super::gaps_page::UnitGaps>,
 }
 
 #[derive(Serialize)]
@@ -307,6 +308,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         figure_tables: tables::unit_tables(ctx, unit, lang, &home),
         children: child_links,
         downloads,
+        gaps: super::gaps_page::for_unit(ctx, unit, lang, &home),
     };
     let mut context = ctx.context(lang, &page);
     context.insert("unit", &view);

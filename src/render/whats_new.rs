@@ -29,6 +29,8 @@ struct UpdateView {
     first: bool,
     count: usize,
     hidden: usize,
+    /// "… and N more", when some changes are not listed.
+    more: String,
     items: Vec<Item>,
     units: Vec<String>,
 }
@@ -77,6 +79,11 @@ fn views(ctx: &Ctx, history: &[Update], lang: Lang, home: &str) -> Vec<UpdateVie
                 first: u.first,
                 count: u.changes.len(),
                 hidden: u.changes.len().saturating_sub(SHOWN),
+                more: ctx.i18n.fill(
+                    lang,
+                    "whats_new_more",
+                    &[("n", &u.changes.len().saturating_sub(SHOWN).to_string())],
+                ),
                 items,
                 units,
             }

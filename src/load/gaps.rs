@@ -1,0 +1,70 @@
+//! `data/coverage-gaps.csv` (optional): villages without mobile service and who must bring it
+//! (Phụ lục 2 of the province's plan), with the period service arrived.
+
+use super::table::Table;
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::model::{Period, UnitTree};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Village {
+    pub village: String,
+    pub commune: String,
+    /// The unit the village belongs to.
+    pub unit: usize,
+    pub operator: String,
+    /// When service arrived; `None` while it has not.
+    pub covered: Option<Period>,
+}
+
+pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Village> {
+    let Some(cols) = table.columns(&["village", "commune", "district", "operator", "covered"], &[], diags) else {
+        return Vec::new();
+    };
+    let file = &table.file;
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let line = Some(row.line);
+        let mut ok = true;
+        for col in ["village", "district", "operator"] {
+            if row.get(&cols, col).is_empty() {
+                diags.push(file, line, Some(col), Problem::Required);
+                ok = false;
+            }
+        }
+        let slug = row.get(&cols, "district");
+        let unit = units.by_slug(slug);
+        if unit.is_none() && !slug.is_empty() {
+            diags.push(
+                file,
+                line,
+                Some("district"),
+                Problem::FileForNoUnit {
+                    slug: slug.into(),
+                    suggestion: suggest(slug, units.units.iter().map(|u| u.slug.as_str())),
+                },
+            );
+        }
+        let covered_text = row.get(&cols, "covered");
+        let covered = if covered_text.is_empty() {
+            Some(None)
+        } else {
+            match covered_text.parse::<Period>() {
+                Ok(p) => Some(Some(p)),
+                Err(_) => {
+                    diags.push(file, line, Some("covered"), Problem::InvalidPeriod(covered_text.into()));
+                    None
+                }
+            }
+        };
+        if let (Some(unit), Some(covered), true) = (unit, covered, ok) {
+            out.push(Village {
+                village: row.get(&cols, "village").into(),
+                commune: row.get(&cols, "commune").into(),
+                unit,
+                operator: row.get(&cols, "operator").into(),
+                covered,
+            });
+        }
+    }
+    out
+}
