@@ -22,8 +22,11 @@ pub enum BuildError {
 
 /// Loads and computes, collecting every problem and warning.
 pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError> {
+    let clock = Clock::start();
     let (project, mut diags) = load::load(root).map_err(BuildError::Input)?;
+    clock.lap("load");
     let (computed, warnings) = compute::compute(&project);
+    clock.lap("compute");
     diags.extend(warnings);
     diags.extend(render::shortcodes::check(&project, &computed));
     diags.sort();
@@ -36,7 +39,9 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
 /// The files of the site, in memory.
 pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
     let (project, computed, diags) = check(root)?;
+    let clock = Clock::start();
     let files = render::render_site(&project, &computed, options)?;
+    clock.lap("render");
     Ok((files, diags))
 }
 
@@ -48,6 +53,23 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<(Written, 
         changes_json: std::fs::read_to_string(output.join("data/changes.json")).ok(),
     };
     let (files, diags) = render(root, &options)?;
+    let clock = Clock::start();
     let written = output::write_site(output, &files)?;
+    clock.lap("write");
     Ok((written, diags))
+}
+
+/// Prints how long each stage took when `CHISO_TIMING` is set, for profiling builds.
+struct Clock(Option<std::time::Instant>);
+
+impl Clock {
+    fn start() -> Clock {
+        Clock(std::env::var_os("CHISO_TIMING").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&self, stage: &str) {
+        if let Some(t) = self.0 {
+            eprintln!("timing: {stage} {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
 }

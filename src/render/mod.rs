@@ -12,6 +12,8 @@ mod open_data;
 pub mod changes;
 mod gaps_page;
 mod other_pages;
+mod report_page;
+mod report_xlsx;
 mod whats_new;
 mod search_page;
 pub mod shortcodes;
@@ -97,7 +99,7 @@ impl Ctx<'_> {
         if ind.is_percentage() {
             format::percent(value, ind.decimals, lang)
         } else {
-            format!("{}\u{a0}{}", self.number(i, value, lang), self.unit_of_measure(i, lang).to_lowercase())
+            format!("{}\u{a0}{}", self.number(i, value, lang), unit_in_text(self.unit_of_measure(i, lang), lang))
         }
     }
 
@@ -144,6 +146,15 @@ impl Ctx<'_> {
     }
 }
 
+/// A unit of measure inside a sentence: Vietnamese headings capitalise it ("Thuê bao"), text
+/// does not; English ones are written as they read ("million VND").
+fn unit_in_text(unit: &str, lang: Lang) -> String {
+    match (lang, unit.chars().next()) {
+        (Lang::Vi, Some(first)) => first.to_lowercase().chain(unit.chars().skip(1)).collect(),
+        _ => unit.to_string(),
+    }
+}
+
 enum Job {
     Unit(usize),
     Indicator(usize),
@@ -180,7 +191,7 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         project,
         computed,
         i18n,
-        tera: templates::load(&project.root)?,
+        tera: report_page::with_report_links(templates::load(&project.root)?, project, computed),
         languages,
         base_url,
     };
@@ -231,6 +242,7 @@ pub fn render_site(project: &Project, computed: &Computed, options: &Options) ->
         });
     }
     files.extend(open_data::files(project, computed));
+    files.extend(report_page::files(&ctx)?);
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
     files.push(OutputFile {

@@ -252,10 +252,20 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) 
             .as_ref()
             .map(|p| {
                 let status = ctx.i18n.get(lang, &format!("status_{}", p.status.as_str()));
-                let target = format!("{} {} ({})", ctx.i18n.get(lang, "col_target").to_lowercase(), p.target_period.year, ctx.figure(i, p.target, lang));
+                let year = p.target_period.year.to_string();
+                let target = ctx.figure(i, p.target, lang);
                 let text = match p.achievement {
-                    Some(a) => format!("{status}: {} {target}", ctx.i18n.fill(lang, "achieved_share", &[("pct", &crate::format::percent(a, 1, lang))])),
-                    None => format!("{status} ({target})"),
+                    Some(a) => ctx.i18n.fill(
+                        lang,
+                        "progress_phrase",
+                        &[
+                            ("status", &status),
+                            ("pct", &crate::format::percent(a, 1, lang)),
+                            ("year", &year),
+                            ("target", &target),
+                        ],
+                    ),
+                    None => ctx.i18n.fill(lang, "progress_phrase_no_data", &[("status", &status), ("year", &year), ("target", &target)]),
                 };
                 escape_html(&text)
             })

@@ -1,8 +1,6 @@
 //! Files for web hosts and crawlers: `sitemap.xml`, `robots.txt`, and a precompressed `.gz`
 //! beside every text file for hosts that serve them (nginx `gzip_static`).
 
-use std::io::Write;
-
 use super::OutputFile;
 
 const COMPRESSED: &[&str] = &["html", "css", "js", "svg", "csv", "json", "xml", "txt"];
@@ -38,13 +36,25 @@ pub fn robots(base_url: Option<&str>) -> OutputFile {
     }
 }
 
-/// gzip at the best level with no name and no time in the header, so the bytes depend only on
-/// the content.
+/// gzip with no name and no time in the header, so the bytes depend only on the content.
+/// libdeflate compresses whole buffers several times faster than zlib at a better ratio, and
+/// one compressor per thread is reused across files.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<libdeflater::Compressor> =
+            std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::new(6).unwrap_or_default()));
+    }
+    COMPRESSOR.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.gzip_compress_bound(bytes.len())];
+        match c.gzip_compress(bytes, &mut out) {
+            Ok(n) => {
+                out.truncate(n);
+                out
+            }
+            Err(_) => Vec::new(),
+        }
+    })
 }
 
 pub fn with_gzip(files: Vec<OutputFile>) -> Vec<OutputFile> {

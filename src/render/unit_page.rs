@@ -89,11 +89,8 @@ pub fn change_text(ctx: &Ctx, unit: usize, i: usize, period: crate::model::Perio
     } else {
         (t("change_none"), "none")
     };
-    let versus = format!("{} {}", t("same_period"), ctx.period(c.previous, lang).replace("năm ", ""));
-    let versus = match lang {
-        Lang::Vi => format!("{} năm {}", t("same_period"), c.previous.year),
-        Lang::En => versus,
-    };
+    let half = if c.previous.half { "same_period_h1" } else { "same_period_year" };
+    let versus = ctx.i18n.fill(lang, half, &[("year", &c.previous.year.to_string())]);
     if trend == "none" {
         return Some((format!("{word} {versus}"), trend));
     }
