@@ -18,6 +18,8 @@ struct Headline {
     name: String,
     href: String,
     value: String,
+    /// The unit of measure, set smaller under the figure; empty for percentages.
+    measure: String,
     period: String,
     change: Option<String>,
     /// `up`, `down` or `none`, for the arrow (the words say it too).
@@ -207,7 +209,16 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
             Some(Headline {
                 name: chart_views::short_label(ctx, i, lang),
                 href: format!("{home}indicators/{}/index.html", cat.get(i).code),
-                value: ctx.figure(i, f.value, lang),
+                value: if cat.get(i).is_percentage() {
+                    ctx.figure(i, f.value, lang)
+                } else {
+                    ctx.number(i, f.value, lang)
+                },
+                measure: if cat.get(i).is_percentage() {
+                    String::new()
+                } else {
+                    ctx.unit_of_measure(i, lang).to_string()
+                },
                 period: ctx.period(period, lang),
                 trend: change.as_ref().map_or("none", |c| c.1),
                 change: change.map(|c| c.0),

@@ -232,7 +232,7 @@ pub(super) mod tests {
     }
 
     fn view_box_height(svg: &str) -> u32 {
-        let i = svg.find("viewBox=\"0 0 600 ").map_or(0, |i| i + 17);
+        let i = svg.find("viewBox=\"0 0 420 ").map_or(0, |i| i + 17);
         svg[i..]
             .split('"')
             .next()

@@ -498,7 +498,7 @@ pub(super) mod tests {
         c.rows.extend(sample().rows);
         let big = coverage(&c);
         let vb = |s: &str| {
-            let i = s.find("viewBox=\"0 0 600 ").map_or(0, |i| i + 17);
+            let i = s.find("viewBox=\"0 0 420 ").map_or(0, |i| i + 17);
             s[i..]
                 .split('"')
                 .next()

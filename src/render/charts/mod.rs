@@ -24,7 +24,7 @@ pub use growth::growth;
 use std::fmt::Write as _;
 
 /// viewBox width shared by every chart.
-pub const WIDTH: u32 = 600;
+pub const WIDTH: u32 = 420;
 
 /// The font stack is set once on the root element; plotters would otherwise
 /// repeat it on every `<text>`. Single quotes keep it valid inside the
