@@ -36,6 +36,18 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
     Ok((project, computed, diags))
 }
 
+/// `chiso check`: everything `build` would refuse, templates included, writing nothing.
+pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
+    let (_, _, diags) = check(root)?;
+    render::templates::load(root)?;
+    let own = std::fs::read(root.join("templates/i18n.toml")).ok().map(|b| load::text::decode(&b));
+    render::i18n::I18n::load(own.as_deref()).map_err(|e| render::TemplateError {
+        file: "i18n.toml".into(),
+        message: e.to_string(),
+    })?;
+    Ok(diags)
+}
+
 /// The files of the site, in memory.
 pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
     let (project, computed, diags) = check(root)?;

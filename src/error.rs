@@ -91,6 +91,13 @@ pub enum Problem {
         first: String,
         second: String,
     },
+    UnknownUnit {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    NoFigureYearBefore {
+        what: String,
+    },
     FileForNoUnit {
         slug: String,
         suggestion: Option<String>,
@@ -281,6 +288,14 @@ impl Problem {
             Problem::FileForNoUnit { slug, suggestion } => l(
                 format!("không có đơn vị nào có slug `{slug}` trong data/units.csv. Đổi tên tệp theo slug của một đơn vị.{}", did_you_mean(suggestion)),
                 format!("no unit in data/units.csv has the slug `{slug}`. Name the file after a unit's slug.{}", did_you_mean(suggestion)),
+            ),
+            Problem::UnknownUnit { slug, suggestion } => l(
+                format!("không có đơn vị nào có slug `{slug}` trong data/units.csv.{}", did_you_mean(suggestion)),
+                format!("no unit in data/units.csv has the slug `{slug}`.{}", did_you_mean(suggestion)),
+            ),
+            Problem::NoFigureYearBefore { what } => l(
+                format!("không có số liệu cùng kỳ năm trước ({what}) để so sánh. Nhập số liệu năm trước hoặc dùng `value` thay cho `change`."),
+                format!("there is no figure for the same period a year before ({what}) to compare with. Enter last year's figure, or use `value` instead of `change`."),
             ),
             Problem::FrontMatter(e) => l(
                 format!("phần đầu trang (giữa hai dòng `+++`) bị lỗi: {e}"),
@@ -507,7 +522,9 @@ pub fn suggest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::normalized_damerau_levenshtein(&wrong_folded, &c.to_lowercase());
-        if best.is_none_or(|(s, _)| score > s) {
+        // Ties go to the alphabetically first name, so a suggestion never depends on the order
+        // candidates come in.
+        if best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
             best = Some((score, c));
         }
     }

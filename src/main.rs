@@ -119,8 +119,8 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
                 Err(e) => report_failure(e, lang, Some(&output)),
             }
         }
-        Command::Check { root } => match build::check(&root) {
-            Ok((_, _, diags)) => {
+        Command::Check { root } => match build::check_all(&root) {
+            Ok(diags) => {
                 eprint!("{}", diags.report(lang, CAP));
                 Ok(ExitCode::SUCCESS)
             }

@@ -133,6 +133,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !super::is_lock_file(e.path()))
         .map(|e| e.into_path())
         .collect();
     files.sort();

@@ -38,7 +38,7 @@ pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Vil
                 file,
                 line,
                 Some("district"),
-                Problem::FileForNoUnit {
+                Problem::UnknownUnit {
                     slug: slug.into(),
                     suggestion: suggest(slug, units.units.iter().map(|u| u.slug.as_str())),
                 },

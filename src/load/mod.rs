@@ -103,6 +103,14 @@ fn read<T>(root: &Path, rel: &str, diags: &mut Diagnostics, load: impl Fn(&Table
     loaded
 }
 
+/// Excel and LibreOffice keep `~$name.xlsx` / `.~lock.name#` beside an open workbook; they are
+/// not the editor's files.
+pub fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock") || n.starts_with(".#"))
+}
+
 /// `data/values/*.csv` (or `.xlsx`), one per unit, sorted, relative to the root.
 fn value_files(root: &Path) -> Vec<PathBuf> {
     let dir = root.join("data").join("values");
@@ -112,6 +120,7 @@ fn value_files(root: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "csv" || x == "xlsx"))
+        .filter(|e| !is_lock_file(e.path()))
         .filter_map(|e| e.path().strip_prefix(root).ok().map(|p| p.with_extension("csv")))
         .collect();
     files.sort();

@@ -20,6 +20,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "search",
     "reports",
     "whats-new",
+    "coverage-gaps",
     // Open data files share `data/` with each unit's `data/<slug>.csv`.
     "values",
     "progress",

@@ -379,7 +379,13 @@ pub fn create(dir: &Path, query: &str) -> Result<Created, NewError> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
-        std::fs::write(&path, text).map_err(io)?;
+        // A byte-order mark makes Excel open a UTF-8 CSV with its accents intact.
+        let bytes = if path.extension().is_some_and(|e| e == "csv") {
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()
+        } else {
+            text.into_bytes()
+        };
+        std::fs::write(&path, bytes).map_err(io)?;
     }
     Ok(Created {
         dir: dir.to_path_buf(),

@@ -20,8 +20,14 @@ pub fn clean(html: &str) -> String {
         .to_string()
 }
 
-/// Narratives sit under the page's `h1` (and a section `h2`), so their headings start at `h3`.
-pub fn demote_headings(html: &str, by: usize) -> String {
+/// Narratives sit under the page's `h1` (and a section `h2`): their top heading, whatever its
+/// Markdown level, becomes `top` and the others keep their distance below it, so that headings
+/// never skip a level.
+pub fn demote_headings(html: &str, top: usize) -> String {
+    let Some(min) = (1..=6).find(|l| html.contains(&format!("<h{l}>")) || html.contains(&format!("<h{l} "))) else {
+        return html.to_string();
+    };
+    let by = top.saturating_sub(min);
     let mut out = html.to_string();
     for level in (1..=6).rev() {
         let to = (level + by).min(6);
@@ -48,6 +54,8 @@ mod tests {
 
     #[test]
     fn demotes_headings_once() {
-        assert_eq!(demote_headings("<h1>a</h1><h2>b</h2><h6>c</h6>", 2), "<h3>a</h3><h4>b</h4><h6>c</h6>");
+        assert_eq!(demote_headings("<h1>a</h1><h2>b</h2><h6>c</h6>", 3), "<h3>a</h3><h4>b</h4><h6>c</h6>");
+        assert_eq!(demote_headings("<h2>a</h2><h3>b</h3>", 3), "<h3>a</h3><h4>b</h4>");
+        assert_eq!(demote_headings("<p>x</p>", 3), "<p>x</p>");
     }
 }

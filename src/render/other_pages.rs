@@ -67,7 +67,7 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
         Some(p) => (
             p.narrative.front.title.clone().unwrap_or_else(|| slug.to_string()),
             p.narrative.front.description.clone().unwrap_or_default(),
-            super::shortcodes::render_narrative(ctx, &p.narrative, 0, lang, 1),
+            super::shortcodes::render_narrative(ctx, &p.narrative, 0, lang, 2),
         ),
         None => (slug.to_string(), String::new(), String::new()),
     };

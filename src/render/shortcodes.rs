@@ -109,7 +109,7 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
         )));
     }
     let unit = match sc.args.get("unit") {
-        Some(slug) => project.units.by_slug(slug).ok_or_else(|| Problem::FileForNoUnit {
+        Some(slug) => project.units.by_slug(slug).ok_or_else(|| Problem::UnknownUnit {
             slug: slug.clone(),
             suggestion: suggest(slug, project.units.units.iter().map(|u| u.slug.as_str())),
         })?,
@@ -157,11 +157,16 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
     // A figure that does not exist would leave a gap in the prose: refuse it now.
     if let (Some(i), Some(p)) = (indicator, period) {
         let figures = &computed.figures;
-        let missing = figures.get(unit, i, p, kind).is_none()
-            || (sc.name == "change" && figures.get(unit, i, p.year_before(), Kind::Actual).is_none());
-        if missing {
+        let code = &project.catalogue.get(i).code;
+        let slug = &project.units.get(unit).slug;
+        if figures.get(unit, i, p, kind).is_none() {
             return Err(Problem::NoFigure {
-                what: format!("`{}` {} {} ({})", project.catalogue.get(i).code, p, kind.as_str(), project.units.get(unit).slug),
+                what: format!("`{code}` {p} {} ({slug})", kind.as_str()),
+            });
+        }
+        if sc.name == "change" && figures.get(unit, i, p.year_before(), Kind::Actual).is_none() {
+            return Err(Problem::NoFigureYearBefore {
+                what: format!("`{code}` {} actual ({slug})", p.year_before()),
             });
         }
     }
@@ -207,7 +212,7 @@ pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
 
 /// A narrative as HTML with its shortcodes replaced by live figures and charts. Shortcodes that
 /// do not resolve were refused by `check` before any page is built; here they render as empty.
-pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crate::error::Lang, demote: usize) -> String {
+pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crate::error::Lang, top: usize) -> String {
     let mut markdown = String::with_capacity(n.markdown.len());
     let mut replacements: Vec<(String, String, bool)> = Vec::new();
     let mut last = 0;
@@ -221,7 +226,7 @@ pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crat
         replacements.push((token, evaluate(ctx, &r, lang, replacements.len()), block));
     }
     markdown.push_str(&n.markdown[last..]);
-    let mut html = super::markdown::demote_headings(&super::markdown::to_html(&markdown), demote);
+    let mut html = super::markdown::demote_headings(&super::markdown::to_html(&markdown), top);
     for (token, value, block) in replacements {
         // A chart is a block: it replaces its paragraph rather than sitting inside one.
         let paragraph = format!("<p>{token}</p>");

@@ -267,7 +267,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         })
         .collect();
 
-    let body_html = narrative.map(|n| super::shortcodes::render_narrative(ctx, n, unit, lang, 2));
+    let body_html = narrative.map(|n| super::shortcodes::render_narrative(ctx, n, unit, lang, 3));
     let fallback = if narrative.is_none() && vi_narrative.is_some() && lang != Lang::Vi {
         Some(format!("{}{}", page.site, super::layout::lang_prefix(ctx, Lang::Vi).to_string() + &path))
     } else {
