@@ -6,6 +6,7 @@ pub mod change;
 pub mod checks;
 pub mod derive;
 pub mod progress;
+pub mod report;
 pub mod targets;
 
 use std::collections::BTreeMap;

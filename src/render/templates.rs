@@ -16,9 +16,11 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("data.html", include_str!("../../templates/data.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     ("chart.html", include_str!("../../templates/chart.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("whats-new.html", include_str!("../../templates/whats-new.html")),
+    ("coverage-gaps.html", include_str!("../../templates/coverage-gaps.html")),
 ];
 
 /// Static files copied to `assets/`.

@@ -1,0 +1,377 @@
+//! The half-year reports (compute::report): for every unit and year, a page that prints like
+//! the province's template, its two tables as CSV, and a workbook to submit.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Tera;
+
+use super::layout::{self, layout, Link};
+use super::tables::unit_href;
+use super::{report_xlsx, Ctx, OutputFile, TemplateError};
+use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
+use crate::compute::Computed;
+use crate::error::Lang;
+use crate::format::{self, plain_number};
+use crate::load::Project;
+
+/// The report's two tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Part One, section II: the forecast of the year's plan.
+    One,
+    /// Part Two, section II: the plan for the next year.
+    Two,
+}
+
+impl Part {
+    pub const BOTH: [Part; 2] = [Part::One, Part::Two];
+
+    pub fn table(self, r: &Report) -> &Table {
+        match self {
+            Part::One => &r.forecast,
+            Part::Two => &r.plan,
+        }
+    }
+
+    /// The open data's names of the columns after the first three; with `i18n_prefix` they are
+    /// also the keys of the headings.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Part::One => &[
+                "h1_prev",
+                "prev_year",
+                "plan",
+                "h1",
+                "estimate",
+                "pct_h1_plan",
+                "pct_h1_h1prev",
+                "pct_estimate_plan",
+            ],
+            Part::Two => &["estimate", "plan_next", "pct_plan_estimate"],
+        }
+    }
+
+    fn i18n_prefix(self) -> &'static str {
+        match self {
+            Part::One => "report_col_",
+            Part::Two => "report_plan_col_",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Part::One => "forecast",
+            Part::Two => "plan",
+        }
+    }
+
+    /// The table's title, as the template words it.
+    pub fn title(self, ctx: &Ctx, r: &Report, lang: Lang) -> String {
+        let key = match self {
+            Part::One => "report_forecast_title",
+            Part::Two => "report_plan_title",
+        };
+        fill_years(ctx, lang, key, r.year)
+    }
+
+    /// Every column's heading, in the template's words.
+    pub fn headings(self, ctx: &Ctx, r: &Report, lang: Lang) -> Vec<String> {
+        let mut out = vec![
+            ctx.i18n.get(lang, "report_col_stt"),
+            ctx.i18n.get(lang, "report_col_indicator"),
+            ctx.i18n.get(lang, "col_unit"),
+        ];
+        out.extend(self.columns().iter().map(|c| {
+            let key = format!("{}{c}", self.i18n_prefix());
+            fill_years(ctx, lang, &key, r.year)
+        }));
+        out
+    }
+}
+
+/// The template's row of column numbers: 1, 2, 3 … then `9=7/6` for a ratio column.
+pub fn column_numbers(table: &Table) -> Vec<String> {
+    let figures_end = FIRST_FIGURE + table.figure_columns;
+    (1..figures_end)
+        .map(|n| n.to_string())
+        .chain(
+            table
+                .ratios
+                .iter()
+                .enumerate()
+                .map(|(k, (a, b))| format!("{}={a}/{b}", figures_end + k)),
+        )
+        .collect()
+}
+
+fn fill_years(ctx: &Ctx, lang: Lang, key: &str, year: i32) -> String {
+    ctx.i18n.fill(
+        lang,
+        key,
+        &[
+            ("year", &year.to_string()),
+            ("prev", &(year - 1).to_string()),
+            ("next", &(year + 1).to_string()),
+        ],
+    )
+}
+
+pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
+    let s = r.summary;
+    ctx.i18n.fill(
+        lang,
+        "report_summary",
+        &[
+            ("total", &s.total.to_string()),
+            ("year", &r.year.to_string()),
+            ("met", &s.met.to_string()),
+            ("missed", &s.missed.to_string()),
+        ],
+    )
+}
+
+/// `data/reports/<slug>-<Y>-H1`, without an extension.
+fn data_stem(project: &Project, r: &Report) -> String {
+    format!(
+        "data/reports/{}-{}-H1",
+        project.units.get(r.unit).slug,
+        r.year
+    )
+}
+
+/// The page, relative to its language's home.
+fn page_path(project: &Project, r: &Report) -> String {
+    let folder = format!("reports/{}-H1/index.html", r.year);
+    if r.unit == 0 {
+        folder
+    } else {
+        format!("{}/{folder}", project.units.get(r.unit).slug)
+    }
+}
+
+/// Registers `half_year_reports(file=…)` for the unit page: the years of the unit's reports,
+/// found by the unit's slug (`tuan-giao` or a file name such as `tuan-giao.csv`).
+pub fn with_report_links(mut tera: Tera, project: &Project, computed: &Computed) -> Tera {
+    let years: HashMap<String, Vec<String>> = (0..project.units.len())
+        .map(|u| {
+            let years = report::years(&computed.figures, u, project.catalogue.len());
+            (
+                project.units.get(u).slug.clone(),
+                // Newest first: the report a reader looks for is usually the latest.
+                years.iter().rev().map(i32::to_string).collect(),
+            )
+        })
+        .collect();
+    tera.register_function(
+        "half_year_reports",
+        move |args: &HashMap<String, tera::Value>| {
+            let file = args.get("file").and_then(tera::Value::as_str).unwrap_or("");
+            let slug = file.split('.').next().unwrap_or(file);
+            Ok(tera::to_value(
+                years.get(slug).cloned().unwrap_or_default(),
+            )?)
+        },
+    );
+    tera
+}
+
+/// Every report's pages (one per language), CSV files and workbook.
+pub fn files(ctx: &Ctx) -> Result<Vec<OutputFile>, TemplateError> {
+    let reports = report::all(ctx.project, ctx.computed);
+    let per_report: Result<Vec<Vec<OutputFile>>, TemplateError> = reports
+        .par_iter()
+        .map(|r| {
+            let stem = data_stem(ctx.project, r);
+            let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
+                file: "report.html".into(),
+                message: format!("{stem}.xlsx: {e}"),
+            })?;
+            let mut out = vec![
+                OutputFile {
+                    path: format!("{stem}.csv"),
+                    bytes: csv(ctx.project, r, Part::One),
+                },
+                OutputFile {
+                    path: format!("{stem}-plan.csv"),
+                    bytes: csv(ctx.project, r, Part::Two),
+                },
+                OutputFile {
+                    path: format!("{stem}.xlsx"),
+                    bytes: xlsx,
+                },
+            ];
+            for &lang in &ctx.languages {
+                let (path, html) = page(ctx, r, lang)?;
+                out.push(OutputFile {
+                    path: format!("{}{path}", layout::lang_prefix(ctx, lang)),
+                    bytes: html.into_bytes(),
+                });
+            }
+            Ok(out)
+        })
+        .collect();
+    Ok(per_report?.into_iter().flatten().collect())
+}
+
+/// One table as open data: `stt,indicator,name,unit`, then the figure and ratio columns in
+/// plain numbers; group headings are not rows of data.
+fn csv(project: &Project, r: &Report, part: Part) -> Vec<u8> {
+    let table = part.table(r);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut header = vec!["stt", "indicator", "name", "unit"];
+    header.extend(part.columns());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(&header);
+    for line in table.lines() {
+        let ind = project.catalogue.get(line.indicator);
+        let figures = line
+            .figures
+            .iter()
+            .map(|v| v.map(|v| plain_number(v, ind.decimals)));
+        let percents = line
+            .percents(table.ratios)
+            .into_iter()
+            .map(|v| v.map(|v| plain_number(v, 1)));
+        let mut record = vec![
+            line.stt.to_string(),
+            ind.code.clone(),
+            ind.name.clone(),
+            ind.unit.clone(),
+        ];
+        record.extend(figures.chain(percents).map(Option::unwrap_or_default));
+        let _ = w.write_record(&record);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct LineView {
+    stt: usize,
+    name: String,
+    href: String,
+    unit: String,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    numeral: String,
+    name: String,
+    lines: Vec<LineView>,
+}
+
+#[derive(Serialize)]
+struct TableView {
+    id: &'static str,
+    title: String,
+    headings: Vec<String>,
+    numbers: Vec<String>,
+    sections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+struct ReportView {
+    title: String,
+    unit: String,
+    unit_href: String,
+    downloads: Vec<Link>,
+    forecast: TableView,
+    summary: String,
+    plan: TableView,
+}
+
+fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> TableView {
+    let table = part.table(r);
+    let cat = &ctx.project.catalogue;
+    let sections = table
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            numeral: s.numeral.clone(),
+            name: {
+                let ind = cat.get(s.indicator);
+                lang.pick(&ind.group, &ind.group_en).to_string()
+            },
+            lines: s
+                .lines
+                .iter()
+                .map(|line| {
+                    let i = line.indicator;
+                    let figures = line
+                        .figures
+                        .iter()
+                        .map(|v| v.map(|v| ctx.number(i, v, lang)));
+                    let percents = line
+                        .percents(table.ratios)
+                        .into_iter()
+                        .map(|v| v.map(|v| format::number(v, 1, lang)));
+                    LineView {
+                        stt: line.stt,
+                        name: ctx.indicator_name(i, lang).to_string(),
+                        href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                        unit: ctx.unit_of_measure(i, lang).to_string(),
+                        cells: figures
+                            .chain(percents)
+                            .map(Option::unwrap_or_default)
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    TableView {
+        id: part.id(),
+        title: part.title(ctx, r, lang),
+        headings: part.headings(ctx, r, lang),
+        numbers: column_numbers(table),
+        sections,
+    }
+}
+
+fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), TemplateError> {
+    let path = page_path(ctx.project, r);
+    let unit = ctx.unit_name(r.unit, lang).to_string();
+    let title = fill_years(ctx, lang, "report_title", r.year);
+    let full_title = format!("{title} – {unit}");
+    let mut page = layout(ctx, lang, &path, &full_title, &full_title, Vec::new());
+    let home = page.home.clone();
+    let mut crumbs: Vec<usize> = ctx.project.units.ancestors(r.unit).collect();
+    crumbs.reverse();
+    crumbs.push(r.unit);
+    page.breadcrumbs = crumbs
+        .into_iter()
+        .map(|u| Link {
+            label: ctx.unit_name(u, lang).to_string(),
+            href: unit_href(ctx, u, &home),
+            current: false,
+        })
+        .collect();
+    let stem = data_stem(ctx.project, r);
+    let downloads = [".xlsx", ".csv", "-plan.csv"]
+        .iter()
+        .map(|suffix| {
+            let file = format!("{stem}{suffix}");
+            Link {
+                label: file.rsplit('/').next().unwrap_or(&file).to_string(),
+                href: format!("{}{file}", page.site),
+                current: false,
+            }
+        })
+        .collect();
+    let view = ReportView {
+        title,
+        unit_href: unit_href(ctx, r.unit, &home),
+        unit,
+        downloads,
+        forecast: table_view(ctx, r, Part::One, lang, &home),
+        summary: summary(ctx, r, lang),
+        plan: table_view(ctx, r, Part::Two, lang, &home),
+    };
+    let mut context = ctx.context(lang, &page);
+    context.insert("report", &view);
+    Ok((path, ctx.render("report.html", &context)?))
+}

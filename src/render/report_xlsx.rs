@@ -1,0 +1,254 @@
+//! The half-year report as a workbook laid out like the province's template, so that a unit can
+//! submit it: title rows, the headings with their column numbers, group rows with Roman
+//! numerals; figures are numbers and the ratio columns are formulas whose results are stored
+//! too, for viewers that do not recalculate. The form is Vietnamese whatever the site's
+//! languages.
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
+};
+
+use super::report_page::{column_numbers, summary, Part};
+use super::Ctx;
+use crate::compute::report::{Report, FIRST_FIGURE};
+use crate::error::Lang;
+
+const LANG: Lang = Lang::Vi;
+const FONT: &str = "Times New Roman";
+/// The template's first rows: unit, report title, table title, and a note on sample data.
+const HEADING_ROW: u32 = 4;
+/// Points per line of 11-point text.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// Column widths, in characters: STT, the indicator's name, its unit, then the figures.
+fn width(column: usize) -> f64 {
+    match column {
+        0 => 6.0,
+        1 => 46.0,
+        _ => 13.0,
+    }
+}
+
+struct Formats {
+    title: Format,
+    note: Format,
+    heading: Format,
+    number_row: Format,
+    group_numeral: Format,
+    group: Format,
+    stt: Format,
+    text: Format,
+    percent: Format,
+    summary: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new().set_font_name(FONT).set_font_size(11);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        Formats {
+            title: base
+                .clone()
+                .set_font_size(13)
+                .set_bold()
+                .set_align(FormatAlign::Center),
+            note: base.clone().set_italic().set_align(FormatAlign::Center),
+            heading: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center),
+            number_row: cell.clone().set_italic().set_align(FormatAlign::Center),
+            group_numeral: cell.clone().set_bold().set_align(FormatAlign::Center),
+            group: cell.clone().set_bold(),
+            stt: cell.clone().set_align(FormatAlign::Center),
+            text: cell.clone().set_text_wrap(),
+            percent: cell.clone().set_num_format("0.0"),
+            summary: base.set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+
+    /// A figure with the indicator's decimals, grouped in thousands.
+    fn figure(&self, decimals: usize) -> Format {
+        let mut pattern = String::from("#,##0");
+        if decimals > 0 {
+            pattern.push('.');
+            pattern.push_str(&"0".repeat(decimals));
+        }
+        self.stt
+            .clone()
+            .set_align(FormatAlign::Right)
+            .set_num_format(pattern)
+    }
+}
+
+/// `A`, `B`, … for a column number of the template (1-based); tables have fewer than 27.
+fn letter(column: usize) -> char {
+    char::from(b'A' + (column.saturating_sub(1) % 26) as u8)
+}
+
+/// Lines that `text` wraps to in a column `width` characters wide; rows are given heights that
+/// fit, as neither Excel nor LibreOffice fits the height of a generated row on opening.
+fn lines(text: &str, width: f64) -> f64 {
+    // Times New Roman is narrower than the digits of the default font that widths count in.
+    let per_line = (width * 1.4).max(1.0);
+    (text.chars().count() as f64 / per_line).ceil().max(1.0)
+}
+
+/// A sheet name from the i18n table, without the characters Excel refuses.
+fn sheet_name(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect();
+    clean.trim_matches('\'').to_string()
+}
+
+pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let unit = ctx.unit_name(r.unit, LANG).to_string();
+    let title = ctx
+        .i18n
+        .fill(LANG, "report_title", &[("year", &r.year.to_string())]);
+    // The creation date is written into the file; one taken from the data (the report is due
+    // in July) keeps the same figures giving the same bytes.
+    let year =
+        u16::try_from(r.year).map_err(|_| XlsxError::DateTimeRangeError(r.year.to_string()))?;
+    let created = ExcelDateTime::from_ymd(year, 7, 1)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{title} – {unit}"))
+            .set_creation_datetime(&created),
+    );
+    for part in Part::BOTH {
+        let sheet = workbook.add_worksheet();
+        let key = match part {
+            Part::One => "report_sheet_forecast",
+            Part::Two => "report_sheet_plan",
+        };
+        let name = ctx.i18n.fill(
+            LANG,
+            key,
+            &[
+                ("year", &r.year.to_string()),
+                ("next", &(r.year + 1).to_string()),
+            ],
+        );
+        sheet.set_name(sheet_name(&name))?;
+        write_part(ctx, r, part, sheet, &formats, &unit, &title)?;
+    }
+    workbook.save_to_buffer()
+}
+
+fn write_part(
+    ctx: &Ctx,
+    r: &Report,
+    part: Part,
+    sheet: &mut Worksheet,
+    f: &Formats,
+    unit: &str,
+    title: &str,
+) -> Result<(), XlsxError> {
+    let table = part.table(r);
+    let headings = part.headings(ctx, r, LANG);
+    // Without this, a formula without a result would show 0 until recalculated.
+    sheet.set_formula_result_default("");
+    let last_col = (headings.len() - 1) as u16;
+    let cat = &ctx.project.catalogue;
+    let full_width: f64 = (0..=usize::from(last_col)).map(width).sum();
+
+    sheet.merge_range(0, 0, 0, last_col, &unit.to_uppercase(), &f.title)?;
+    sheet.merge_range(1, 0, 1, last_col, &title.to_uppercase(), &f.title)?;
+    let table_title = part.title(ctx, r, LANG).to_uppercase();
+    sheet.merge_range(2, 0, 2, last_col, &table_title, &f.title)?;
+    if ctx.project.config.sample {
+        let notice = ctx.i18n.get(LANG, "sample_notice");
+        sheet.merge_range(3, 0, 3, last_col, &notice, &f.note)?;
+        sheet.set_row_height(3, LINE_HEIGHT * lines(&notice, full_width) + 2.0)?;
+    }
+
+    let mut heading_lines: f64 = 1.0;
+    for (c, h) in headings.iter().enumerate() {
+        sheet.write_string_with_format(HEADING_ROW, c as u16, h, &f.heading)?;
+        heading_lines = heading_lines.max(lines(h, width(c) * 0.9));
+    }
+    sheet.set_row_height(HEADING_ROW, LINE_HEIGHT * heading_lines + 4.0)?;
+    for (c, n) in column_numbers(table).iter().enumerate() {
+        sheet.write_string_with_format(HEADING_ROW + 1, c as u16, n, &f.number_row)?;
+    }
+
+    let mut row = HEADING_ROW + 2;
+    for section in &table.sections {
+        let ind = cat.get(section.indicator);
+        sheet.write_string_with_format(row, 0, &section.numeral, &f.group_numeral)?;
+        sheet.write_string_with_format(row, 1, &ind.group, &f.group)?;
+        for c in 2..=last_col {
+            sheet.write_blank(row, c, &f.group)?;
+        }
+        row += 1;
+        for line in &section.lines {
+            let ind = cat.get(line.indicator);
+            let figure = f.figure(ind.decimals);
+            sheet.write_number_with_format(row, 0, line.stt as f64, &f.stt)?;
+            sheet.write_string_with_format(row, 1, &ind.name, &f.text)?;
+            sheet.write_string_with_format(row, 2, &ind.unit, &f.text)?;
+            let text_lines = lines(&ind.name, width(1)).max(lines(&ind.unit, width(2)));
+            if text_lines > 1.0 {
+                sheet.set_row_height(row, LINE_HEIGHT * text_lines + 2.0)?;
+            }
+            for (k, value) in line.figures.iter().enumerate() {
+                let col = (FIRST_FIGURE - 1 + k) as u16;
+                match value {
+                    // Full precision: the formulas then give exactly the published ratios.
+                    Some(v) => sheet.write_number_with_format(row, col, *v, &figure)?,
+                    None => sheet.write_blank(row, col, &figure)?,
+                };
+            }
+            let first_ratio = FIRST_FIGURE - 1 + table.figure_columns;
+            let results = line.percents(table.ratios);
+            for (k, (&(a, b), result)) in table.ratios.iter().zip(results).enumerate() {
+                let (a, b, n) = (letter(a), letter(b), row + 1);
+                let formula = Formula::new(format!(
+                    "=IF(AND(ISNUMBER({a}{n}),ISNUMBER({b}{n}),{b}{n}<>0),{a}{n}/{b}{n}*100,\"\")"
+                ))
+                .set_result(result.map(|v| v.to_string()).unwrap_or_default());
+                sheet.write_formula_with_format(
+                    row,
+                    (first_ratio + k) as u16,
+                    formula,
+                    &f.percent,
+                )?;
+            }
+            row += 1;
+        }
+    }
+
+    let mut closing = Vec::new();
+    if part == Part::One {
+        closing.push(summary(ctx, r, LANG));
+    }
+    closing.push(ctx.i18n.get(LANG, "report_notes"));
+    // One blank row after the table, as in the template.
+    for (text, row) in closing.iter().zip(row + 1..) {
+        sheet.merge_range(row, 0, row, last_col, text, &f.summary)?;
+        sheet.set_row_height(row, LINE_HEIGHT * lines(text, full_width) + 2.0)?;
+    }
+
+    for c in 0..=last_col {
+        sheet.set_column_width(c, width(c.into()))?;
+    }
+    sheet.set_landscape();
+    // A4.
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_repeat_rows(HEADING_ROW, HEADING_ROW + 1)?;
+    Ok(())
+}
