@@ -7,7 +7,7 @@ use crate::compute::{self, Computed};
 use crate::error::Diagnostics;
 use crate::load::{self, Project};
 use crate::output::{self, Written};
-use crate::render::{self, OutputFile, Options};
+use crate::render::{self, Options, OutputFile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -40,7 +40,9 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
 pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     let (_, _, diags) = check(root)?;
     render::templates::load(root)?;
-    let own = std::fs::read(root.join("templates/i18n.toml")).ok().map(|b| load::text::decode(&b));
+    let own = std::fs::read(root.join("templates/i18n.toml"))
+        .ok()
+        .map(|b| load::text::decode(&b));
     render::i18n::I18n::load(own.as_deref()).map_err(|e| render::TemplateError {
         file: "i18n.toml".into(),
         message: e.to_string(),
@@ -49,7 +51,10 @@ pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
 }
 
 /// The files of the site, in memory.
-pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
+pub fn render(
+    root: &Path,
+    options: &Options,
+) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
     let (project, computed, diags) = check(root)?;
     let clock = Clock::start();
     let files = render::render_site(&project, &computed, options)?;
@@ -58,7 +63,11 @@ pub fn render(root: &Path, options: &Options) -> Result<(Vec<OutputFile>, Diagno
 }
 
 /// Builds the site at `root` into `output`; on any error `output` is left as it was.
-pub fn build(root: &Path, output: &Path, options: &Options) -> Result<(Written, Diagnostics), BuildError> {
+pub fn build(
+    root: &Path,
+    output: &Path,
+    options: &Options,
+) -> Result<(Written, Diagnostics), BuildError> {
     let mut options = options.clone();
     options.previous = render::changes::PreviousSite {
         values_csv: std::fs::read_to_string(output.join("data/values.csv")).ok(),
@@ -81,7 +90,10 @@ impl Clock {
 
     fn lap(&self, stage: &str) {
         if let Some(t) = self.0 {
-            eprintln!("timing: {stage} {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "timing: {stage} {:.1} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }

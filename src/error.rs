@@ -33,7 +33,11 @@ pub enum Problem {
     Unreadable(String),
     EmptyFile,
     MissingColumn(String),
-    UnknownColumn { name: String, known: Vec<String>, suggestion: Option<String> },
+    UnknownColumn {
+        name: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+    },
     FieldCount {
         expected: usize,
         found: usize,
@@ -41,12 +45,20 @@ pub enum Problem {
     Required,
     InvalidSlug(String),
     ReservedSlug(String),
-    TwoForms { other: String },
+    TwoForms {
+        other: String,
+    },
     Shortcode(String),
     OutsideProject,
-    TooLarge { limit: String },
-    NoFigure { what: String },
-    SameNarrative { other: String },
+    TooLarge {
+        limit: String,
+    },
+    NoFigure {
+        what: String,
+    },
+    SameNarrative {
+        other: String,
+    },
     InvalidCode(String),
     InvalidIndicatorCode(String),
     Duplicate {

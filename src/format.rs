@@ -18,7 +18,10 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
     // Rust prints the shortest text that reads back as the same f64, without an exponent.
     let text = format!("{}", value.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    let mut digits: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals))
+        .collect();
     let round_up = frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5');
     if round_up {
         let mut i = digits.len();

@@ -87,10 +87,21 @@ fn main() -> ExitCode {
 
 fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Build { root, output, base_url } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => {
             let output = output.unwrap_or_else(|| root.join("site"));
             let started = std::time::Instant::now();
-            match build::build(&root, &output, &Options { base_url, ..Default::default() }) {
+            match build::build(
+                &root,
+                &output,
+                &Options {
+                    base_url,
+                    ..Default::default()
+                },
+            ) {
                 Ok((written, diags)) => {
                     if !diags.items.is_empty() {
                         eprint!("{}", diags.report(lang, CAP));
@@ -130,7 +141,11 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             chiso::serve::run(&chiso::serve::ServeOptions { root, port, lang })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { dir, province, list } => {
+        Command::New {
+            dir,
+            province,
+            list,
+        } => {
             if list {
                 print!("{}", chiso::new::list(lang)?);
                 return Ok(ExitCode::SUCCESS);
@@ -160,7 +175,8 @@ fn report_failure(e: BuildError, lang: Lang, output: Option<&PathBuf>) -> anyhow
                 eprintln!(
                     "{}",
                     match lang {
-                        Lang::Vi => format!("Chưa dựng trang; {} vẫn giữ nguyên như cũ.", out.display()),
+                        Lang::Vi =>
+                            format!("Chưa dựng trang; {} vẫn giữ nguyên như cũ.", out.display()),
                         Lang::En => format!("Nothing was built; {} is unchanged.", out.display()),
                     }
                 );

@@ -23,9 +23,9 @@ impl Drop for TempDir {
 }
 
 fn sibling(output: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let name = output
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the output must name a folder"))?;
+    let name = output.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, "the output must name a folder")
+    })?;
     let parent = output.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.{suffix}", name.to_string_lossy())))
 }
@@ -130,15 +130,45 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let w = write_site(&out, &[file("index.html", "a"), file("x/y.css", "b")]).unwrap();
-        assert_eq!(w, Written { files: 2, changed: 2 });
-        let before = fs::metadata(out.join("x/y.css")).unwrap().modified().unwrap();
+        assert_eq!(
+            w,
+            Written {
+                files: 2,
+                changed: 2
+            }
+        );
+        let before = fs::metadata(out.join("x/y.css"))
+            .unwrap()
+            .modified()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let w = write_site(&out, &[file("index.html", "changed"), file("x/y.css", "b")]).unwrap();
-        assert_eq!(w, Written { files: 2, changed: 1 });
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "changed");
-        assert_eq!(fs::metadata(out.join("x/y.css")).unwrap().modified().unwrap(), before);
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert!(!names.iter().any(|n| n.to_string_lossy().contains(".new")), "{names:?}");
+        assert_eq!(
+            w,
+            Written {
+                files: 2,
+                changed: 1
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "changed"
+        );
+        assert_eq!(
+            fs::metadata(out.join("x/y.css"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            before
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            !names.iter().any(|n| n.to_string_lossy().contains(".new")),
+            "{names:?}"
+        );
     }
 
     #[test]

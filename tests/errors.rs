@@ -23,7 +23,10 @@ impl Project {
         p.write("data/indicators.csv", INDICATORS);
         p.write("data/values/tuan-giao.csv", TUAN_GIAO);
         p.write("data/values/huyen-dien-bien.csv", OTHER);
-        p.write("content/_index.md", "+++\ntitle = \"Điện Biên\"\n+++\nChào.\n");
+        p.write(
+            "content/_index.md",
+            "+++\ntitle = \"Điện Biên\"\n+++\nChào.\n",
+        );
         p
     }
 
@@ -51,9 +54,13 @@ impl Project {
     /// Runs chiso with English messages; returns (success, stderr).
     fn run(&self, command: &str) -> (bool, String) {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_chiso"));
-        cmd.args([command, "--lang", "en", "--root"]).arg(self.root());
+        cmd.args([command, "--lang", "en", "--root"])
+            .arg(self.root());
         let out = cmd.output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     }
 }
 
@@ -65,7 +72,10 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let m = e.metadata().unwrap().modified().unwrap();
-            (e.path().strip_prefix(dir).unwrap().to_path_buf(), (fs::read(e.path()).unwrap(), m))
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                (fs::read(e.path()).unwrap(), m),
+            )
         })
         .collect()
 }
@@ -127,7 +137,10 @@ fn unknown_indicators_and_kinds_with_suggestions() {
 fn a_values_file_for_no_unit() {
     assert_refused(
         |p| p.write("data/values/tuan-gaio.csv", OTHER),
-        &["data/values/tuan-gaio.csv: error: no unit in data/units.csv has the slug `tuan-gaio`", "Did you mean `tuan-giao`?"],
+        &[
+            "data/values/tuan-gaio.csv: error: no unit in data/units.csv has the slug `tuan-gaio`",
+            "Did you mean `tuan-giao`?",
+        ],
     );
 }
 
@@ -149,7 +162,12 @@ fn values_that_are_not_numbers() {
 #[test]
 fn two_rows_with_different_figures_name_both_lines() {
     assert_refused(
-        |p| p.write("data/values/tuan-giao.csv", &format!("{TUAN_GIAO}mobile_subscribers,2024,actual,54000,y,\n")),
+        |p| {
+            p.write(
+                "data/values/tuan-giao.csv",
+                &format!("{TUAN_GIAO}mobile_subscribers,2024,actual,54000,y,\n"),
+            )
+        },
         &["tuan-giao.csv:6 (column `value`): error: line 3 already gives 54204"],
     );
 }
@@ -157,15 +175,30 @@ fn two_rows_with_different_figures_name_both_lines() {
 #[test]
 fn rows_with_too_few_or_too_many_fields() {
     assert_refused(
-        |p| p.write("data/values/tuan-giao.csv", &format!("{TUAN_GIAO}population,2023,actual\ncoverage_pct,2023,actual,80,x,note,extra\n")),
-        &["tuan-giao.csv:6: error: the line has 3 fields but the header has 6", "tuan-giao.csv:7: error: the line has 7 fields"],
+        |p| {
+            p.write(
+                "data/values/tuan-giao.csv",
+                &format!(
+                    "{TUAN_GIAO}population,2023,actual\ncoverage_pct,2023,actual,80,x,note,extra\n"
+                ),
+            )
+        },
+        &[
+            "tuan-giao.csv:6: error: the line has 3 fields but the header has 6",
+            "tuan-giao.csv:7: error: the line has 7 fields",
+        ],
     );
 }
 
 #[test]
 fn missing_required_columns() {
     assert_refused(
-        |p| p.write("data/values/tuan-giao.csv", "indicator,period,value\nmobile_subscribers,2024,1\n"),
+        |p| {
+            p.write(
+                "data/values/tuan-giao.csv",
+                "indicator,period,value\nmobile_subscribers,2024,1\n",
+            )
+        },
         &["tuan-giao.csv:1 (column `kind`): error: the column `kind` is missing"],
     );
 }
@@ -207,7 +240,12 @@ fn derived_indicators_whose_parts_do_not_exist() {
 #[test]
 fn broken_front_matter_with_its_line() {
     assert_refused(
-        |p| p.write("content/tuan-giao.md", "+++\ntitle = \"Tuần Giáo\"\ndescription = không có ngoặc kép\n+++\nBody\n"),
+        |p| {
+            p.write(
+                "content/tuan-giao.md",
+                "+++\ntitle = \"Tuần Giáo\"\ndescription = không có ngoặc kép\n+++\nBody\n",
+            )
+        },
         &["content/tuan-giao.md:3: error: the front matter (between the `+++` lines) is broken"],
     );
 }
@@ -218,14 +256,20 @@ fn empty_files() {
         |p| p.write("data/values/tuan-giao.csv", ""),
         &["data/values/tuan-giao.csv: error: the file is empty"],
     );
-    assert_refused(|p| p.write("data/indicators.csv", "\n\n"), &["data/indicators.csv: error: the file is empty"]);
+    assert_refused(
+        |p| p.write("data/indicators.csv", "\n\n"),
+        &["data/indicators.csv: error: the file is empty"],
+    );
 }
 
 #[test]
 fn a_markdown_file_for_no_unit() {
     assert_refused(
         |p| p.write("content/tuan-gaio.md", "Hello\n"),
-        &["content/tuan-gaio.md: error: no unit in data/units.csv has the slug `tuan-gaio`", "Did you mean `tuan-giao`?"],
+        &[
+            "content/tuan-gaio.md: error: no unit in data/units.csv has the slug `tuan-gaio`",
+            "Did you mean `tuan-giao`?",
+        ],
     );
 }
 
@@ -240,17 +284,32 @@ fn every_problem_is_listed_at_once_and_repeats_are_capped() {
             p.write("data/values/tuan-giao.csv", &rows);
             p.edit("data/values/huyen-dien-bien.csv", "41000", "bốn mươi");
         },
-        &["… and 980 more of the same kind", "huyen-dien-bien.csv:3 (column `value`)", "1001 error(s)"],
+        &[
+            "… and 980 more of the same kind",
+            "huyen-dien-bien.csv:3 (column `value`)",
+            "1001 error(s)",
+        ],
     );
 }
 
 #[test]
 fn messages_are_vietnamese_by_default() {
     let p = Project::new();
-    p.edit("data/values/tuan-giao.csv", "2024,actual,54204", "2024-H2,actual,54204");
-    let out = Command::new(env!("CARGO_BIN_EXE_chiso")).args(["check", "--root"]).arg(p.root()).output().unwrap();
+    p.edit(
+        "data/values/tuan-giao.csv",
+        "2024,actual,54204",
+        "2024-H2,actual,54204",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["check", "--root"])
+        .arg(p.root())
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("data/values/tuan-giao.csv:3 (cột `period`): lỗi: kỳ `2024-H2` không hợp lệ"), "{text}");
+    assert!(
+        text.contains("data/values/tuan-giao.csv:3 (cột `period`): lỗi: kỳ `2024-H2` không hợp lệ"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -261,8 +320,17 @@ fn warnings_do_not_stop_the_build() {
         "indicator,period,kind,value,source,note\nmobile_subscribers,2024,actual,96000,x,\nmobile_per_100,2024,actual,70,x,\n",
     );
     p.edit("data/values/tuan-giao.csv", "87.7", "187.7");
-    p.edit("data/values/huyen-dien-bien.csv", "mobile_subscribers,2024,actual,41000", "mobile_subscribers,2024,actual,4100");
-    p.write("data/values/huyen-dien-bien.csv", &fs::read_to_string(p.root().join("data/values/huyen-dien-bien.csv")).unwrap().replace("population,2024,actual,60000,x,\n", ""));
+    p.edit(
+        "data/values/huyen-dien-bien.csv",
+        "mobile_subscribers,2024,actual,41000",
+        "mobile_subscribers,2024,actual,4100",
+    );
+    p.write(
+        "data/values/huyen-dien-bien.csv",
+        &fs::read_to_string(p.root().join("data/values/huyen-dien-bien.csv"))
+            .unwrap()
+            .replace("population,2024,actual,60000,x,\n", ""),
+    );
     let (ok, text) = p.run("build");
     assert!(ok, "{text}");
     for w in [
@@ -315,7 +383,10 @@ fn killed_and_concurrent_builds_never_mix() {
             kept_old += 1;
         }
     }
-    assert!(kept_old >= 1, "no build was killed early enough to test anything");
+    assert!(
+        kept_old >= 1,
+        "no build was killed early enough to test anything"
+    );
     // Two builds of different figures at once: the result is one of them, whole.
     p.edit("data/values/tuan-giao.csv", "54999", "55555");
     let other = Project::new();
@@ -334,7 +405,11 @@ fn killed_and_concurrent_builds_never_mix() {
     let site = snapshot(&p.site());
     let values = String::from_utf8_lossy(&site[Path::new("data/values.csv")].0).into_owned();
     let unit = String::from_utf8_lossy(&site[Path::new("data/tuan-giao.csv")].0).into_owned();
-    assert_eq!(values.contains("55555"), unit.contains("55555"), "files from two builds were mixed");
+    assert_eq!(
+        values.contains("55555"),
+        unit.contains("55555"),
+        "files from two builds were mixed"
+    );
 }
 
 #[test]
@@ -366,9 +441,22 @@ fn coverage_gaps_are_counted_by_unit_and_operator() {
     let (ok, text) = p.run("build");
     assert!(ok, "{text}");
     let page = fs::read_to_string(p.site().join("coverage-gaps/index.html")).unwrap();
-    assert!(page.contains("Còn 1 trong số 3 thôn, bản chưa có sóng di động."), "{page}");
-    assert!(page.contains("<th scope=\"row\">VNPT</th><td class=\"num\">1</td><td class=\"num\">1</td>"), "{page}");
-    assert!(page.contains("<th scope=\"row\">Viettel</th><td class=\"num\">2</td><td class=\"num\">0</td>"), "{page}");
+    assert!(
+        page.contains("Còn 1 trong số 3 thôn, bản chưa có sóng di động."),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<th scope=\"row\">VNPT</th><td class=\"num\">1</td><td class=\"num\">1</td>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<th scope=\"row\">Viettel</th><td class=\"num\">2</td><td class=\"num\">0</td>"
+        ),
+        "{page}"
+    );
     let district = fs::read_to_string(p.site().join("tuan-giao/index.html")).unwrap();
     assert!(district.contains("1 trong số 2 thôn, bản"), "{district}");
     assert!(district.contains("Thố Tý") && district.contains("6 tháng đầu năm 2023"));

@@ -32,7 +32,11 @@ fn build(dir: &Path) -> (Vec<u8>, Vec<u8>) {
         .arg(dir.join("site"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (
         fs::read(dir.join("site/data/values.csv")).unwrap(),
         fs::read(dir.join("site/data/tuan-giao.csv")).unwrap(),
@@ -68,14 +72,57 @@ fn xlsx() -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     // (indicator, period, kind, number, text, source, note)
-    type Row<'a> = (&'a str, &'a str, &'a str, Option<f64>, &'a str, &'a str, &'a str);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<f64>,
+        &'a str,
+        &'a str,
+        &'a str,
+    );
     let rows: [Row; 4] = [
-        ("mobile_subscribers", "2019-H1", "actual", Some(54204.0), "", "Báo cáo của huyện", ""),
-        ("population", "2019-H1", "actual", Some(84700.0), "", "Số liệu minh họa", ""),
-        ("coverage_pct", "2019-H1", "actual", Some(87.7), "", "Báo cáo của huyện", "ghi chú, có dấu phẩy"),
-        ("coverage_pct", "2025", "target", None, "90..100", "Báo cáo của huyện", ""),
+        (
+            "mobile_subscribers",
+            "2019-H1",
+            "actual",
+            Some(54204.0),
+            "",
+            "Báo cáo của huyện",
+            "",
+        ),
+        (
+            "population",
+            "2019-H1",
+            "actual",
+            Some(84700.0),
+            "",
+            "Số liệu minh họa",
+            "",
+        ),
+        (
+            "coverage_pct",
+            "2019-H1",
+            "actual",
+            Some(87.7),
+            "",
+            "Báo cáo của huyện",
+            "ghi chú, có dấu phẩy",
+        ),
+        (
+            "coverage_pct",
+            "2025",
+            "target",
+            None,
+            "90..100",
+            "Báo cáo của huyện",
+            "",
+        ),
     ];
-    for (c, h) in ["indicator", "period", "kind", "value", "source", "note"].iter().enumerate() {
+    for (c, h) in ["indicator", "period", "kind", "value", "source", "note"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     for (r, (ind, period, kind, number, text, source, note)) in rows.iter().enumerate() {
@@ -99,8 +146,16 @@ fn xlsx() -> Vec<u8> {
 fn every_saved_form_publishes_the_same_data() {
     let forms: Vec<(&str, &str, Vec<u8>)> = vec![
         ("utf-8", "tuan-giao.csv", TUAN_GIAO_UTF8.as_bytes().to_vec()),
-        ("utf-8 with BOM", "tuan-giao.csv", [b"\xEF\xBB\xBF".as_slice(), TUAN_GIAO_UTF8.as_bytes()].concat()),
-        ("windows-1258 ; CRLF", "tuan-giao.csv", windows_1258(&semicolon_vietnamese())),
+        (
+            "utf-8 with BOM",
+            "tuan-giao.csv",
+            [b"\xEF\xBB\xBF".as_slice(), TUAN_GIAO_UTF8.as_bytes()].concat(),
+        ),
+        (
+            "windows-1258 ; CRLF",
+            "tuan-giao.csv",
+            windows_1258(&semicolon_vietnamese()),
+        ),
         ("utf-16 ;", "tuan-giao.csv", {
             let mut b = vec![0xFF, 0xFE];
             for u in semicolon_vietnamese().encode_utf16() {
@@ -116,9 +171,18 @@ fn every_saved_form_publishes_the_same_data() {
         project(dir.path(), (file, bytes));
         let published = build(dir.path());
         let values = String::from_utf8(published.0.clone()).unwrap();
-        assert!(values.contains("099,mobile_subscribers,2019-H1,actual,54204,entered"), "{name}: {values}");
-        assert!(values.contains("11,mobile_per_100,2019-H1,actual,65.8,derived"), "{name}: {values}");
-        assert!(values.contains("099,coverage_pct,2025,target,90.0,entered"), "{name}: {values}");
+        assert!(
+            values.contains("099,mobile_subscribers,2019-H1,actual,54204,entered"),
+            "{name}: {values}"
+        );
+        assert!(
+            values.contains("11,mobile_per_100,2019-H1,actual,65.8,derived"),
+            "{name}: {values}"
+        );
+        assert!(
+            values.contains("099,coverage_pct,2025,target,90.0,entered"),
+            "{name}: {values}"
+        );
         let unit = String::from_utf8(published.1.clone()).unwrap();
         assert!(unit.contains("Báo cáo của huyện"), "{name}: {unit}");
         assert!(unit.contains("90.0..100.0"), "{name}: {unit}");
@@ -137,7 +201,10 @@ fn spreadsheet_messages_name_the_cell() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in ["indicator", "period", "kind", "value", "source"].iter().enumerate() {
+    for (c, h) in ["indicator", "period", "kind", "value", "source"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     sheet.write_string(1, 0, "mobile_subscriber").unwrap();
@@ -148,23 +215,52 @@ fn spreadsheet_messages_name_the_cell() {
     sheet.write_string(2, 1, "2019 H1").unwrap();
     sheet.write_string(2, 2, "actual").unwrap();
     sheet.write_string(2, 3, "nhiều").unwrap();
-    project(dir.path(), ("tuan-giao.xlsx", book.save_to_buffer().unwrap()));
-    let out = chiso().args(["check", "--lang", "en", "--root"]).arg(dir.path()).output().unwrap();
+    project(
+        dir.path(),
+        ("tuan-giao.xlsx", book.save_to_buffer().unwrap()),
+    );
+    let out = chiso()
+        .args(["check", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("data/values/tuan-giao.xlsx:2 (column `indicator, A2`)"), "{text}");
-    assert!(text.contains("Did you mean `mobile_subscribers`?"), "{text}");
-    assert!(text.contains("data/values/tuan-giao.xlsx:3 (column `period, B3`)"), "{text}");
-    assert!(text.contains("data/values/tuan-giao.xlsx:3 (column `value, D3`)"), "{text}");
+    assert!(
+        text.contains("data/values/tuan-giao.xlsx:2 (column `indicator, A2`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Did you mean `mobile_subscribers`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("data/values/tuan-giao.xlsx:3 (column `period, B3`)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("data/values/tuan-giao.xlsx:3 (column `value, D3`)"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_table_saved_twice_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    project(dir.path(), ("tuan-giao.csv", TUAN_GIAO_UTF8.as_bytes().to_vec()));
+    project(
+        dir.path(),
+        ("tuan-giao.csv", TUAN_GIAO_UTF8.as_bytes().to_vec()),
+    );
     fs::write(dir.path().join("data/values/tuan-giao.xlsx"), xlsx()).unwrap();
-    let out = chiso().args(["check", "--lang", "en", "--root"]).arg(dir.path()).output().unwrap();
+    let out = chiso()
+        .args(["check", "--lang", "en", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stderr);
-    assert!(text.contains("tuan-giao.xlsx: error: both this file and `data/values/tuan-giao.csv`"), "{text}");
+    assert!(
+        text.contains("tuan-giao.xlsx: error: both this file and `data/values/tuan-giao.csv`"),
+        "{text}"
+    );
 }

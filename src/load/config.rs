@@ -104,7 +104,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
             if let Ok(table) = raw.parse::<toml::Table>() {
                 c.written = table.keys().cloned().collect();
                 if let Some(charts) = table.get("charts").and_then(|v| v.as_table()) {
-                    c.written.extend(charts.keys().map(|k| format!("charts.{k}")));
+                    c.written
+                        .extend(charts.keys().map(|k| format!("charts.{k}")));
                 }
             }
             for l in &c.languages {
@@ -122,9 +123,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                 let ok = b.len() == 10
                     && b[4] == b'-'
                     && b[7] == b'-'
-                    && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+                    && b.iter()
+                        .enumerate()
+                        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
                 if !ok {
-                    diags.push(rel, None, Some("updated"), Problem::Config(format!("`{u}`: YYYY-MM-DD")));
+                    diags.push(
+                        rel,
+                        None,
+                        Some("updated"),
+                        Problem::Config(format!("`{u}`: YYYY-MM-DD")),
+                    );
                 }
             }
             if c.languages.is_empty() {
@@ -157,7 +165,13 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
     let rel = Path::new("chiso.toml");
     let mut named: Vec<(&str, &String)> = Vec::new();
     if config.written.iter().any(|k| k == "charts.coverage") {
-        named.extend(config.charts.coverage.iter().map(|c| ("charts.coverage", c)));
+        named.extend(
+            config
+                .charts
+                .coverage
+                .iter()
+                .map(|c| ("charts.coverage", c)),
+        );
     }
     if config.written.iter().any(|k| k == "charts.growth") {
         named.extend(config.charts.growth.iter().map(|c| ("charts.growth", c)));
@@ -174,7 +188,10 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
                 Some(key),
                 Problem::UnknownIndicator {
                     code: code.clone(),
-                    suggestion: crate::error::suggest(code, catalogue.indicators.iter().map(|i| i.code.as_str())),
+                    suggestion: crate::error::suggest(
+                        code,
+                        catalogue.indicators.iter().map(|i| i.code.as_str()),
+                    ),
                 },
             );
         }

@@ -23,7 +23,9 @@ pub fn read(root: &Path, rel: &Path) -> Result<Vec<u8>, Problem> {
             return Err(Problem::OutsideProject);
         }
     }
-    let size = std::fs::metadata(&path).map_err(|e| Problem::Unreadable(e.to_string()))?.len();
+    let size = std::fs::metadata(&path)
+        .map_err(|e| Problem::Unreadable(e.to_string()))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(Problem::TooLarge {
             limit: format!("{} MiB", MAX_FILE_BYTES / 1024 / 1024),
@@ -44,10 +46,27 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir(root.path().join("data")).unwrap();
         std::fs::write(root.path().join("data/real.csv"), "y").unwrap();
-        std::os::unix::fs::symlink(outside.path().join("secret.csv"), root.path().join("data/units.csv")).unwrap();
-        std::os::unix::fs::symlink(root.path().join("data/real.csv"), root.path().join("data/inside.csv")).unwrap();
-        assert_eq!(read(root.path(), Path::new("data/units.csv")), Err(Problem::OutsideProject));
-        assert_eq!(read(root.path(), Path::new("data/inside.csv")), Ok(b"y".to_vec()));
-        assert_eq!(read(root.path(), Path::new("data/real.csv")), Ok(b"y".to_vec()));
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.csv"),
+            root.path().join("data/units.csv"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            root.path().join("data/real.csv"),
+            root.path().join("data/inside.csv"),
+        )
+        .unwrap();
+        assert_eq!(
+            read(root.path(), Path::new("data/units.csv")),
+            Err(Problem::OutsideProject)
+        );
+        assert_eq!(
+            read(root.path(), Path::new("data/inside.csv")),
+            Ok(b"y".to_vec())
+        );
+        assert_eq!(
+            read(root.path(), Path::new("data/real.csv")),
+            Ok(b"y".to_vec())
+        );
     }
 }

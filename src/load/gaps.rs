@@ -17,7 +17,11 @@ pub struct Village {
 }
 
 pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Village> {
-    let Some(cols) = table.columns(&["village", "commune", "district", "operator", "covered"], &[], diags) else {
+    let Some(cols) = table.columns(
+        &["village", "commune", "district", "operator", "covered"],
+        &[],
+        diags,
+    ) else {
         return Vec::new();
     };
     let file = &table.file;
@@ -51,7 +55,12 @@ pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Vil
             match covered_text.parse::<Period>() {
                 Ok(p) => Some(Some(p)),
                 Err(_) => {
-                    diags.push(file, line, Some("covered"), Problem::InvalidPeriod(covered_text.into()));
+                    diags.push(
+                        file,
+                        line,
+                        Some("covered"),
+                        Problem::InvalidPeriod(covered_text.into()),
+                    );
                     None
                 }
             }

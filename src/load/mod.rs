@@ -72,11 +72,15 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     }
     let content = content::load(root, &units, &mut diags);
     let gaps_file = Path::new("data/coverage-gaps.csv");
-    let gaps = if root.join(gaps_file).exists() || root.join(gaps_file.with_extension("xlsx")).exists() {
-        read(root, "data/coverage-gaps.csv", &mut diags, |t, d| Some(gaps::load(t, &units, d))).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+    let gaps =
+        if root.join(gaps_file).exists() || root.join(gaps_file.with_extension("xlsx")).exists() {
+            read(root, "data/coverage-gaps.csv", &mut diags, |t, d| {
+                Some(gaps::load(t, &units, d))
+            })
+            .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
     diags.sort();
     if diags.has_errors() {
         return Err(diags);
@@ -95,7 +99,12 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     ))
 }
 
-fn read<T>(root: &Path, rel: &str, diags: &mut Diagnostics, load: impl Fn(&Table, &mut Diagnostics) -> Option<T>) -> Option<T> {
+fn read<T>(
+    root: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+    load: impl Fn(&Table, &mut Diagnostics) -> Option<T>,
+) -> Option<T> {
     let from = diags.items.len();
     let table = Table::read(root, Path::new(rel), diags)?;
     let loaded = load(&table, diags);
@@ -119,9 +128,19 @@ fn value_files(root: &Path) -> Vec<PathBuf> {
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "csv" || x == "xlsx"))
+        .filter(|e| {
+            !e.file_type().is_dir()
+                && e.path()
+                    .extension()
+                    .is_some_and(|x| x == "csv" || x == "xlsx")
+        })
         .filter(|e| !is_lock_file(e.path()))
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(|p| p.with_extension("csv")))
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .ok()
+                .map(|p| p.with_extension("csv"))
+        })
         .collect();
     files.sort();
     // A unit saved as both forms is reported once, by `Table::read`.

@@ -56,7 +56,9 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
             return None;
         }
     };
-    let (first_row, first_col) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let (first_row, first_col) = range
+        .start()
+        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     for (k, cells) in range.rows().enumerate() {
@@ -70,7 +72,10 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
         match &headers {
             None => headers = Some(texts.iter().map(|t| t.to_lowercase()).collect()),
             Some(h) => {
-                let used = texts.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+                let used = texts
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .map_or(0, |i| i + 1);
                 if used > h.len() {
                     diags.push(
                         rel,

@@ -8,7 +8,6 @@ use super::number::NumberFormat;
 use super::text;
 use crate::error::{Diagnostics, Problem};
 
-
 #[derive(Debug, Clone)]
 pub struct Row {
     /// 1-based line (or spreadsheet row) where the record starts.
@@ -92,7 +91,14 @@ impl Table {
         let csv_exists = root.join(rel).is_file();
         if root.join(&xlsx).is_file() {
             if csv_exists {
-                diags.push(&xlsx, None, None, Problem::TwoForms { other: display(rel) });
+                diags.push(
+                    &xlsx,
+                    None,
+                    None,
+                    Problem::TwoForms {
+                        other: display(rel),
+                    },
+                );
                 return None;
             }
             return match super::files::read(root, &xlsx) {
@@ -118,10 +124,19 @@ impl Table {
         if !self.spreadsheet {
             return;
         }
-        for e in diags.items.iter_mut().skip(from).filter(|e| e.file == self.file) {
+        for e in diags
+            .items
+            .iter_mut()
+            .skip(from)
+            .filter(|e| e.file == self.file)
+        {
             if let Some(col) = &e.column {
                 if let Some(i) = self.headers.iter().position(|h| h == col) {
-                    let cell = format!("{}{}", super::spreadsheet::column_letter(i), e.line.unwrap_or(1));
+                    let cell = format!(
+                        "{}{}",
+                        super::spreadsheet::column_letter(i),
+                        e.line.unwrap_or(1)
+                    );
                     e.column = Some(format!("{col}, {cell}"));
                 }
             }
@@ -158,9 +173,17 @@ impl Table {
             let line = record
                 .position()
                 .map_or(0, |p| lines.line_at(p.byte() as usize));
-            if let Some(i) = record.iter().position(|c| c.len() > super::files::MAX_CELL_BYTES) {
+            if let Some(i) = record
+                .iter()
+                .position(|c| c.len() > super::files::MAX_CELL_BYTES)
+            {
                 let limit = format!("{} KiB", super::files::MAX_CELL_BYTES / 1024);
-                diags.push(rel, Some(line), Some(&format!("#{}", i + 1)), Problem::TooLarge { limit });
+                diags.push(
+                    rel,
+                    Some(line),
+                    Some(&format!("#{}", i + 1)),
+                    Problem::TooLarge { limit },
+                );
                 continue;
             }
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
@@ -227,14 +250,26 @@ impl Table {
                     Some(h),
                     Problem::UnknownColumn {
                         name: h.clone(),
-                        known: required.iter().chain(optional).map(|s| s.to_string()).collect(),
+                        known: required
+                            .iter()
+                            .chain(optional)
+                            .map(|s| s.to_string())
+                            .collect(),
                         suggestion: crate::error::suggest(h, known),
                     },
                 );
                 ok = false;
             }
             if self.headers[..i].contains(h) && !h.is_empty() {
-                diags.push(&self.file, Some(1), Some(h), Problem::Duplicate { value: h.clone(), first_line: 1 });
+                diags.push(
+                    &self.file,
+                    Some(1),
+                    Some(h),
+                    Problem::Duplicate {
+                        value: h.clone(),
+                        first_line: 1,
+                    },
+                );
                 ok = false;
             }
         }
@@ -297,7 +332,9 @@ mod tests {
         assert_eq!(d.items[0].problem, Problem::MissingColumn("name".into()));
         let mut d = Diagnostics::default();
         assert!(t.columns(&["code"], &["slugs"], &mut d).is_none());
-        assert!(matches!(&d.items[0].problem, Problem::UnknownColumn { suggestion: Some(s), .. } if s == "slugs"));
+        assert!(
+            matches!(&d.items[0].problem, Problem::UnknownColumn { suggestion: Some(s), .. } if s == "slugs")
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ fn parse_values(csv_text: &str) -> BTreeMap<Key, String> {
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     for r in reader.records().flatten() {
         if r.len() >= 5 {
-            out.insert((r[0].into(), r[1].into(), r[2].into(), r[3].into()), r[4].to_string());
+            out.insert(
+                (r[0].into(), r[1].into(), r[2].into(), r[3].into()),
+                r[4].to_string(),
+            );
         }
     }
     out
@@ -76,7 +79,12 @@ fn parse_values(csv_text: &str) -> BTreeMap<Key, String> {
 
 /// The history after this build: the previous one, plus an update dated `date` when any
 /// published figure is new, changed or gone.
-pub fn history(project: &Project, computed: &Computed, previous: &PreviousSite, date: &str) -> Vec<Update> {
+pub fn history(
+    project: &Project,
+    computed: &Computed,
+    previous: &PreviousSite,
+    date: &str,
+) -> Vec<Update> {
     let mut updates: Vec<Update> = previous
         .changes_json
         .as_deref()
@@ -97,7 +105,11 @@ pub fn history(project: &Project, computed: &Computed, previous: &PreviousSite, 
     let mut changes = Vec::new();
     for (k, v) in &now {
         if old.get(k) != Some(v) {
-            changes.push(change(k, old.get(k).cloned().unwrap_or_default(), v.clone()));
+            changes.push(change(
+                k,
+                old.get(k).cloned().unwrap_or_default(),
+                v.clone(),
+            ));
         }
     }
     for (k, v) in &old {
@@ -146,7 +158,13 @@ pub fn build_date(project: &Project, computed: &Computed) -> String {
     }
     let latest = (0..project.units.len())
         .flat_map(|u| (0..project.catalogue.len()).map(move |i| (u, i)))
-        .filter_map(|(u, i)| computed.figures.of_kind(u, i, crate::model::Kind::Actual).last().map(|(p, _)| p))
+        .filter_map(|(u, i)| {
+            computed
+                .figures
+                .of_kind(u, i, crate::model::Kind::Actual)
+                .last()
+                .map(|(p, _)| p)
+        })
         .max();
     match latest {
         Some(p) if p.half => format!("{:04}-06-30", p.year),
@@ -181,7 +199,11 @@ mod tests {
 
     #[test]
     fn parses_published_values() {
-        let v = parse_values("unit,indicator,period,kind,value,origin\n099,x,2024,actual,5,entered\n");
-        assert_eq!(v[&("099".into(), "x".into(), "2024".into(), "actual".into())], "5");
+        let v =
+            parse_values("unit,indicator,period,kind,value,origin\n099,x,2024,actual,5,entered\n");
+        assert_eq!(
+            v[&("099".into(), "x".into(), "2024".into(), "actual".into())],
+            "5"
+        );
     }
 }

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::charts::{
-    self, BulletChart, BulletLabels, ChartText, CoverageChart, CoverageRow, GrowthChart, GrowthSeries,
+    self, BulletChart, BulletLabels, ChartText, CoverageChart, CoverageRow, GrowthChart,
+    GrowthSeries,
 };
 use super::Ctx;
 use crate::compute::Progress;
@@ -29,13 +30,18 @@ pub struct ChartView {
 pub fn short_label(ctx: &Ctx, i: usize, lang: Lang) -> String {
     let ind = ctx.project.catalogue.get(i);
     match ctx.project.config.labels.get(&ind.code) {
-        Some(l) => lang.pick(&l.vi, l.en.as_deref().unwrap_or(&l.vi)).to_string(),
+        Some(l) => lang
+            .pick(&l.vi, l.en.as_deref().unwrap_or(&l.vi))
+            .to_string(),
         None => ctx.indicator_name(i, lang).to_string(),
     }
 }
 
 fn indicators(ctx: &Ctx, codes: &[String]) -> Vec<usize> {
-    codes.iter().filter_map(|c| ctx.project.catalogue.by_code(c)).collect()
+    codes
+        .iter()
+        .filter_map(|c| ctx.project.catalogue.by_code(c))
+        .collect()
 }
 
 /// About four round steps from zero to at least `max`.
@@ -57,7 +63,11 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
 /// Subscriptions (or whatever `[charts] growth` names) over every period, for one unit.
 pub fn growth(ctx: &Ctx, unit: usize, lang: Lang, id: &str) -> Option<ChartView> {
     let inds = indicators(ctx, &ctx.project.config.charts.growth);
-    let title = format!("{}: {}", ctx.i18n.get(lang, "chart_growth_title"), ctx.unit_name(unit, lang));
+    let title = format!(
+        "{}: {}",
+        ctx.i18n.get(lang, "chart_growth_title"),
+        ctx.unit_name(unit, lang)
+    );
     lines(ctx, unit, &inds, lang, id, title)
 }
 
@@ -72,20 +82,41 @@ pub fn trend(ctx: &Ctx, unit: usize, indicator: usize, lang: Lang, id: &str) -> 
     lines(ctx, unit, &[indicator], lang, id, title)
 }
 
-fn lines(ctx: &Ctx, unit: usize, inds: &[usize], lang: Lang, id: &str, title: String) -> Option<ChartView> {
+fn lines(
+    ctx: &Ctx,
+    unit: usize,
+    inds: &[usize],
+    lang: Lang,
+    id: &str,
+    title: String,
+) -> Option<ChartView> {
     let figures = &ctx.computed.figures;
     let series: Vec<(usize, Vec<(Period, f64)>)> = inds
         .iter()
-        .map(|&i| (i, figures.of_kind(unit, i, Kind::Actual).map(|(p, f)| (p, f.value)).collect::<Vec<_>>()))
+        .map(|&i| {
+            (
+                i,
+                figures
+                    .of_kind(unit, i, Kind::Actual)
+                    .map(|(p, f)| (p, f.value))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, pts)| !pts.is_empty())
         .collect();
     if series.is_empty() {
         return None;
     }
-    let mut periods: Vec<Period> = series.iter().flat_map(|(_, s)| s.iter().map(|(p, _)| *p)).collect();
+    let mut periods: Vec<Period> = series
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(p, _)| *p))
+        .collect();
     periods.sort();
     periods.dedup();
-    let max = series.iter().flat_map(|(_, s)| s.iter().map(|(_, v)| *v)).fold(0.0, f64::max);
+    let max = series
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(_, v)| *v))
+        .fold(0.0, f64::max);
     let first = series[0].0;
     let fmt_tick = |v: f64| {
         let ind = ctx.project.catalogue.get(first);
@@ -118,7 +149,10 @@ fn lines(ctx: &Ctx, unit: usize, inds: &[usize], lang: Lang, id: &str, title: St
             title: title.clone(),
             desc: desc_parts.join("; "),
         },
-        x_ticks: years.iter().map(|y| (f64::from(*y), y.to_string())).collect(),
+        x_ticks: years
+            .iter()
+            .map(|y| (f64::from(*y), y.to_string()))
+            .collect(),
         series: series
             .iter()
             .map(|(i, pts)| GrowthSeries {
@@ -128,7 +162,10 @@ fn lines(ctx: &Ctx, unit: usize, inds: &[usize], lang: Lang, id: &str, title: St
             })
             .collect(),
         y_label: ctx.unit_of_measure(first, lang).to_string(),
-        y_ticks: nice_ticks(max).into_iter().map(|v| (v, fmt_tick(v))).collect(),
+        y_ticks: nice_ticks(max)
+            .into_iter()
+            .map(|v| (v, fmt_tick(v)))
+            .collect(),
     };
     let mut head = vec![ctx.i18n.get(lang, "col_period")];
     head.extend(series.iter().map(|(i, _)| short_label(ctx, *i, lang)));
@@ -158,7 +195,12 @@ fn lines(ctx: &Ctx, unit: usize, inds: &[usize], lang: Lang, id: &str, title: St
 /// The latest period with an actual figure for `indicator` at `unit`, else at any of `units`.
 fn latest_period(ctx: &Ctx, unit: usize, indicator: usize, units: &[usize]) -> Option<Period> {
     let figures = &ctx.computed.figures;
-    let last = |u: usize| figures.of_kind(u, indicator, Kind::Actual).last().map(|(p, _)| p);
+    let last = |u: usize| {
+        figures
+            .of_kind(u, indicator, Kind::Actual)
+            .last()
+            .map(|(p, _)| p)
+    };
     last(unit).or_else(|| units.iter().filter_map(|&u| last(u)).max())
 }
 
@@ -170,12 +212,29 @@ pub fn coverage(ctx: &Ctx, units: &[usize], lang: Lang, id: &str) -> Option<Char
 }
 
 /// One indicator compared across units.
-pub fn compare(ctx: &Ctx, indicator: usize, units: &[usize], lang: Lang, id: &str) -> Option<ChartView> {
-    let title = format!("{}: {}", ctx.i18n.get(lang, "chart_compare_title"), short_label(ctx, indicator, lang));
+pub fn compare(
+    ctx: &Ctx,
+    indicator: usize,
+    units: &[usize],
+    lang: Lang,
+    id: &str,
+) -> Option<ChartView> {
+    let title = format!(
+        "{}: {}",
+        ctx.i18n.get(lang, "chart_compare_title"),
+        short_label(ctx, indicator, lang)
+    );
     bars(ctx, units, &[indicator], lang, id, title)
 }
 
-fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title: String) -> Option<ChartView> {
+fn bars(
+    ctx: &Ctx,
+    units: &[usize],
+    inds: &[usize],
+    lang: Lang,
+    id: &str,
+    title: String,
+) -> Option<ChartView> {
     let first = *inds.first()?;
     let period = latest_period(ctx, units[0], first, units)?;
     let figures = &ctx.computed.figures;
@@ -186,7 +245,10 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
         .iter()
         .map(|&u| CoverageRow {
             label: ctx.unit_name(u, lang).to_string(),
-            values: inds.iter().map(|&i| figures.value(u, i, period, Kind::Actual)).collect(),
+            values: inds
+                .iter()
+                .map(|&i| figures.value(u, i, period, Kind::Actual))
+                .collect(),
             value_labels: inds
                 .iter()
                 .map(|&i| match figures.value(u, i, period, Kind::Actual) {
@@ -200,12 +262,18 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
     if rows.iter().all(|r| r.values.iter().all(Option::is_none)) {
         return None;
     }
-    let all_percent = inds.iter().all(|&i| ctx.project.catalogue.get(i).is_percentage());
+    let all_percent = inds
+        .iter()
+        .all(|&i| ctx.project.catalogue.get(i).is_percentage());
     let max = rows
         .iter()
         .flat_map(|r| r.values.iter().chain(r.targets.iter()).flatten())
         .fold(0.0, |a: f64, b| a.max(*b));
-    let axis_max = if all_percent && max <= 100.0 { 100.0 } else { *nice_ticks(max).last().unwrap_or(&1.0) };
+    let axis_max = if all_percent && max <= 100.0 {
+        100.0
+    } else {
+        *nice_ticks(max).last().unwrap_or(&1.0)
+    };
     let ticks: Vec<(f64, String)> = nice_ticks(axis_max)
         .into_iter()
         .map(|v| {
@@ -238,7 +306,11 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
     let mut head = vec![ctx.i18n.get(lang, "col_area")];
     for &i in inds {
         head.push(short_label(ctx, i, lang));
-        head.push(format!("{} ({})", ctx.i18n.get(lang, "col_target"), short_label(ctx, i, lang)));
+        head.push(format!(
+            "{} ({})",
+            ctx.i18n.get(lang, "col_target"),
+            short_label(ctx, i, lang)
+        ));
     }
     let table_rows = rows
         .iter()
@@ -246,7 +318,11 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
             let mut row = vec![r.label.clone()];
             for (k, &i) in inds.iter().enumerate() {
                 row.push(r.value_labels[k].clone());
-                row.push(r.targets[k].map(|t| ctx.figure(i, t, lang)).unwrap_or_else(|| "–".into()));
+                row.push(
+                    r.targets[k]
+                        .map(|t| ctx.figure(i, t, lang))
+                        .unwrap_or_else(|| "–".into()),
+                );
             }
             row
         })
@@ -267,7 +343,10 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
         id: id.into(),
         title,
         svg: charts::coverage(&chart).svg,
-        table: SimpleTable { head, rows: table_rows },
+        table: SimpleTable {
+            head,
+            rows: table_rows,
+        },
     })
 }
 
@@ -275,12 +354,27 @@ fn bars(ctx: &Ctx, units: &[usize], inds: &[usize], lang: Lang, id: &str, title:
 pub fn bullet(ctx: &Ctx, indicator: usize, p: &Progress, lang: Lang, id: &str) -> String {
     let f = |v: f64| ctx.figure(indicator, v, lang);
     let t = |k: &str| ctx.i18n.get(lang, k);
-    let mut desc = vec![format!("{} {} ({})", t("col_target"), f(p.target), p.target_period.year)];
+    let mut desc = vec![format!(
+        "{} {} ({})",
+        t("col_target"),
+        f(p.target),
+        p.target_period.year
+    )];
     if let Some((period, v)) = p.baseline {
-        desc.push(format!("{} {} ({})", t("col_baseline"), f(v), ctx.period(period, lang)));
+        desc.push(format!(
+            "{} {} ({})",
+            t("col_baseline"),
+            f(v),
+            ctx.period(period, lang)
+        ));
     }
     if let Some((period, v)) = p.latest {
-        desc.push(format!("{} {} ({})", t("col_latest"), f(v), ctx.period(period, lang)));
+        desc.push(format!(
+            "{} {} ({})",
+            t("col_latest"),
+            f(v),
+            ctx.period(period, lang)
+        ));
     }
     if let Some(e) = p.expected {
         desc.push(format!("{} {}", t("col_expected"), f(e)));
@@ -289,7 +383,11 @@ pub fn bullet(ctx: &Ctx, indicator: usize, p: &Progress, lang: Lang, id: &str) -
     let chart = BulletChart {
         text: ChartText {
             id: id.into(),
-            title: format!("{}: {}", t("chart_bullet_title"), short_label(ctx, indicator, lang)),
+            title: format!(
+                "{}: {}",
+                t("chart_bullet_title"),
+                short_label(ctx, indicator, lang)
+            ),
             desc: desc.join(". "),
         },
         baseline: p.baseline.map(|(_, v)| (v, f(v))),

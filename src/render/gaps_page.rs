@@ -72,7 +72,10 @@ pub fn for_unit(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Option<UnitGa
         summary: ctx.i18n.fill(
             lang,
             "gaps_unit_summary",
-            &[("remaining", &remaining.to_string()), ("total", &total.to_string())],
+            &[
+                ("remaining", &remaining.to_string()),
+                ("total", &total.to_string()),
+            ],
         ),
         total,
         remaining,
@@ -131,7 +134,10 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> 
     let summary = ctx.i18n.fill(
         lang,
         "gaps_summary",
-        &[("remaining", &remaining.to_string()), ("total", &gaps.len().to_string())],
+        &[
+            ("remaining", &remaining.to_string()),
+            ("total", &gaps.len().to_string()),
+        ],
     );
     context.insert("summary", &summary);
     context.insert("by_unit", &by_unit);

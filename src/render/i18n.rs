@@ -43,7 +43,10 @@ impl I18n {
 
     /// The text for `key`; a missing key shows itself so that it is noticed, not hidden.
     pub fn get(&self, lang: Lang, key: &str) -> String {
-        self.table(lang).get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.table(lang)
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     /// The text for `key` with `{name}` placeholders filled.
@@ -64,8 +67,15 @@ mod tests {
     fn every_entry_has_both_languages_and_fills_placeholders() {
         let t = I18n::load(None).unwrap();
         assert_eq!(t.vi.len(), t.en.len());
-        assert!(t.vi.values().chain(t.en.values()).all(|v| !v.trim().is_empty()));
-        assert_eq!(t.fill(Lang::Vi, "period_h1", &[("year", "2024")]), "6 tháng đầu năm 2024");
+        assert!(t
+            .vi
+            .values()
+            .chain(t.en.values())
+            .all(|v| !v.trim().is_empty()));
+        assert_eq!(
+            t.fill(Lang::Vi, "period_h1", &[("year", "2024")]),
+            "6 tháng đầu năm 2024"
+        );
         assert_eq!(t.get(Lang::En, "no_such_key"), "no_such_key");
     }
 }

@@ -44,7 +44,10 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Templ
     let name = ctx.indicator_name(i, lang).to_string();
     let description = format!("{name} – {}", ctx.site_title(lang));
     let pre = super::layout::lang_prefix(ctx, lang);
-    let home = format!("{}{pre}", "../".repeat(format!("{pre}{path}").matches('/').count()));
+    let home = format!(
+        "{}{pre}",
+        "../".repeat(format!("{pre}{path}").matches('/').count())
+    );
     let crumbs = vec![Link {
         label: ctx.i18n.get(lang, "indicators_title"),
         href: format!("{home}indicators/index.html"),
@@ -86,10 +89,22 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Templ
                 href: unit_href(ctx, u, &home),
                 depth: units.depth(u),
                 latest: latest
-                    .map(|(period, f)| format!("{} ({})", ctx.figure(i, f.value, lang), ctx.period_short(period, lang)))
+                    .map(|(period, f)| {
+                        format!(
+                            "{} ({})",
+                            ctx.figure(i, f.value, lang),
+                            ctx.period_short(period, lang)
+                        )
+                    })
                     .unwrap_or_else(|| "–".into()),
                 target: p
-                    .map(|p| format!("{} ({})", ctx.figure(i, p.target, lang), p.target_period.year))
+                    .map(|p| {
+                        format!(
+                            "{} ({})",
+                            ctx.figure(i, p.target, lang),
+                            p.target_period.year
+                        )
+                    })
                     .unwrap_or_else(|| "–".into()),
                 owner: p
                     .map(|p| {
@@ -105,7 +120,9 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Templ
                     .map(|a| format::percent(a, 1, lang))
                     .unwrap_or_else(|| "–".into()),
                 status: p.map_or("", |p| p.status.as_str()),
-                status_label: p.map(|p| t(&format!("status_{}", p.status.as_str()))).unwrap_or_default(),
+                status_label: p
+                    .map(|p| t(&format!("status_{}", p.status.as_str())))
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -117,7 +134,11 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Templ
         notes,
         charts,
         units: rows,
-        status: status_counts(ctx, (0..units.len()).filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)), lang),
+        status: status_counts(
+            ctx,
+            (0..units.len()).filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)),
+            lang,
+        ),
         figure_tables: tables::indicator_tables(ctx, i, lang, &home),
     };
     let mut context = ctx.context(lang, &page);
@@ -158,7 +179,13 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateEr
             .figures
             .of_kind(0, i, Kind::Actual)
             .last()
-            .map(|(p, f)| format!("{} ({})", ctx.figure(i, f.value, lang), ctx.period_short(p, lang)))
+            .map(|(p, f)| {
+                format!(
+                    "{} ({})",
+                    ctx.figure(i, f.value, lang),
+                    ctx.period_short(p, lang)
+                )
+            })
             .unwrap_or_else(|| "–".into());
         if let Some(g) = groups.last_mut() {
             g.items.push(CatalogueItem {

@@ -59,7 +59,14 @@ pub fn lang_prefix(ctx: &Ctx, lang: Lang) -> &'static str {
 }
 
 /// `path` is the page's file relative to its language's home, e.g. `tuan-giao/index.html`.
-pub fn layout(ctx: &Ctx, lang: Lang, path: &str, title: &str, description: &str, crumbs: Vec<Link>) -> Layout {
+pub fn layout(
+    ctx: &Ctx,
+    lang: Lang,
+    path: &str,
+    title: &str,
+    description: &str,
+    crumbs: Vec<Link>,
+) -> Layout {
     let prefix = lang_prefix(ctx, lang);
     let depth = format!("{prefix}{path}").matches('/').count();
     let site = "../".repeat(depth);

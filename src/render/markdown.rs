@@ -4,7 +4,8 @@
 use pulldown_cmark::{html, Options, Parser};
 
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut raw = String::new();
     html::push_html(&mut raw, Parser::new_ext(markdown, options));
     clean(&raw)
@@ -24,7 +25,9 @@ pub fn clean(html: &str) -> String {
 /// Markdown level, becomes `top` and the others keep their distance below it, so that headings
 /// never skip a level.
 pub fn demote_headings(html: &str, top: usize) -> String {
-    let Some(min) = (1..=6).find(|l| html.contains(&format!("<h{l}>")) || html.contains(&format!("<h{l} "))) else {
+    let Some(min) =
+        (1..=6).find(|l| html.contains(&format!("<h{l}>")) || html.contains(&format!("<h{l} ")))
+    else {
         return html.to_string();
     };
     let by = top.saturating_sub(min);
@@ -49,13 +52,21 @@ mod tests {
         assert!(html.contains("<strong>b</strong>"));
         assert!(html.contains("<table>"));
         assert!(html.contains("href=\"https://a.vn\""));
-        assert!(!html.contains("<script") && !html.contains("javascript:") && !html.contains("onclick"));
+        assert!(
+            !html.contains("<script") && !html.contains("javascript:") && !html.contains("onclick")
+        );
     }
 
     #[test]
     fn demotes_headings_once() {
-        assert_eq!(demote_headings("<h1>a</h1><h2>b</h2><h6>c</h6>", 3), "<h3>a</h3><h4>b</h4><h6>c</h6>");
-        assert_eq!(demote_headings("<h2>a</h2><h3>b</h3>", 3), "<h3>a</h3><h4>b</h4>");
+        assert_eq!(
+            demote_headings("<h1>a</h1><h2>b</h2><h6>c</h6>", 3),
+            "<h3>a</h3><h4>b</h4><h6>c</h6>"
+        );
+        assert_eq!(
+            demote_headings("<h2>a</h2><h3>b</h3>", 3),
+            "<h3>a</h3><h4>b</h4>"
+        );
         assert_eq!(demote_headings("<p>x</p>", 3), "<p>x</p>");
     }
 }

@@ -6,20 +6,20 @@ pub mod layout;
 pub mod markdown;
 pub mod templates;
 
+pub mod changes;
 mod chart_views;
+mod gaps_page;
 mod indicator_page;
 mod open_data;
-pub mod changes;
-mod gaps_page;
 mod other_pages;
 mod report_page;
 mod report_xlsx;
-mod whats_new;
 mod search_page;
 pub mod shortcodes;
 mod site_files;
 mod tables;
 mod unit_page;
+mod whats_new;
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -99,7 +99,11 @@ impl Ctx<'_> {
         if ind.is_percentage() {
             format::percent(value, ind.decimals, lang)
         } else {
-            format!("{}\u{a0}{}", self.number(i, value, lang), unit_in_text(self.unit_of_measure(i, lang), lang))
+            format!(
+                "{}\u{a0}{}",
+                self.number(i, value, lang),
+                unit_in_text(self.unit_of_measure(i, lang), lang)
+            )
         }
     }
 
@@ -125,7 +129,12 @@ impl Ctx<'_> {
             .filter(|((_, l), _)| *l == LangKey::Vi)
             .map(|((slug, _), p)| {
                 let own = pages.get(&(slug.clone(), LangKey::from(lang))).unwrap_or(p);
-                let title = own.narrative.front.title.clone().unwrap_or_else(|| slug.clone());
+                let title = own
+                    .narrative
+                    .front
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| slug.clone());
                 (own.narrative.front.weight.unwrap_or(0), slug.clone(), title)
             })
             .collect();
@@ -168,7 +177,11 @@ enum Job {
 }
 
 /// Renders the whole site in memory; the caller writes it.
-pub fn render_site(project: &Project, computed: &Computed, options: &Options) -> Result<Vec<OutputFile>, TemplateError> {
+pub fn render_site(
+    project: &Project,
+    computed: &Computed,
+    options: &Options,
+) -> Result<Vec<OutputFile>, TemplateError> {
     let i18n_own = std::fs::read(project.root.join("templates/i18n.toml"))
         .ok()
         .map(|b| crate::load::text::decode(&b));

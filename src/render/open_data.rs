@@ -9,7 +9,9 @@ use crate::format::{plain_number, round};
 use crate::load::Project;
 
 fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);
     for r in rows {
@@ -29,8 +31,11 @@ fn value_cell(value: f64, decimals: usize) -> String {
 
 fn progress_row(project: &Project, unit: usize, indicator: usize, p: &Progress) -> Vec<String> {
     let d = project.catalogue.get(indicator).decimals;
-    let period = |x: Option<(crate::model::Period, f64)>| x.map(|(p, _)| p.to_string()).unwrap_or_default();
-    let value = |x: Option<(crate::model::Period, f64)>| x.map(|(_, v)| value_cell(v, d)).unwrap_or_default();
+    let period =
+        |x: Option<(crate::model::Period, f64)>| x.map(|(p, _)| p.to_string()).unwrap_or_default();
+    let value = |x: Option<(crate::model::Period, f64)>| {
+        x.map(|(_, v)| value_cell(v, d)).unwrap_or_default()
+    };
     vec![
         project.units.get(unit).code.clone(),
         project.catalogue.get(indicator).code.clone(),
@@ -119,7 +124,11 @@ pub fn files(project: &Project, computed: &Computed) -> Vec<OutputFile> {
                     f.origin.as_str().into(),
                 ]);
                 let full = match f.upper {
-                    Some(up) => format!("{}..{}", value_cell(f.value, ind.decimals), value_cell(up, ind.decimals)),
+                    Some(up) => format!(
+                        "{}..{}",
+                        value_cell(f.value, ind.decimals),
+                        value_cell(up, ind.decimals)
+                    ),
                     None => value_cell(f.value, ind.decimals),
                 };
                 unit_rows.push(vec![
@@ -165,7 +174,15 @@ pub fn files(project: &Project, computed: &Computed) -> Vec<OutputFile> {
         out.push(OutputFile {
             path: format!("data/{slug}.csv"),
             bytes: csv_bytes(
-                &["indicator", "period", "kind", "value", "origin", "source", "note"],
+                &[
+                    "indicator",
+                    "period",
+                    "kind",
+                    "value",
+                    "origin",
+                    "source",
+                    "note",
+                ],
                 unit_rows,
             ),
         });
@@ -183,7 +200,10 @@ pub fn files(project: &Project, computed: &Computed) -> Vec<OutputFile> {
     }
     out.push(OutputFile {
         path: "data/values.csv".into(),
-        bytes: csv_bytes(&["unit", "indicator", "period", "kind", "value", "origin"], all_values),
+        bytes: csv_bytes(
+            &["unit", "indicator", "period", "kind", "value", "origin"],
+            all_values,
+        ),
     });
     out.push(OutputFile {
         path: "data/progress.csv".into(),

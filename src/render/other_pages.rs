@@ -12,7 +12,10 @@ pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateEr
     let title = ctx.i18n.get(lang, "methodology_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut context = ctx.context(lang, &page);
-    context.insert("target_year", &ctx.project.config.target_year.unwrap_or(2025));
+    context.insert(
+        "target_year",
+        &ctx.project.config.target_year.unwrap_or(2025),
+    );
     Ok((path.into(), ctx.render("methodology.html", &context)?))
 }
 
@@ -65,7 +68,11 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
     let path = format!("pages/{slug}/index.html");
     let (title, description, html) = match p {
         Some(p) => (
-            p.narrative.front.title.clone().unwrap_or_else(|| slug.to_string()),
+            p.narrative
+                .front
+                .title
+                .clone()
+                .unwrap_or_else(|| slug.to_string()),
             p.narrative.front.description.clone().unwrap_or_default(),
             super::shortcodes::render_narrative(ctx, &p.narrative, 0, lang, 2),
         ),

@@ -33,19 +33,36 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> 
             let unit = project.units.get(u);
             let label = ctx.unit_name(u, lang).to_string();
             Entry {
-                key: fold(&format!("{} {} {} {}", unit.name, unit.name_en, unit.slug, unit.code)),
+                key: fold(&format!(
+                    "{} {} {} {}",
+                    unit.name, unit.name_en, unit.slug, unit.code
+                )),
                 kind: ctx.i18n.get(lang, &format!("level_{}", unit.level)),
                 href: unit_href(ctx, u, &home),
                 label,
             }
         })
         .collect();
-    entries.extend(project.catalogue.indicators.iter().enumerate().map(|(i, ind)| Entry {
-        label: ctx.indicator_name(i, lang).to_string(),
-        kind: ctx.i18n.get(lang, "col_indicator"),
-        href: format!("{home}indicators/{}/index.html", ind.code),
-        key: fold(&format!("{} {} {} {} {}", ind.name, ind.name_en, ind.code.replace('_', " "), ind.group, ind.group_en)),
-    }));
+    entries.extend(
+        project
+            .catalogue
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| Entry {
+                label: ctx.indicator_name(i, lang).to_string(),
+                kind: ctx.i18n.get(lang, "col_indicator"),
+                href: format!("{home}indicators/{}/index.html", ind.code),
+                key: fold(&format!(
+                    "{} {} {} {} {}",
+                    ind.name,
+                    ind.name_en,
+                    ind.code.replace('_', " "),
+                    ind.group,
+                    ind.group_en
+                )),
+            }),
+    );
     entries.sort_by(|a, b| (fold(&a.label), &a.label).cmp(&(fold(&b.label), &b.label)));
     let mut context = ctx.context(lang, &page);
     context.insert("entries", &entries);

@@ -43,16 +43,23 @@ pub fn parse(markdown: &str) -> Vec<Result<Shortcode, (usize, String)>> {
     while let Some(open) = markdown[from..].find("{{").map(|i| i + from) {
         let line = 1 + markdown[..open].matches('\n').count();
         let Some(close) = markdown[open..].find("}}").map(|i| i + open) else {
-            out.push(Err((line, "`{{` không có `}}` đóng / `{{` is never closed with `}}`".into())));
+            out.push(Err((
+                line,
+                "`{{` không có `}}` đóng / `{{` is never closed with `}}`".into(),
+            )));
             break;
         };
-        out.push(parse_one(&markdown[open + 2..close]).map(|(name, args)| Shortcode {
-            start: open,
-            end: close + 2,
-            line,
-            name,
-            args,
-        }).map_err(|e| (line, e)));
+        out.push(
+            parse_one(&markdown[open + 2..close])
+                .map(|(name, args)| Shortcode {
+                    start: open,
+                    end: close + 2,
+                    line,
+                    name,
+                    args,
+                })
+                .map_err(|e| (line, e)),
+        );
         from = close + 2;
     }
     out
@@ -71,13 +78,24 @@ fn parse_one(inner: &str) -> Result<(String, BTreeMap<String, String>), String> 
     let mut args = BTreeMap::new();
     let mut s = rest.trim();
     while !s.is_empty() {
-        let (key, after) = s.split_once('=').ok_or_else(|| format!("`{s}`: viết `tên=\"giá trị\"` / write `key=\"value\"`"))?;
+        let (key, after) = s
+            .split_once('=')
+            .ok_or_else(|| format!("`{s}`: viết `tên=\"giá trị\"` / write `key=\"value\"`"))?;
         let after = after.trim_start();
-        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'').ok_or_else(|| {
-            format!("`{}`: đặt giá trị trong ngoặc kép / put the value in quotes", after.trim())
-        })?;
+        let quote = after
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')
+            .ok_or_else(|| {
+                format!(
+                    "`{}`: đặt giá trị trong ngoặc kép / put the value in quotes",
+                    after.trim()
+                )
+            })?;
         let body = &after[1..];
-        let end = body.find(quote).ok_or_else(|| format!("`{after}`: thiếu ngoặc kép đóng / unclosed quote"))?;
+        let end = body
+            .find(quote)
+            .ok_or_else(|| format!("`{after}`: thiếu ngoặc kép đóng / unclosed quote"))?;
         args.insert(key.trim().to_string(), body[..end].to_string());
         s = body[end + 1..].trim_start();
         s = s.strip_prefix(',').unwrap_or(s).trim_start();
@@ -86,13 +104,20 @@ fn parse_one(inner: &str) -> Result<(String, BTreeMap<String, String>), String> 
 }
 
 /// Checks one shortcode against the data; `unit` is the page's own.
-pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usize) -> Result<Resolved, Problem> {
+pub fn resolve(
+    project: &Project,
+    computed: &Computed,
+    sc: &Shortcode,
+    unit: usize,
+) -> Result<Resolved, Problem> {
     if !NAMES.contains(&sc.name.as_str()) {
         return Err(Problem::Shortcode(format!(
             "`{}` không phải hàm được hỗ trợ / is not a known shortcode ({}){}",
             sc.name,
             NAMES.join(", "),
-            suggest(&sc.name, NAMES.iter().copied()).map(|s| format!(". `{s}`?")).unwrap_or_default()
+            suggest(&sc.name, NAMES.iter().copied())
+                .map(|s| format!(". `{s}`?"))
+                .unwrap_or_default()
         )));
     }
     let allowed: &[&str] = match sc.name.as_str() {
@@ -109,18 +134,28 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
         )));
     }
     let unit = match sc.args.get("unit") {
-        Some(slug) => project.units.by_slug(slug).ok_or_else(|| Problem::UnknownUnit {
-            slug: slug.clone(),
-            suggestion: suggest(slug, project.units.units.iter().map(|u| u.slug.as_str())),
-        })?,
+        Some(slug) => project
+            .units
+            .by_slug(slug)
+            .ok_or_else(|| Problem::UnknownUnit {
+                slug: slug.clone(),
+                suggestion: suggest(slug, project.units.units.iter().map(|u| u.slug.as_str())),
+            })?,
         None => unit,
     };
     let codes = || project.catalogue.indicators.iter().map(|i| i.code.as_str());
     let indicator = match sc.args.get("indicator") {
-        Some(code) => Some(project.catalogue.by_code(code).ok_or_else(|| Problem::UnknownIndicator {
-            code: code.clone(),
-            suggestion: suggest(code, codes()),
-        })?),
+        Some(code) => {
+            Some(
+                project
+                    .catalogue
+                    .by_code(code)
+                    .ok_or_else(|| Problem::UnknownIndicator {
+                        code: code.clone(),
+                        suggestion: suggest(code, codes()),
+                    })?,
+            )
+        }
         None => None,
     };
     let kind = match sc.args.get("kind") {
@@ -145,12 +180,21 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
     let needs_indicator = matches!(sc.name.as_str(), "value" | "change" | "progress")
         || matches!(chart.as_deref(), Some("trend" | "compare" | "bullet"));
     if needs_indicator && indicator.is_none() {
-        return Err(Problem::Shortcode(format!("`{}` cần `indicator=\"…\"` / needs `indicator=\"…\"`", sc.name)));
+        return Err(Problem::Shortcode(format!(
+            "`{}` cần `indicator=\"…\"` / needs `indicator=\"…\"`",
+            sc.name
+        )));
     }
     let period = match sc.args.get("period") {
-        Some(p) => Some(p.parse::<Period>().map_err(|_| Problem::InvalidPeriod(p.clone()))?),
+        Some(p) => Some(
+            p.parse::<Period>()
+                .map_err(|_| Problem::InvalidPeriod(p.clone()))?,
+        ),
         None if matches!(sc.name.as_str(), "value" | "change") => {
-            return Err(Problem::Shortcode(format!("`{}` cần `period=\"…\"` / needs `period=\"…\"`", sc.name)))
+            return Err(Problem::Shortcode(format!(
+                "`{}` cần `period=\"…\"` / needs `period=\"…\"`",
+                sc.name
+            )))
         }
         None => None,
     };
@@ -164,7 +208,11 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
                 what: format!("`{code}` {p} {} ({slug})", kind.as_str()),
             });
         }
-        if sc.name == "change" && figures.get(unit, i, p.year_before(), Kind::Actual).is_none() {
+        if sc.name == "change"
+            && figures
+                .get(unit, i, p.year_before(), Kind::Actual)
+                .is_none()
+        {
             return Err(Problem::NoFigureYearBefore {
                 what: format!("`{code}` {} actual ({slug})", p.year_before()),
             });
@@ -174,7 +222,11 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
         if let Some(i) = indicator {
             if computed.progress[unit][i].is_none() {
                 return Err(Problem::NoFigure {
-                    what: format!("`{}` target ({})", project.catalogue.get(i).code, project.units.get(unit).slug),
+                    what: format!(
+                        "`{}` target ({})",
+                        project.catalogue.get(i).code,
+                        project.units.get(unit).slug
+                    ),
                 });
             }
         }
@@ -192,8 +244,12 @@ pub fn resolve(project: &Project, computed: &Computed, sc: &Shortcode, unit: usi
 /// Reports every shortcode problem of every narrative, with the Markdown file and line.
 pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let mut narratives: Vec<(&Narrative, usize)> =
-        project.content.units.iter().map(|((u, _), n)| (n, *u)).collect();
+    let mut narratives: Vec<(&Narrative, usize)> = project
+        .content
+        .units
+        .iter()
+        .map(|((u, _), n)| (n, *u))
+        .collect();
     narratives.extend(project.content.pages.values().map(|p| (&p.narrative, 0)));
     for (n, unit) in narratives {
         for sc in parse(&n.markdown) {
@@ -212,14 +268,22 @@ pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
 
 /// A narrative as HTML with its shortcodes replaced by live figures and charts. Shortcodes that
 /// do not resolve were refused by `check` before any page is built; here they render as empty.
-pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crate::error::Lang, top: usize) -> String {
+pub fn render_narrative(
+    ctx: &super::Ctx,
+    n: &Narrative,
+    unit: usize,
+    lang: crate::error::Lang,
+    top: usize,
+) -> String {
     let mut markdown = String::with_capacity(n.markdown.len());
     let mut replacements: Vec<(String, String, bool)> = Vec::new();
     let mut last = 0;
     for sc in parse(&n.markdown).into_iter().flatten() {
         markdown.push_str(&n.markdown[last..sc.start]);
         last = sc.end;
-        let Ok(r) = resolve(ctx.project, ctx.computed, &sc, unit) else { continue };
+        let Ok(r) = resolve(ctx.project, ctx.computed, &sc, unit) else {
+            continue;
+        };
         let token = format!("CHISOSHORTCODE{}X", replacements.len());
         markdown.push_str(&token);
         let block = r.chart.is_some();
@@ -241,7 +305,10 @@ pub fn render_narrative(ctx: &super::Ctx, n: &Narrative, unit: usize, lang: crat
 
 fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) -> String {
     use super::templates::escape_html;
-    let Some(i) = r.indicator.or(if r.chart.is_some() { Some(0) } else { None }) else {
+    let Some(i) = r
+        .indicator
+        .or(if r.chart.is_some() { Some(0) } else { None })
+    else {
         return String::new();
     };
     let figures = &ctx.computed.figures;
@@ -270,7 +337,11 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) 
                             ("target", &target),
                         ],
                     ),
-                    None => ctx.i18n.fill(lang, "progress_phrase_no_data", &[("status", &status), ("year", &year), ("target", &target)]),
+                    None => ctx.i18n.fill(
+                        lang,
+                        "progress_phrase_no_data",
+                        &[("status", &status), ("year", &year), ("target", &target)],
+                    ),
                 };
                 escape_html(&text)
             })
@@ -293,11 +364,18 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) 
                 _ => {
                     return ctx.computed.progress[r.unit][i]
                         .as_ref()
-                        .map(|p| format!("<div class=\"bullet\">{}</div>", super::chart_views::bullet(ctx, i, p, lang, &id)))
+                        .map(|p| {
+                            format!(
+                                "<div class=\"bullet\">{}</div>",
+                                super::chart_views::bullet(ctx, i, p, lang, &id)
+                            )
+                        })
                         .unwrap_or_default()
                 }
             };
-            let Some(view) = view else { return String::new() };
+            let Some(view) = view else {
+                return String::new();
+            };
             let mut c = tera::Context::new();
             c.insert("c", &view);
             c.insert("t", ctx.i18n.table(lang));
@@ -319,7 +397,10 @@ mod tests {
         let first = found[0].clone().unwrap();
         assert_eq!(first.name, "value");
         assert_eq!(first.args["period"], "2024-H1");
-        assert_eq!(&md[first.start..first.end], "{{ value(indicator=\"mobile_subscribers\", period='2024-H1') }}");
+        assert_eq!(
+            &md[first.start..first.end],
+            "{{ value(indicator=\"mobile_subscribers\", period='2024-H1') }}"
+        );
         assert_eq!(found[1].clone().unwrap().line, 2);
     }
 

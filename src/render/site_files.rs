@@ -6,7 +6,10 @@ use super::OutputFile;
 const COMPRESSED: &[&str] = &["html", "css", "js", "svg", "csv", "json", "xml", "txt"];
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Every page's absolute address, from `base_url`; without one there is no sitemap, since
@@ -16,7 +19,10 @@ pub fn sitemap(files: &[OutputFile], base_url: Option<&str>) -> Option<OutputFil
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for f in files.iter().filter(|f| f.path.ends_with("index.html")) {
         let page = f.path.strip_suffix("index.html").unwrap_or(&f.path);
-        xml.push_str(&format!("<url><loc>{}</loc></url>\n", xml_escape(&format!("{base}{page}"))));
+        xml.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            xml_escape(&format!("{base}{page}"))
+        ));
     }
     xml.push_str("</urlset>\n");
     Some(OutputFile {
@@ -61,7 +67,11 @@ pub fn with_gzip(files: Vec<OutputFile>) -> Vec<OutputFile> {
     use rayon::prelude::*;
     let gz: Vec<OutputFile> = files
         .par_iter()
-        .filter(|f| f.path.rsplit_once('.').is_some_and(|(_, ext)| COMPRESSED.contains(&ext)))
+        .filter(|f| {
+            f.path
+                .rsplit_once('.')
+                .is_some_and(|(_, ext)| COMPRESSED.contains(&ext))
+        })
         .map(|f| OutputFile {
             path: format!("{}.gz", f.path),
             bytes: gzip(&f.bytes),
@@ -84,18 +94,34 @@ mod tests {
         let a = gzip(text.as_bytes());
         assert_eq!(a, gzip(text.as_bytes()));
         let mut out = String::new();
-        flate2::read::GzDecoder::new(&a[..]).read_to_string(&mut out).unwrap();
+        flate2::read::GzDecoder::new(&a[..])
+            .read_to_string(&mut out)
+            .unwrap();
         assert_eq!(out, text);
     }
 
     #[test]
     fn sitemap_lists_pages_with_absolute_addresses() {
         let files = vec![
-            OutputFile { path: "index.html".into(), bytes: vec![] },
-            OutputFile { path: "en/tuan-giao/index.html".into(), bytes: vec![] },
-            OutputFile { path: "data/values.csv".into(), bytes: vec![] },
+            OutputFile {
+                path: "index.html".into(),
+                bytes: vec![],
+            },
+            OutputFile {
+                path: "en/tuan-giao/index.html".into(),
+                bytes: vec![],
+            },
+            OutputFile {
+                path: "data/values.csv".into(),
+                bytes: vec![],
+            },
         ];
-        let s = String::from_utf8(sitemap(&files, Some("https://x.vn/so-lieu/")).unwrap().bytes).unwrap();
+        let s = String::from_utf8(
+            sitemap(&files, Some("https://x.vn/so-lieu/"))
+                .unwrap()
+                .bytes,
+        )
+        .unwrap();
         assert!(s.contains("<loc>https://x.vn/so-lieu/</loc>"));
         assert!(s.contains("<loc>https://x.vn/so-lieu/en/tuan-giao/</loc>"));
         assert!(!s.contains("values.csv"));

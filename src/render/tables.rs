@@ -39,7 +39,11 @@ fn cell(ctx: &Ctx, unit: usize, i: usize, p: Period, kind: Kind, lang: Lang) -> 
     match ctx.computed.figures.get(unit, i, p, kind) {
         Some(f) => Cell {
             text: match f.upper {
-                Some(up) => format!("{}–{}", ctx.number(i, f.value, lang), ctx.number(i, up, lang)),
+                Some(up) => format!(
+                    "{}–{}",
+                    ctx.number(i, f.value, lang),
+                    ctx.number(i, up, lang)
+                ),
                 None => ctx.number(i, f.value, lang),
             },
             mark: match f.origin {
@@ -100,7 +104,10 @@ pub fn unit_tables(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Vec<Pivot>
                     label: ctx.indicator_name(i, lang).to_string(),
                     href: format!("{home}indicators/{}/index.html", ind.code),
                     measure: ctx.unit_of_measure(i, lang).to_string(),
-                    cells: periods.iter().map(|&p| cell(ctx, unit, i, p, kind, lang)).collect(),
+                    cells: periods
+                        .iter()
+                        .map(|&p| cell(ctx, unit, i, p, kind, lang))
+                        .collect(),
                     sources: sources(ctx, unit, i, kind).join("; "),
                 };
                 if let Some(g) = groups.last_mut() {
@@ -137,7 +144,10 @@ pub fn indicator_tables(ctx: &Ctx, i: usize, lang: Lang, home: &str) -> Vec<Pivo
                     label: ctx.unit_name(u, lang).to_string(),
                     href: unit_href(ctx, u, home),
                     measure: String::new(),
-                    cells: periods.iter().map(|&p| cell(ctx, u, i, p, kind, lang)).collect(),
+                    cells: periods
+                        .iter()
+                        .map(|&p| cell(ctx, u, i, p, kind, lang))
+                        .collect(),
                     sources: sources(ctx, u, i, kind).join("; "),
                 })
                 .collect();

@@ -10,17 +10,32 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
-    ("indicator.html", include_str!("../../templates/indicator.html")),
-    ("indicators.html", include_str!("../../templates/indicators.html")),
-    ("methodology.html", include_str!("../../templates/methodology.html")),
+    (
+        "indicator.html",
+        include_str!("../../templates/indicator.html"),
+    ),
+    (
+        "indicators.html",
+        include_str!("../../templates/indicators.html"),
+    ),
+    (
+        "methodology.html",
+        include_str!("../../templates/methodology.html"),
+    ),
     ("data.html", include_str!("../../templates/data.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("report.html", include_str!("../../templates/report.html")),
     ("chart.html", include_str!("../../templates/chart.html")),
     ("search.html", include_str!("../../templates/search.html")),
-    ("whats-new.html", include_str!("../../templates/whats-new.html")),
-    ("coverage-gaps.html", include_str!("../../templates/coverage-gaps.html")),
+    (
+        "whats-new.html",
+        include_str!("../../templates/whats-new.html"),
+    ),
+    (
+        "coverage-gaps.html",
+        include_str!("../../templates/coverage-gaps.html"),
+    ),
 ];
 
 /// Static files copied to `assets/`.

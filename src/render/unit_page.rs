@@ -79,7 +79,13 @@ struct ChildLink {
 
 /// A change from the same period a year before, in words: "tăng 1.234 thuê bao (2,3 %) so với
 /// cùng kỳ năm 2023".
-pub fn change_text(ctx: &Ctx, unit: usize, i: usize, period: crate::model::Period, lang: Lang) -> Option<(String, &'static str)> {
+pub fn change_text(
+    ctx: &Ctx,
+    unit: usize,
+    i: usize,
+    period: crate::model::Period,
+    lang: Lang,
+) -> Option<(String, &'static str)> {
     let c = year_on_year(&ctx.computed.figures, unit, i, period, Kind::Actual)?;
     let ind = ctx.project.catalogue.get(i);
     let t = |k: &str| ctx.i18n.get(lang, k);
@@ -91,14 +97,24 @@ pub fn change_text(ctx: &Ctx, unit: usize, i: usize, period: crate::model::Perio
     } else {
         (t("change_none"), "none")
     };
-    let half = if c.previous.half { "same_period_h1" } else { "same_period_year" };
-    let versus = ctx.i18n.fill(lang, half, &[("year", &c.previous.year.to_string())]);
+    let half = if c.previous.half {
+        "same_period_h1"
+    } else {
+        "same_period_year"
+    };
+    let versus = ctx
+        .i18n
+        .fill(lang, half, &[("year", &c.previous.year.to_string())]);
     if trend == "none" {
         return Some((format!("{word} {versus}"), trend));
     }
     let amount = c.difference.abs();
     let text = if ind.is_percentage() {
-        format!("{word} {} {} {versus}", ctx.number(i, amount, lang), t("points"))
+        format!(
+            "{word} {} {} {versus}",
+            ctx.number(i, amount, lang),
+            t("points")
+        )
     } else {
         let pct = c
             .percent
@@ -109,22 +125,37 @@ pub fn change_text(ctx: &Ctx, unit: usize, i: usize, period: crate::model::Perio
     Some((text, trend))
 }
 
-pub fn status_counts(ctx: &Ctx, statuses: impl Iterator<Item = Status>, lang: Lang) -> Vec<StatusCount> {
+pub fn status_counts(
+    ctx: &Ctx,
+    statuses: impl Iterator<Item = Status>,
+    lang: Lang,
+) -> Vec<StatusCount> {
     let mut counts = [0usize; 4];
     for s in statuses {
         counts[s as usize] += 1;
     }
-    [Status::Achieved, Status::OnTrack, Status::OffTrack, Status::NoData]
-        .iter()
-        .map(|&s| StatusCount {
-            key: s.as_str(),
-            label: ctx.i18n.get(lang, &format!("status_{}", s.as_str())),
-            count: counts[s as usize],
-        })
-        .collect()
+    [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::OffTrack,
+        Status::NoData,
+    ]
+    .iter()
+    .map(|&s| StatusCount {
+        key: s.as_str(),
+        label: ctx.i18n.get(lang, &format!("status_{}", s.as_str())),
+        count: counts[s as usize],
+    })
+    .collect()
 }
 
-pub fn progress_rows(ctx: &Ctx, unit: usize, lang: Lang, home: &str, with_bullets: bool) -> Vec<ProgressRow> {
+pub fn progress_rows(
+    ctx: &Ctx,
+    unit: usize,
+    lang: Lang,
+    home: &str,
+    with_bullets: bool,
+) -> Vec<ProgressRow> {
     let cat = &ctx.project.catalogue;
     (0..cat.len())
         .filter_map(|i| {
@@ -135,10 +166,18 @@ pub fn progress_rows(ctx: &Ctx, unit: usize, lang: Lang, home: &str, with_bullet
                     .unwrap_or_else(|| "–".into())
             };
             let target = match p.target_upper {
-                Some(up) => format!("{}–{} ({})", ctx.number(i, p.target, lang), f(up), p.target_period.year),
+                Some(up) => format!(
+                    "{}–{} ({})",
+                    ctx.number(i, p.target, lang),
+                    f(up),
+                    p.target_period.year
+                ),
                 None => format!("{} ({})", f(p.target), p.target_period.year),
             };
-            let pct = |v: Option<f64>| v.map(|v| crate::format::percent(v, 1, lang)).unwrap_or_else(|| "–".into());
+            let pct = |v: Option<f64>| {
+                v.map(|v| crate::format::percent(v, 1, lang))
+                    .unwrap_or_else(|| "–".into())
+            };
             Some(ProgressRow {
                 indicator: ctx.indicator_name(i, lang).to_string(),
                 href: format!("{home}indicators/{}/index.html", cat.get(i).code),
@@ -156,7 +195,13 @@ pub fn progress_rows(ctx: &Ctx, unit: usize, lang: Lang, home: &str, with_bullet
                 status: p.status.as_str(),
                 status_label: ctx.i18n.get(lang, &format!("status_{}", p.status.as_str())),
                 bullet: if with_bullets && p.status != Status::NoData {
-                    chart_views::bullet(ctx, i, p, lang, &format!("bullet-{}", cat.get(i).code.replace('_', "-")))
+                    chart_views::bullet(
+                        ctx,
+                        i,
+                        p,
+                        lang,
+                        &format!("bullet-{}", cat.get(i).code.replace('_', "-")),
+                    )
                 } else {
                     String::new()
                 },
@@ -169,12 +214,18 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
-    let path = if unit == 0 { "index.html".to_string() } else { format!("{}/index.html", u.slug) };
+    let path = if unit == 0 {
+        "index.html".to_string()
+    } else {
+        format!("{}/index.html", u.slug)
+    };
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
     let name = ctx.unit_name(unit, lang).to_string();
     let title = if unit == 0 {
-        narrative.and_then(|n| n.front.title.clone()).unwrap_or_else(|| ctx.site_title(lang))
+        narrative
+            .and_then(|n| n.front.title.clone())
+            .unwrap_or_else(|| ctx.site_title(lang))
     } else {
         name.clone()
     };
@@ -236,9 +287,10 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
     charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
 
-    let (progress, progress_no_data): (Vec<_>, Vec<_>) = progress_rows(ctx, unit, lang, &home, true)
-        .into_iter()
-        .partition(|r| r.status != Status::NoData.as_str());
+    let (progress, progress_no_data): (Vec<_>, Vec<_>) =
+        progress_rows(ctx, unit, lang, &home, true)
+            .into_iter()
+            .partition(|r| r.status != Status::NoData.as_str());
     let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
     let target_year = ctx.computed.progress[unit]
         .iter()
@@ -260,7 +312,16 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
                 "missing_children",
                 &[
                     ("indicator", ctx.indicator_name(*i, lang)),
-                    ("period", &format!("{} ({})", ctx.period(key.period, lang), ctx.i18n.get(lang, &format!("kind_{}", key.kind.as_str())).to_lowercase())),
+                    (
+                        "period",
+                        &format!(
+                            "{} ({})",
+                            ctx.period(key.period, lang),
+                            ctx.i18n
+                                .get(lang, &format!("kind_{}", key.kind.as_str()))
+                                .to_lowercase()
+                        ),
+                    ),
                     ("units", &names.join(", ")),
                 ],
             )
@@ -269,7 +330,11 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
 
     let body_html = narrative.map(|n| super::shortcodes::render_narrative(ctx, n, unit, lang, 3));
     let fallback = if narrative.is_none() && vi_narrative.is_some() && lang != Lang::Vi {
-        Some(format!("{}{}", page.site, super::layout::lang_prefix(ctx, Lang::Vi).to_string() + &path))
+        Some(format!(
+            "{}{}",
+            page.site,
+            super::layout::lang_prefix(ctx, Lang::Vi).to_string() + &path
+        ))
     } else {
         None
     };
@@ -309,7 +374,11 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         charts,
         narrative: body_html,
         narrative_fallback: fallback,
-        progress_title: ctx.i18n.fill(lang, "progress_title", &[("year", &target_year.to_string())]),
+        progress_title: ctx.i18n.fill(
+            lang,
+            "progress_title",
+            &[("year", &target_year.to_string())],
+        ),
         progress,
         progress_no_data,
         missing,
@@ -324,12 +393,18 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
 }
 
 fn progress_statuses<'a>(ctx: &'a Ctx, unit: usize) -> impl Iterator<Item = Status> + 'a {
-    ctx.computed.progress[unit].iter().flatten().map(|p| p.status)
+    ctx.computed.progress[unit]
+        .iter()
+        .flatten()
+        .map(|p| p.status)
 }
 
 fn min_key() -> crate::model::FigureKey {
     crate::model::FigureKey {
-        period: crate::model::Period { year: i32::MIN, half: true },
+        period: crate::model::Period {
+            year: i32::MIN,
+            half: true,
+        },
         kind: Kind::Actual,
     }
 }

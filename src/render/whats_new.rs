@@ -51,16 +51,24 @@ fn views(ctx: &Ctx, history: &[Update], lang: Lang, home: &str) -> Vec<UpdateVie
                         (Some(i), Ok(x)) => ctx.number(i, x, lang),
                         _ => "–".into(),
                     };
-                    let unit_name = unit.map_or(c.unit.clone(), |x| ctx.unit_name(x, lang).to_string());
+                    let unit_name =
+                        unit.map_or(c.unit.clone(), |x| ctx.unit_name(x, lang).to_string());
                     if !units.contains(&unit_name) {
                         units.push(unit_name.clone());
                     }
                     Item {
                         unit: unit_name,
                         unit_href: unit.map(|x| unit_href(ctx, x, home)).unwrap_or_default(),
-                        indicator: ind.map_or(c.indicator.clone(), |i| ctx.indicator_name(i, lang).to_string()),
+                        indicator: ind.map_or(c.indicator.clone(), |i| {
+                            ctx.indicator_name(i, lang).to_string()
+                        }),
                         indicator_href: ind
-                            .map(|i| format!("{home}indicators/{}/index.html", project.catalogue.get(i).code))
+                            .map(|i| {
+                                format!(
+                                    "{home}indicators/{}/index.html",
+                                    project.catalogue.get(i).code
+                                )
+                            })
                             .unwrap_or_default(),
                         period: c
                             .period
@@ -120,9 +128,15 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
     let page_url = format!("{base}{prefix}whats-new/");
     let id = match &ctx.base_url {
         Some(b) => format!("{b}{prefix}feed.xml"),
-        None => format!("urn:chiso:{}:{}", ctx.project.units.get(0).code, super::layout::lang_code(lang)),
+        None => format!(
+            "urn:chiso:{}:{}",
+            ctx.project.units.get(0).code,
+            super::layout::lang_code(lang)
+        ),
     };
-    let updated = history.first().map_or("1970-01-01".to_string(), |u| u.date.clone());
+    let updated = history
+        .first()
+        .map_or("1970-01-01".to_string(), |u| u.date.clone());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<updated>{updated}T00:00:00Z</updated>\n<link rel=\"alternate\" href=\"{}\"/>\n<author><name>{}</name></author>\n",
         super::layout::lang_code(lang),
@@ -136,7 +150,11 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
         let title = if u.first {
             ctx.i18n.fill(lang, "whats_new_first", &[("date", &v.date)])
         } else {
-            ctx.i18n.fill(lang, "whats_new_entry", &[("date", &v.date), ("n", &v.count.to_string())])
+            ctx.i18n.fill(
+                lang,
+                "whats_new_entry",
+                &[("date", &v.date), ("n", &v.count.to_string())],
+            )
         };
         let summary = v.units.join(", ");
         out.push_str(&format!(

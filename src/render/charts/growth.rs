@@ -380,7 +380,8 @@ pub(super) mod tests {
         assert_accessible(&svg, "thue-bao");
         // The end label may be split over two lines when it is wider than its space.
         assert!(
-            svg.contains(">Di động 560 nghìn<") || (svg.contains(">Di động<") && svg.contains(">560 nghìn<")),
+            svg.contains(">Di động 560 nghìn<")
+                || (svg.contains(">Di động<") && svg.contains(">560 nghìn<")),
             "{svg}"
         );
         assert!(svg.contains(">545 nghìn<"));
