@@ -106,7 +106,8 @@ pub fn column_numbers(table: &Table) -> Vec<String> {
         .collect()
 }
 
-fn fill_years(ctx: &Ctx, lang: Lang, key: &str, year: i32) -> String {
+/// The text of `key` with `{year}`, `{prev}` (year − 1) and `{next}` (year + 1) filled.
+pub fn fill_years(ctx: &Ctx, lang: Lang, key: &str, year: i32) -> String {
     ctx.i18n.fill(
         lang,
         key,

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::report_page::{column_numbers, summary, Part};
+use super::report_page::{column_numbers, fill_years, summary, Part};
 use super::Ctx;
 use crate::compute::report::{Report, FIRST_FIGURE};
 use crate::error::Lang;
@@ -31,6 +31,8 @@ fn width(column: usize) -> f64 {
 }
 
 struct Formats {
+    /// A bordered table cell, the base of the others.
+    cell: Format,
     title: Format,
     note: Format,
     heading: Format,
@@ -69,6 +71,7 @@ impl Formats {
             text: cell.clone().set_text_wrap(),
             percent: cell.clone().set_num_format("0.0"),
             summary: base.set_text_wrap().set_align(FormatAlign::Top),
+            cell,
         }
     }
 
@@ -79,10 +82,7 @@ impl Formats {
             pattern.push('.');
             pattern.push_str(&"0".repeat(decimals));
         }
-        self.stt
-            .clone()
-            .set_align(FormatAlign::Right)
-            .set_num_format(pattern)
+        self.cell.clone().set_num_format(pattern)
     }
 }
 
@@ -113,9 +113,7 @@ pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let unit = ctx.unit_name(r.unit, LANG).to_string();
-    let title = ctx
-        .i18n
-        .fill(LANG, "report_title", &[("year", &r.year.to_string())]);
+    let title = fill_years(ctx, LANG, "report_title", r.year);
     // The creation date is written into the file; one taken from the data (the report is due
     // in July) keeps the same figures giving the same bytes.
     let year =
@@ -132,14 +130,7 @@ pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
             Part::One => "report_sheet_forecast",
             Part::Two => "report_sheet_plan",
         };
-        let name = ctx.i18n.fill(
-            LANG,
-            key,
-            &[
-                ("year", &r.year.to_string()),
-                ("next", &(r.year + 1).to_string()),
-            ],
-        );
+        let name = fill_years(ctx, LANG, key, r.year);
         sheet.set_name(sheet_name(&name))?;
         write_part(ctx, r, part, sheet, &formats, &unit, &title)?;
     }
