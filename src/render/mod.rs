@@ -204,7 +204,7 @@ pub fn render_site(
         project,
         computed,
         i18n,
-        tera: report_page::with_report_links(templates::load(&project.root)?, project, computed),
+        tera: templates::load(&project.root)?,
         languages,
         base_url,
     };

@@ -24,6 +24,8 @@ struct UnitFiles {
     name: String,
     csv: String,
     json: String,
+    /// The unit's half-year reports: (year, workbook, CSV), newest first.
+    reports: Vec<(i32, String, String)>,
 }
 
 pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
@@ -41,6 +43,18 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
             name: ctx.unit_name(u, lang).to_string(),
             csv: format!("{site}data/{}.csv", unit.slug),
             json: format!("{site}data/{}.json", unit.slug),
+            reports: crate::compute::report::years(
+                &ctx.computed.figures,
+                u,
+                ctx.project.catalogue.len(),
+            )
+            .iter()
+            .rev()
+            .map(|y| {
+                let stem = format!("{site}data/reports/{}-{y}-H1", unit.slug);
+                (*y, format!("{stem}.xlsx"), format!("{stem}.csv"))
+            })
+            .collect(),
         })
         .collect();
     let files = vec![

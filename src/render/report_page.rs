@@ -1,17 +1,13 @@
 //! The half-year reports (compute::report): for every unit and year, a page that prints like
 //! the province's template, its two tables as CSV, and a workbook to submit.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Tera;
 
 use super::layout::{self, layout, Link};
 use super::tables::unit_href;
 use super::{report_xlsx, Ctx, OutputFile, TemplateError};
 use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
-use crate::compute::Computed;
 use crate::error::Lang;
 use crate::format::{self, plain_number};
 use crate::load::Project;
@@ -150,32 +146,6 @@ fn page_path(project: &Project, r: &Report) -> String {
     } else {
         format!("{}/{folder}", project.units.get(r.unit).slug)
     }
-}
-
-/// Registers `half_year_reports(file=…)` for the unit page: the years of the unit's reports,
-/// found by the unit's slug (`tuan-giao` or a file name such as `tuan-giao.csv`).
-pub fn with_report_links(mut tera: Tera, project: &Project, computed: &Computed) -> Tera {
-    let years: HashMap<String, Vec<String>> = (0..project.units.len())
-        .map(|u| {
-            let years = report::years(&computed.figures, u, project.catalogue.len());
-            (
-                project.units.get(u).slug.clone(),
-                // Newest first: the report a reader looks for is usually the latest.
-                years.iter().rev().map(i32::to_string).collect(),
-            )
-        })
-        .collect();
-    tera.register_function(
-        "half_year_reports",
-        move |args: &HashMap<String, tera::Value>| {
-            let file = args.get("file").and_then(tera::Value::as_str).unwrap_or("");
-            let slug = file.split('.').next().unwrap_or(file);
-            Ok(tera::to_value(
-                years.get(slug).cloned().unwrap_or_default(),
-            )?)
-        },
-    );
-    tera
 }
 
 /// Every report's pages (one per language), CSV files and workbook.

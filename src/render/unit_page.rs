@@ -68,6 +68,8 @@ struct UnitView {
     children: Vec<ChildLink>,
     downloads: Vec<Link>,
     gaps: Option<super::gaps_page::UnitGaps>,
+    /// The unit's half-year reports, newest first.
+    reports: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -386,6 +388,17 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Te
         children: child_links,
         downloads,
         gaps: super::gaps_page::for_unit(ctx, unit, lang, &home),
+        reports: crate::compute::report::years(figures, unit, cat.len())
+            .iter()
+            .rev()
+            .map(|y| Link {
+                label: ctx
+                    .i18n
+                    .fill(lang, "report_title", &[("year", &y.to_string())]),
+                href: format!("reports/{y}-H1/index.html"),
+                current: false,
+            })
+            .collect(),
     };
     let mut context = ctx.context(lang, &page);
     context.insert("unit", &view);
