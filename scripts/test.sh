@@ -3,9 +3,10 @@
 #
 #   bash scripts/test.sh
 #
-# It first installs what is missing (Chromium, the browser tests' node modules), then runs every
-# step even after one fails, so that a single run shows all that is wrong; it exits non-zero if
-# any step failed. The browser tests need the site, so they are skipped when the build fails.
+# It first installs what is missing (Chromium, Java, nginx, the browser tests' node modules), then
+# runs every step even after one fails, so that a single run shows all that is wrong; it exits
+# non-zero if any step failed. The browser tests and site checks need the site, so they are
+# skipped when the build fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,13 +40,18 @@ step "cargo fmt" cargo fmt --all -- --check
 step "cargo clippy" cargo clippy --all-targets -- -D warnings
 step "cargo test" cargo test --all-targets
 step "browser checks self-test" node --test tests/browser/selftest.test.mjs
+# The fuzz targets of fuzz/ without libFuzzer (stable toolchain, no C++): every saved input, then
+# random mutations for a bounded time. `cargo fuzz` runs the same targets with coverage guidance.
+step "fuzz targets (replay, 60 s)" cargo run --release --quiet --manifest-path fuzz/Cargo.toml \
+  --target-dir target --no-default-features --bin replay -- --seconds 60
 step "build the sample site" cargo run --release -- build --root . --output "$tmp/site"
 if [ -f "$tmp/site/index.html" ]; then
   step "browser tests" node tests/browser/run.mjs "$tmp/site"
+  step "site checks" node tests/site_checks/run.mjs "$tmp/site"
 else
   section "browser tests"
   echo "skipped: the sample site was not built"
-  failed+=("browser tests (not run)")
+  failed+=("browser tests (not run)" "site checks (not run)")
 fi
 
 section "Summary"

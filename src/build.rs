@@ -40,13 +40,7 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
 pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     let (_, _, diags) = check(root)?;
     render::templates::load(root)?;
-    let own = std::fs::read(root.join("templates/i18n.toml"))
-        .ok()
-        .map(|b| load::text::decode(&b));
-    render::i18n::I18n::load(own.as_deref()).map_err(|e| render::TemplateError {
-        file: "i18n.toml".into(),
-        message: e.to_string(),
-    })?;
+    render::templates::translations(root)?;
     Ok(diags)
 }
 

@@ -93,6 +93,18 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             base_url,
         } => {
             let output = output.unwrap_or_else(|| root.join("site"));
+            if let Some(b) = base_url
+                .as_deref()
+                .filter(|b| !chiso::load::config::is_base_url(b))
+            {
+                anyhow::bail!(
+                    "{}",
+                    lang.pick(
+                        &format!("--base-url `{b}` phải là địa chỉ http:// hoặc https://"),
+                        &format!("--base-url `{b}` must be an http:// or https:// address"),
+                    )
+                );
+            }
             let started = std::time::Instant::now();
             match build::build(
                 &root,

@@ -95,8 +95,15 @@ impl Default for Config {
 
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let rel = Path::new("chiso.toml");
-    let Ok(bytes) = std::fs::read(root.join(rel)) else {
+    if std::fs::symlink_metadata(root.join(rel)).is_err() {
         return Config::default();
+    }
+    let bytes = match super::files::read(root, rel) {
+        Ok(b) => b,
+        Err(problem) => {
+            diags.push(rel, None, None, problem);
+            return Config::default();
+        }
     };
     let raw = text::decode(&bytes);
     match toml::from_str::<Config>(&raw) {
@@ -115,6 +122,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                         None,
                         Some("languages"),
                         Problem::Config(format!("`{l}`: vi, en")),
+                    );
+                }
+            }
+            if let Some(b) = &c.base_url {
+                if !is_base_url(b) {
+                    diags.push(
+                        rel,
+                        None,
+                        Some("base_url"),
+                        Problem::Config(format!("`{b}`: https://…/")),
                     );
                 }
             }
@@ -196,4 +213,13 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
             );
         }
     }
+}
+
+/// A published address: `http://` or `https://`, with nothing that could break out of an
+/// attribute or a feed.
+pub fn is_base_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && !s.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+        })
 }

@@ -127,11 +127,25 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
     if !dir.is_dir() {
         return content;
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+    let entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(&dir)
         .max_depth(2)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
+        .collect();
+    // A linked folder is not walked into; one that leads outside the project is refused
+    // rather than silently skipped, so that the editor knows its pages are not published.
+    for e in entries
+        .iter()
+        .filter(|e| e.path_is_symlink() && e.path().is_dir())
+    {
+        let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+        if let Err(problem) = super::files::read_dir_check(root, rel) {
+            diags.push(rel, None, None, problem);
+        }
+    }
+    let mut files: Vec<PathBuf> = entries
+        .into_iter()
         .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md"))
         .filter(|e| !super::is_lock_file(e.path()))
         .map(|e| e.into_path())

@@ -9,19 +9,17 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Longest cell or narrative accepted; a longer one is a pasted document, not a figure.
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
-/// The bytes of `root/rel`, refusing a link that leads outside the project and a file larger
+/// The bytes of `root/rel`, refusing a file that a link leads outside the project and a file larger
 /// than [`MAX_FILE_BYTES`].
 pub fn read(root: &Path, rel: &Path) -> Result<Vec<u8>, Problem> {
     let path = root.join(rel);
-    let meta = std::fs::symlink_metadata(&path).map_err(|e| Problem::Unreadable(e.to_string()))?;
-    if meta.file_type().is_symlink() {
-        let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(root)) {
-            (Ok(target), Ok(root)) => target.starts_with(root),
-            _ => false,
-        };
-        if !inside {
-            return Err(Problem::OutsideProject);
-        }
+    // The file itself or any folder on its way may be a link; what counts is where it leads.
+    let inside = match (std::fs::canonicalize(&path), std::fs::canonicalize(root)) {
+        (Ok(target), Ok(root)) => target.starts_with(root),
+        (Err(e), _) | (_, Err(e)) => return Err(Problem::Unreadable(e.to_string())),
+    };
+    if !inside {
+        return Err(Problem::OutsideProject);
     }
     let size = std::fs::metadata(&path)
         .map_err(|e| Problem::Unreadable(e.to_string()))?
@@ -32,6 +30,18 @@ pub fn read(root: &Path, rel: &Path) -> Result<Vec<u8>, Problem> {
         });
     }
     std::fs::read(&path).map_err(|e| Problem::Unreadable(e.to_string()))
+}
+
+/// Refuses a folder that a link leads outside the project.
+pub fn read_dir_check(root: &Path, rel: &Path) -> Result<(), Problem> {
+    match (
+        std::fs::canonicalize(root.join(rel)),
+        std::fs::canonicalize(root),
+    ) {
+        (Ok(target), Ok(root)) if target.starts_with(&root) => Ok(()),
+        (Ok(_), Ok(_)) => Err(Problem::OutsideProject),
+        (Err(e), _) | (_, Err(e)) => Err(Problem::Unreadable(e.to_string())),
+    }
 }
 
 #[cfg(test)]

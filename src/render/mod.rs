@@ -182,13 +182,7 @@ pub fn render_site(
     computed: &Computed,
     options: &Options,
 ) -> Result<Vec<OutputFile>, TemplateError> {
-    let i18n_own = std::fs::read(project.root.join("templates/i18n.toml"))
-        .ok()
-        .map(|b| crate::load::text::decode(&b));
-    let i18n = I18n::load(i18n_own.as_deref()).map_err(|e| TemplateError {
-        file: "i18n.toml".into(),
-        message: e.to_string(),
-    })?;
+    let i18n = templates::translations(&project.root)?;
     let languages: Vec<Lang> = project
         .config
         .languages
@@ -251,7 +245,7 @@ pub fn render_site(
     for (name, text) in templates::ASSETS {
         files.push(OutputFile {
             path: format!("assets/{name}"),
-            bytes: templates::asset(&project.root, name, text).into_bytes(),
+            bytes: templates::asset(&project.root, name, text)?.into_bytes(),
         });
     }
     files.extend(open_data::files(project, computed));

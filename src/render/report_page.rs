@@ -190,13 +190,9 @@ pub fn files(ctx: &Ctx) -> Result<Vec<OutputFile>, TemplateError> {
 /// plain numbers; group headings are not rows of data.
 fn csv(project: &Project, r: &Report, part: Part) -> Vec<u8> {
     let table = part.table(r);
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
     let mut header = vec!["stt", "indicator", "name", "unit"];
     header.extend(part.columns());
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
+    let mut rows = Vec::new();
     for line in table.lines() {
         let ind = project.catalogue.get(line.indicator);
         let figures = line
@@ -214,9 +210,9 @@ fn csv(project: &Project, r: &Report, part: Part) -> Vec<u8> {
             ind.unit.clone(),
         ];
         record.extend(figures.chain(percents).map(Option::unwrap_or_default));
-        let _ = w.write_record(&record);
+        rows.push(record);
     }
-    w.into_inner().unwrap_or_default()
+    super::open_data::csv_bytes(&header, rows)
 }
 
 #[derive(Serialize)]

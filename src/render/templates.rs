@@ -85,13 +85,9 @@ pub fn load(project_root: &Path) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
-    let own = project_root.join("templates");
     let mut sources: Vec<(String, String)> = Vec::new();
     for (name, text) in BUILT_IN {
-        let text = match std::fs::read(own.join(name)) {
-            Ok(bytes) => crate::load::text::decode(&bytes),
-            Err(_) => (*text).to_string(),
-        };
+        let text = own_file(project_root, name)?.unwrap_or_else(|| (*text).to_string());
         sources.push((name.to_string(), text));
     }
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -102,12 +98,34 @@ pub fn load(project_root: &Path) -> Result<Tera, TemplateError> {
     Ok(tera)
 }
 
-/// An asset's text: the project's own if it has one.
-pub fn asset(project_root: &Path, name: &str, built_in: &str) -> String {
-    match std::fs::read(project_root.join("templates").join(name)) {
-        Ok(bytes) => crate::load::text::decode(&bytes),
-        Err(_) => built_in.to_string(),
+/// The project's own `templates/<name>`, if it has one; like every input, never read from
+/// outside the project.
+pub fn own_file(project_root: &Path, name: &str) -> Result<Option<String>, TemplateError> {
+    let rel = Path::new("templates").join(name);
+    if std::fs::symlink_metadata(project_root.join(&rel)).is_err() {
+        return Ok(None);
     }
+    match crate::load::files::read(project_root, &rel) {
+        Ok(bytes) => Ok(Some(crate::load::text::decode(&bytes))),
+        Err(problem) => Err(TemplateError {
+            file: name.into(),
+            message: problem.describe(crate::error::Lang::En),
+        }),
+    }
+}
+
+/// An asset's text: the project's own if it has one.
+pub fn asset(project_root: &Path, name: &str, built_in: &str) -> Result<String, TemplateError> {
+    Ok(own_file(project_root, name)?.unwrap_or_else(|| built_in.to_string()))
+}
+
+/// The translation table, with the project's own `templates/i18n.toml` over the built-in one.
+pub fn translations(project_root: &Path) -> Result<super::i18n::I18n, TemplateError> {
+    let own = own_file(project_root, "i18n.toml")?;
+    super::i18n::I18n::load(own.as_deref()).map_err(|e| TemplateError {
+        file: "i18n.toml".into(),
+        message: e.to_string(),
+    })
 }
 
 pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, TemplateError> {
