@@ -118,7 +118,7 @@ pub fn page(ctx: &Ctx, history: &[Update], lang: Lang) -> Result<(String, String
 }
 
 fn xml(s: &str) -> String {
-    super::templates::escape_html(s)
+    super::charts::escape_xml(s)
 }
 
 /// An Atom feed of the updates, for feed readers; one per language.

@@ -188,21 +188,7 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Text made safe to place inside HTML elements and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::templates::escape_html;
 
 #[cfg(test)]
 mod tests {
