@@ -17,8 +17,11 @@ use chiso::render::{markdown, shortcodes};
 #[path = "../../tests/html_scan/mod.rs"]
 mod html_scan;
 
+/// A check of one input.
+pub type Check = fn(&[u8]);
+
 /// The targets by name, for `replay`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("period", period),
     ("number", number),
     ("table", table),

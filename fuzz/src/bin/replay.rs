@@ -175,7 +175,7 @@ fn save(dir: &Path, target: &str, input: &[u8]) -> PathBuf {
 
 fn main() {
     let mut seconds = 10.0f64;
-    let mut seed = 0x5eed_c415_0u64;
+    let mut seed = 0x5EED_C415_0000_0001_u64;
     let mut wanted: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -216,7 +216,9 @@ fn main() {
         if pool.is_empty() {
             pool.push(Vec::new());
         }
-        let mut rng = Rng(seed ^ (name.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut h = DefaultHasher::new();
+        name.hash(&mut h);
+        let mut rng = Rng((seed ^ h.finish()) | 1);
         let start = Instant::now();
         let mut runs = 0u64;
         let mut failures = 0;
