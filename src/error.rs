@@ -183,10 +183,15 @@ impl Problem {
                 format!("the line has {found} fields but the header has {expected}. Look for a missing or extra separator (put \"…\" around a cell that contains one)."),
             ),
             Problem::Required => l("ô này không được để trống.".into(), "this cell must not be empty.".into()),
-            Problem::InvalidSlug(s) => l(
-                format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{}`.", slugify(s)),
-                format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{}`.", slugify(s)),
-            ),
+            Problem::InvalidSlug(s) => {
+                // Only a name that has letters to keep gets an example.
+                let example = slugify(s);
+                let example = if example.is_empty() { "tuan-giao".to_string() } else { example };
+                l(
+                    format!("`{s}` không dùng được làm tên đường dẫn. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `{example}`."),
+                    format!("`{s}` cannot be used in a web address. Use lower-case letters without accents, digits and hyphens only, e.g. `{example}`."),
+                )
+            }
             Problem::OutsideProject => l(
                 "tệp này là liên kết tới một tệp nằm ngoài thư mục dự án; chiso không đọc tệp ngoài dự án. Chép tệp vào dự án.".into(),
                 "this file links to a file outside the project folder, which chiso does not read. Copy the file into the project.".into(),
