@@ -46,8 +46,9 @@ pub struct Options {
     pub base_url: Option<String>,
     /// What the site being replaced published, to say what changed.
     pub previous: changes::PreviousSite,
-    /// Leaves out the `.gz` copies (the live preview serves uncompressed, and faster).
-    pub skip_gzip: bool,
+    /// The live preview: it leaves out the `.gz` copies and the report workbooks, which a
+    /// reader of the preview does not need and which take most of a small site's build time.
+    pub preview: bool,
 }
 
 /// Everything a page needs, shared read-only by every page of the build.
@@ -249,7 +250,7 @@ pub fn render_site(
         });
     }
     files.extend(open_data::files(project, computed));
-    files.extend(report_page::files(&ctx)?);
+    files.extend(report_page::files(&ctx, !options.preview)?);
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
     files.push(OutputFile {
@@ -261,7 +262,7 @@ pub fn render_site(
     }
     files.extend(site_files::sitemap(&files, ctx.base_url.as_deref()));
     files.push(site_files::robots(ctx.base_url.as_deref()));
-    if options.skip_gzip {
+    if options.preview {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         return Ok(files);
     }

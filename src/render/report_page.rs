@@ -148,17 +148,13 @@ fn page_path(project: &Project, r: &Report) -> String {
     }
 }
 
-/// Every report's pages (one per language), CSV files and workbook.
-pub fn files(ctx: &Ctx) -> Result<Vec<OutputFile>, TemplateError> {
+/// Every report's pages (one per language), CSV files and, unless `workbooks` is off, workbook.
+pub fn files(ctx: &Ctx, workbooks: bool) -> Result<Vec<OutputFile>, TemplateError> {
     let reports = report::all(ctx.project, ctx.computed);
     let per_report: Result<Vec<Vec<OutputFile>>, TemplateError> = reports
         .par_iter()
         .map(|r| {
             let stem = data_stem(ctx.project, r);
-            let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
-                file: "report.html".into(),
-                message: format!("{stem}.xlsx: {e}"),
-            })?;
             let mut out = vec![
                 OutputFile {
                     path: format!("{stem}.csv"),
@@ -168,11 +164,17 @@ pub fn files(ctx: &Ctx) -> Result<Vec<OutputFile>, TemplateError> {
                     path: format!("{stem}-plan.csv"),
                     bytes: csv(ctx.project, r, Part::Two),
                 },
-                OutputFile {
+            ];
+            if workbooks {
+                let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
+                    file: "report.html".into(),
+                    message: format!("{stem}.xlsx: {e}"),
+                })?;
+                out.push(OutputFile {
                     path: format!("{stem}.xlsx"),
                     bytes: xlsx,
-                },
-            ];
+                });
+            }
             for &lang in &ctx.languages {
                 let (path, html) = page(ctx, r, lang)?;
                 out.push(OutputFile {

@@ -112,6 +112,8 @@ fn sheet_name(text: &str) -> String {
 pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
+    // Fast compression: the workbooks are small, and a national site builds thousands of them.
+    workbook.set_zip_compression_level(1);
     let unit = ctx.unit_name(r.unit, LANG).to_string();
     let title = fill_years(ctx, LANG, "report_title", r.year);
     // The creation date is written into the file; one taken from the data (the report is due

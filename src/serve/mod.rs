@@ -125,7 +125,7 @@ impl Rebuilder {
         let lang = self.lang;
         let started = Instant::now();
         let options = Options {
-            skip_gzip: true,
+            preview: true,
             ..Options::default()
         };
         let result = build::render(&self.root, &options);
