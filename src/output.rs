@@ -57,21 +57,36 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<Written> {
     }
     fs::create_dir(&staging)?;
     let mut guard = TempDir(Some(staging.clone()));
-    let mut written = Written::default();
-    for f in files {
-        let target = staging.join(&f.path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let previous = output.join(&f.path);
-        let unchanged = fs::metadata(&previous).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-            && fs::read(&previous).is_ok_and(|old| old == f.bytes);
-        if !(unchanged && fs::hard_link(&previous, &target).is_ok()) {
-            fs::write(&target, &f.bytes)?;
-            written.changed += 1;
-        }
-        written.files += 1;
+    // Each folder is made once, then the files are written in parallel: on a national site
+    // writing one file after another was almost half of the build's wall time.
+    let mut dirs: Vec<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        fs::create_dir_all(staging.join(dir))?;
     }
+    use rayon::prelude::*;
+    let changed: io::Result<usize> = files
+        .par_iter()
+        .map(|f| {
+            let target = staging.join(&f.path);
+            let previous = output.join(&f.path);
+            let unchanged = fs::metadata(&previous).is_ok_and(|m| m.len() == f.bytes.len() as u64)
+                && fs::read(&previous).is_ok_and(|old| old == f.bytes);
+            if unchanged && fs::hard_link(&previous, &target).is_ok() {
+                return Ok(0);
+            }
+            fs::write(&target, &f.bytes)?;
+            Ok(1)
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b));
+    let written = Written {
+        files: files.len(),
+        changed: changed?,
+    };
     sync_dir(&staging)?;
     swap(&staging, output, &retired)?;
     guard.0 = None;
