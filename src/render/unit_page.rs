@@ -124,7 +124,9 @@ pub fn change_text(
             .unwrap_or_default();
         format!("{word} {}{pct} {versus}", ctx.figure(i, amount, lang))
     };
-    Some((text, trend))
+    // The sentence wraps at any space: in a narrow card a figure glued to its unit would be
+    // cut in the middle of the word instead.
+    Some((text.replace('\u{a0}', " "), trend))
 }
 
 pub fn status_counts(
