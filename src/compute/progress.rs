@@ -1,7 +1,7 @@
 //! Progress against targets, exactly as the data contract defines it.
 
 use crate::load::Project;
-use crate::model::{Direction, Figures, Kind, Measure, Period};
+use crate::model::{Figures, Kind, Measure, Period};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -140,11 +140,6 @@ pub fn expected_at(path: &[(f64, f64)], t: f64, final_target: f64) -> f64 {
         }
     }
     final_target
-}
-
-/// Whether a figure meets a goal in the indicator's direction.
-pub fn meets(direction: Direction, value: f64, goal: f64) -> bool {
-    direction.meets(value, goal)
 }
 
 #[cfg(test)]

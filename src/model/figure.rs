@@ -139,21 +139,4 @@ impl Figures {
             .filter(move |(k, _)| k.kind == kind)
             .map(|(k, f)| (k.period, f))
     }
-
-    pub fn units(&self) -> usize {
-        self.cells.len()
-    }
-
-    /// Every period any unit has a figure for, in time order.
-    pub fn periods(&self) -> Vec<Period> {
-        let mut all: Vec<Period> = self
-            .cells
-            .iter()
-            .flatten()
-            .flat_map(|s| s.keys().map(|k| k.period))
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    }
 }
