@@ -20,6 +20,15 @@ pub enum BuildError {
     Write(#[from] std::io::Error),
 }
 
+impl From<render::RenderError> for BuildError {
+    fn from(e: render::RenderError) -> Self {
+        match e {
+            render::RenderError::Template(t) => BuildError::Template(t),
+            render::RenderError::Write(w) => BuildError::Write(w),
+        }
+    }
+}
+
 /// Loads and computes, collecting every problem and warning.
 pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError> {
     let clock = Clock::start();
@@ -44,19 +53,62 @@ pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     Ok(diags)
 }
 
-/// The files of the site, in memory.
-pub fn render(
-    root: &Path,
-    options: &Options,
-) -> Result<(Vec<OutputFile>, Diagnostics), BuildError> {
-    let (project, computed, diags) = check(root)?;
-    let clock = Clock::start();
-    let files = render::render_site(&project, &computed, options)?;
-    clock.lap("render");
-    Ok((files, diags))
+/// What a preview was rendered from, kept to render the next one partly.
+pub struct Inputs {
+    pub project: Project,
+    pub computed: Computed,
 }
 
-/// Builds the site at `root` into `output`; on any error `output` is left as it was.
+/// `chiso serve`'s site, whole or in part.
+pub struct Preview {
+    pub files: Vec<OutputFile>,
+    pub diags: Diagnostics,
+    pub inputs: Inputs,
+    /// For a partial render: the files of the previous preview that it replaces. The previous
+    /// preview's other files are still right.
+    pub replaces: Option<Vec<String>>,
+}
+
+/// The preview (no `.gz` copies, no workbooks). With the previous preview's inputs, and when
+/// only values files changed since (`values_only`), it renders just the pages and files whose
+/// figures changed, with the site-wide pages: on a national site a tenth of the work or less.
+pub fn preview(
+    root: &Path,
+    previous: Option<&Inputs>,
+    values_only: bool,
+) -> Result<Preview, BuildError> {
+    let (project, computed, diags) = check(root)?;
+    let clock = Clock::start();
+    let scope = previous.filter(|_| values_only).and_then(|p| {
+        render::scope::Scope::between((&p.project, &p.computed), (&project, &computed))
+    });
+    let replaces = match (&scope, previous) {
+        (Some(scope), Some(p)) => Some(
+            (0..project.units.len())
+                .filter(|&u| scope.files(u))
+                .flat_map(|u| render::report_paths(&p.project, &p.computed, u))
+                .collect(),
+        ),
+        _ => None,
+    };
+    let options = Options {
+        preview: true,
+        scope,
+        ..Options::default()
+    };
+    let memory = render::Memory::default();
+    render::render_site(&project, &computed, &options, &memory)?;
+    clock.lap("render");
+    Ok(Preview {
+        files: memory.into_files(),
+        diags,
+        inputs: Inputs { project, computed },
+        replaces,
+    })
+}
+
+/// Builds the site at `root` into `output`; on any error `output` is left as it was. Files go
+/// to disk as they are rendered.
 pub fn build(
     root: &Path,
     output: &Path,
@@ -67,10 +119,13 @@ pub fn build(
         values_csv: std::fs::read_to_string(output.join("data/values.csv")).ok(),
         changes_json: std::fs::read_to_string(output.join("data/changes.json")).ok(),
     };
-    let (files, diags) = render(root, &options)?;
+    let (project, computed, diags) = check(root)?;
     let clock = Clock::start();
-    let written = output::write_site(output, &files)?;
-    clock.lap("write");
+    let staging = output::Staging::open(output, project.config.precompress)?;
+    render::render_site(&project, &computed, &options, &staging)?;
+    clock.lap("render and write");
+    let written = staging.finish()?;
+    clock.lap("swap");
     Ok((written, diags))
 }
 

@@ -9,6 +9,11 @@ use chiso::error::Lang;
 use chiso::render::Options;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// A build allocates millions of short strings from every thread; mimalloc's per-thread heaps
+/// took a tenth of a national build's time off what the system allocator spent.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// chiso: a provincial ICT indicator dashboard from CSV files and Markdown narratives.
 #[derive(Parser)]
 #[command(version, about)]

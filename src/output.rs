@@ -5,9 +5,12 @@
 //! so it keeps its modification time and a sync to the web host uploads nothing for it. A lock
 //! beside the output keeps two builds from mixing.
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use crate::render::OutputFile;
 
@@ -38,62 +41,177 @@ pub struct Written {
     pub changed: usize,
 }
 
-pub fn write_site(output: &Path, files: &[OutputFile]) -> io::Result<Written> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let lock = File::create(sibling(output, "lock")?)?;
-    lock.lock()?;
-    // A build killed earlier may have left its temporary folder; with the lock held, no other
-    // build is using one.
-    let staging = sibling(output, "new")?;
-    let retired = sibling(output, "old")?;
-    for stale in [&staging, &retired] {
-        if stale.exists() {
-            fs::remove_dir_all(stale)?;
-        }
-    }
-    fs::create_dir(&staging)?;
-    let mut guard = TempDir(Some(staging.clone()));
-    // Each folder is made once, then the files are written in parallel: on a national site
-    // writing one file after another was almost half of the build's wall time.
-    let mut dirs: Vec<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        fs::create_dir_all(staging.join(dir))?;
-    }
-    use rayon::prelude::*;
-    let changed: io::Result<usize> = files
-        .par_iter()
-        .map(|f| {
-            let target = staging.join(&f.path);
-            let previous = output.join(&f.path);
-            let unchanged = fs::metadata(&previous).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-                && fs::read(&previous).is_ok_and(|old| old == f.bytes);
-            if unchanged && fs::hard_link(&previous, &target).is_ok() {
-                return Ok(0);
+/// Extensions of the files that get a `.gz` copy when precompression is on.
+const COMPRESSED: &[&str] = &["html", "css", "js", "svg", "csv", "json", "xml", "txt"];
+
+/// A site being written: files arrive one by one, from any thread, as they are rendered, and
+/// go to disk at once, so the build never holds the whole site in memory. Nothing is visible
+/// at `output` until [`Staging::finish`].
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    precompress: bool,
+    /// Folders made so far, so that each is made once.
+    dirs: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    changed: AtomicUsize,
+    guard: TempDir,
+    _lock: File,
+}
+
+impl Staging {
+    /// Takes the lock beside `output` and starts an empty temporary folder. With
+    /// `precompress`, every text file gets a gzip copy beside it.
+    pub fn open(output: &Path, precompress: bool) -> io::Result<Staging> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let lock = File::create(sibling(output, "lock")?)?;
+        lock.lock()?;
+        // A build killed earlier may have left its temporary folder; with the lock held, no
+        // other build is using one.
+        let staging = sibling(output, "new")?;
+        let retired = sibling(output, "old")?;
+        for stale in [&staging, &retired] {
+            if stale.exists() {
+                fs::remove_dir_all(stale)?;
             }
-            fs::write(&target, &f.bytes)?;
-            Ok(1)
+        }
+        fs::create_dir(&staging)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            guard: TempDir(Some(staging.clone())),
+            staging,
+            retired,
+            precompress,
+            dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            changed: AtomicUsize::new(0),
+            _lock: lock,
         })
-        .try_reduce(|| 0, |a, b| Ok(a + b));
-    let written = Written {
-        files: files.len(),
-        changed: changed?,
-    };
-    sync_dir(&staging)?;
-    swap(&staging, output, &retired)?;
-    guard.0 = None;
-    if retired.exists() {
-        fs::remove_dir_all(&retired)?;
     }
-    Ok(written)
+
+    fn make_dir(&self, rel: &Path) -> io::Result<()> {
+        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        if !dirs.contains(rel) {
+            fs::create_dir_all(self.staging.join(rel))?;
+            dirs.insert(rel.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Writes `bytes` at `target`, or links the previous output's file there when it holds
+    /// the same bytes, so that it keeps its modification time. True when written.
+    fn place(&self, previous: &Path, target: &Path, bytes: &[u8]) -> io::Result<bool> {
+        if same_bytes(previous, bytes) && fs::hard_link(previous, target).is_ok() {
+            return Ok(false);
+        }
+        fs::write(target, bytes)?;
+        Ok(true)
+    }
+
+    /// Puts one file of the site (path relative to its root, `/`-separated) in place.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel = Path::new(path);
+        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+            self.make_dir(dir)?;
+        }
+        let target = self.staging.join(rel);
+        let previous = self.output.join(rel);
+        let written = self.place(&previous, &target, bytes)?;
+        let mut count = (1, usize::from(written));
+        let compressible = path
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| COMPRESSED.contains(&ext));
+        if self.precompress && compressible {
+            let gz_target = self.staging.join(format!("{path}.gz"));
+            let gz_previous = self.output.join(format!("{path}.gz"));
+            // The copy depends only on the bytes beside it, so an unchanged file keeps its
+            // previous copy without compressing it again.
+            let kept = !written && fs::hard_link(&gz_previous, &gz_target).is_ok();
+            count.0 += 1;
+            if !kept && self.place(&gz_previous, &gz_target, &gzip(bytes))? {
+                count.1 += 1;
+            }
+        }
+        self.files.fetch_add(count.0, Ordering::Relaxed);
+        self.changed.fetch_add(count.1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Makes the written files the site at `output`, all at once.
+    pub fn finish(mut self) -> io::Result<Written> {
+        sync_dir(&self.staging)?;
+        swap(&self.staging, &self.output, &self.retired)?;
+        self.guard.0 = None;
+        if self.retired.exists() {
+            remove_tree(&self.retired)?;
+        }
+        Ok(Written {
+            files: self.files.load(Ordering::Relaxed),
+            changed: self.changed.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+        self.write(&path, &bytes)
+    }
+}
+
+/// `fs::remove_dir_all` on every CPU: removing a national site's tens of thousands of files
+/// one after the other took as long as a tenth of the build.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries = fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })?;
+    fs::remove_dir(dir)
+}
+
+fn same_bytes(previous: &Path, bytes: &[u8]) -> bool {
+    fs::metadata(previous).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(previous).is_ok_and(|old| old == bytes)
+}
+
+/// gzip with no name and no time in the header, so the bytes depend only on the content.
+/// libdeflate compresses whole buffers several times faster than zlib at a better ratio, and
+/// one compressor per thread is reused across files.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<libdeflater::Compressor> =
+            std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::new(6).unwrap_or_default()));
+    }
+    COMPRESSOR.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.gzip_compress_bound(bytes.len())];
+        match c.gzip_compress(bytes, &mut out) {
+            Ok(n) => {
+                out.truncate(n);
+                out
+            }
+            Err(_) => Vec::new(),
+        }
+    })
+}
+
+/// Writes a whole site held in memory: [`Staging`] for callers that have every file at once.
+pub fn write_site(output: &Path, files: &[OutputFile], precompress: bool) -> io::Result<Written> {
+    let staging = Staging::open(output, precompress)?;
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+    staging.finish()
 }
 
 /// Puts `staging` in place of `output`. Where the system can exchange two names atomically it
@@ -144,7 +262,12 @@ mod tests {
     fn swaps_in_a_complete_site_and_keeps_unchanged_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        let w = write_site(&out, &[file("index.html", "a"), file("x/y.css", "b")]).unwrap();
+        let w = write_site(
+            &out,
+            &[file("index.html", "a"), file("x/y.css", "b")],
+            false,
+        )
+        .unwrap();
         assert_eq!(
             w,
             Written {
@@ -157,7 +280,12 @@ mod tests {
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let w = write_site(&out, &[file("index.html", "changed"), file("x/y.css", "b")]).unwrap();
+        let w = write_site(
+            &out,
+            &[file("index.html", "changed"), file("x/y.css", "b")],
+            false,
+        )
+        .unwrap();
         assert_eq!(
             w,
             Written {
@@ -187,11 +315,58 @@ mod tests {
     }
 
     #[test]
+    fn gzip_round_trips_and_is_deterministic() {
+        use std::io::Read;
+        let text = "Huyện Tuần Giáo ".repeat(100);
+        let a = gzip(text.as_bytes());
+        assert_eq!(a, gzip(text.as_bytes()));
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&a[..])
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, text);
+    }
+
+    #[test]
+    fn precompressed_copies_follow_their_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let files = [
+            file("index.html", "a"),
+            file("x/y.css", "b"),
+            file("z.xlsx", "c"),
+        ];
+        let w = write_site(&out, &files, true).unwrap();
+        assert_eq!((w.files, w.changed), (5, 5));
+        assert!(!out.join("z.xlsx.gz").exists());
+        let gz = fs::read(out.join("x/y.css.gz")).unwrap();
+        assert_eq!(gz, gzip(b"b"));
+        let mtime = |p: &str| fs::metadata(out.join(p)).unwrap().modified().unwrap();
+        let before = mtime("x/y.css.gz");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let files = [
+            file("index.html", "changed"),
+            file("x/y.css", "b"),
+            file("z.xlsx", "c"),
+        ];
+        let w = write_site(&out, &files, true).unwrap();
+        assert_eq!((w.files, w.changed), (5, 2));
+        assert_eq!(mtime("x/y.css.gz"), before);
+        assert_eq!(
+            fs::read(out.join("index.html.gz")).unwrap(),
+            gzip(b"changed")
+        );
+        // Turned off, the copies go.
+        write_site(&out, &files, false).unwrap();
+        assert!(!out.join("index.html.gz").exists());
+    }
+
+    #[test]
     fn removes_files_that_are_no_longer_built() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        write_site(&out, &[file("old.html", "a")]).unwrap();
-        write_site(&out, &[file("new.html", "b")]).unwrap();
+        write_site(&out, &[file("old.html", "a")], false).unwrap();
+        write_site(&out, &[file("new.html", "b")], false).unwrap();
         assert!(!out.join("old.html").exists());
         assert!(out.join("new.html").exists());
     }

@@ -118,7 +118,7 @@ fn write_hostile_project(root: &Path) {
     w(
         "chiso.toml",
         &format!(
-            "title = {}\ntitle_en = {}\nlanguages = [\"vi\", \"en\"]\nupdated = \"2024-07-15\"\nheadline = [\"subscribers\", \"coverage_pct\"]\n\
+            "title = {}\ntitle_en = {}\nlanguages = [\"vi\", \"en\"]\nupdated = \"2024-07-15\"\nprecompress = true\nheadline = [\"subscribers\", \"coverage_pct\"]\n\
              [charts]\ncoverage = [\"coverage_pct\"]\ngrowth = [\"subscribers\"]\n\
              [labels]\nsubscribers = {{ vi = {}, en = {} }}\n",
             toml_str(&format!("Tỉnh {SCRIPT}")),
@@ -527,6 +527,8 @@ fn hostile_text_everywhere_publishes_nothing_that_runs() {
         "a whole site: {:?}",
         site.keys().collect::<Vec<_>>()
     );
+    // `precompress = true`: the copies are checked against their files below.
+    assert!(site.contains_key(Path::new("index.html.gz")));
     let problems = site_problems(&site);
     assert!(
         problems.is_empty(),

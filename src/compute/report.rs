@@ -156,22 +156,18 @@ pub fn years(figures: &Figures, unit: usize, indicators: usize) -> Vec<i32> {
     years.into_iter().collect()
 }
 
-/// Every unit's reports, units in tree order and years in time order.
-pub fn all(project: &Project, computed: &Computed) -> Vec<Report> {
-    let indicators = project.catalogue.len();
-    (0..project.units.len())
-        .flat_map(|unit| {
-            years(&computed.figures, unit, indicators)
-                .into_iter()
-                .map(move |year| {
-                    half_year(
-                        &project.catalogue,
-                        &computed.figures,
-                        &computed.target_unit[unit],
-                        unit,
-                        year,
-                    )
-                })
+/// One unit's reports, years in time order.
+pub fn of_unit(project: &Project, computed: &Computed, unit: usize) -> Vec<Report> {
+    years(&computed.figures, unit, project.catalogue.len())
+        .into_iter()
+        .map(|year| {
+            half_year(
+                &project.catalogue,
+                &computed.figures,
+                &computed.target_unit[unit],
+                unit,
+                year,
+            )
         })
         .collect()
 }

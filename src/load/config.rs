@@ -21,6 +21,10 @@ pub struct Config {
     pub updated: Option<String>,
     /// Shows a "sample data" notice on every page.
     pub sample: bool,
+    /// Writes a gzip copy beside every text file (`index.html.gz`) for hosts that send such
+    /// copies as they are (nginx `gzip_static`). Off by default: most hosts ignore them, and
+    /// they double the files an editor uploads.
+    pub precompress: bool,
     pub charts: Charts,
     /// Indicators shown as key figures at the top of each unit's page.
     pub headline: Vec<String>,
@@ -74,6 +78,7 @@ impl Default for Config {
             target_year: None,
             updated: None,
             sample: false,
+            precompress: false,
             charts: Charts::default(),
             headline: [
                 "bts_sites",

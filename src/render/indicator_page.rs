@@ -9,7 +9,7 @@ use super::unit_page::{status_counts, StatusCount};
 use super::{Ctx, TemplateError};
 use crate::error::Lang;
 use crate::format;
-use crate::model::Kind;
+use crate::model::{Indicator, Kind};
 
 #[derive(Serialize)]
 struct UnitRow {
@@ -40,7 +40,7 @@ struct IndicatorView {
 pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), TemplateError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
-    let path = format!("indicators/{}/index.html", ind.code);
+    let path = path(ind);
     let name = ctx.indicator_name(i, lang).to_string();
     let description = format!("{name} – {}", ctx.site_title(lang));
     let pre = super::layout::lang_prefix(ctx, lang);
@@ -158,6 +158,11 @@ struct CatalogueItem {
     href: String,
     measure: String,
     latest: String,
+}
+
+/// The indicator's page, relative to its language's home.
+pub fn path(ind: &Indicator) -> String {
+    format!("indicators/{}/index.html", ind.code)
 }
 
 /// `indicators/index.html`: the catalogue by group, with the root unit's latest figure.

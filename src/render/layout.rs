@@ -48,7 +48,12 @@ pub fn lang_code(lang: Lang) -> &'static str {
 
 /// The folder of a language inside the site: the first language sits at the root.
 pub fn lang_prefix(ctx: &Ctx, lang: Lang) -> &'static str {
-    if ctx.languages.first() == Some(&lang) {
+    prefix(&ctx.languages, lang)
+}
+
+/// The folder of `lang`'s pages among the site's `languages`: the first is at the root.
+pub fn prefix(languages: &[Lang], lang: Lang) -> &'static str {
+    if languages.first() == Some(&lang) {
         ""
     } else {
         match lang {

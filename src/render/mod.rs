@@ -14,8 +14,10 @@ mod open_data;
 mod other_pages;
 mod report_page;
 mod report_xlsx;
+pub mod scope;
 mod search_page;
 pub mod shortcodes;
+pub mod sink;
 mod site_files;
 mod tables;
 mod unit_page;
@@ -24,13 +26,14 @@ mod whats_new;
 use rayon::prelude::*;
 use tera::Tera;
 
-use crate::compute::Computed;
+use crate::compute::{report, Computed};
 use crate::error::Lang;
 use crate::format;
 use crate::load::content::LangKey;
 use crate::load::Project;
 use crate::model::{Period, Unit};
 use i18n::I18n;
+pub use sink::{Memory, Sink};
 pub use templates::TemplateError;
 
 /// One file of the site, by its path relative to the site's root (`/`-separated).
@@ -49,6 +52,9 @@ pub struct Options {
     /// The live preview: it leaves out the `.gz` copies and the report workbooks, which a
     /// reader of the preview does not need and which take most of a small site's build time.
     pub preview: bool,
+    /// Renders only the pages and files of these units and indicators, with every site-wide
+    /// page: `chiso serve` after a values file changed. `None` renders everything.
+    pub scope: Option<scope::Scope>,
 }
 
 /// Everything a page needs, shared read-only by every page of the build.
@@ -165,8 +171,26 @@ fn unit_in_text(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// The site's languages, the first published at the root.
+fn languages(project: &Project) -> Vec<Lang> {
+    project
+        .config
+        .languages
+        .iter()
+        .map(|l| if l == "en" { Lang::En } else { Lang::Vi })
+        .collect()
+}
+
+/// The paths of every file made for `unit`'s reports, workbooks included: what a partial
+/// render must drop from the previous site before adding what it made again.
+pub fn report_paths(project: &Project, computed: &Computed, unit: usize) -> Vec<String> {
+    report_page::paths(project, computed, unit, &languages(project))
+}
+
 enum Job {
     Unit(usize),
+    /// A unit's half-year reports: pages, CSV files and workbooks.
+    Reports(usize),
     Indicator(usize),
     Indicators,
     Methodology,
@@ -175,21 +199,27 @@ enum Job {
     WhatsNew,
     Gaps,
     Page(String),
+    OpenData,
+    NotFound,
 }
 
-/// Renders the whole site in memory; the caller writes it.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error("cannot write the site: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// Renders the whole site, handing each file to `sink` as soon as it is made.
 pub fn render_site(
     project: &Project,
     computed: &Computed,
     options: &Options,
-) -> Result<Vec<OutputFile>, TemplateError> {
+    sink: &dyn Sink,
+) -> Result<(), RenderError> {
     let i18n = templates::translations(&project.root)?;
-    let languages: Vec<Lang> = project
-        .config
-        .languages
-        .iter()
-        .map(|l| if l == "en" { Lang::En } else { Lang::Vi })
-        .collect();
+    let languages = languages(project);
     let base_url = options
         .base_url
         .clone()
@@ -205,10 +235,13 @@ pub fn render_site(
     };
     let date = changes::build_date(project, computed);
     let history = changes::history(project, computed, &options.previous, &date);
-    let mut jobs: Vec<(Lang, Job)> = Vec::new();
+    // The biggest jobs first, so that no thread is left with a long one at the end.
+    let mut jobs: Vec<(Lang, Job)> = vec![(Lang::Vi, Job::OpenData), (Lang::Vi, Job::NotFound)];
+    for &lang in &ctx.languages {
+        jobs.extend((0..project.catalogue.len()).map(|i| (lang, Job::Indicator(i))));
+    }
     for &lang in &ctx.languages {
         jobs.extend((0..project.units.len()).map(|u| (lang, Job::Unit(u))));
-        jobs.extend((0..project.catalogue.len()).map(|i| (lang, Job::Indicator(i))));
         jobs.push((lang, Job::Indicators));
         jobs.push((lang, Job::Methodology));
         jobs.push((lang, Job::Data));
@@ -221,9 +254,39 @@ pub fn render_site(
             jobs.push((lang, Job::Page(slug)));
         }
     }
-    let pages: Result<Vec<OutputFile>, TemplateError> = jobs
-        .par_iter()
-        .map(|(lang, job)| {
+    // Reports cover every language at once.
+    jobs.extend((0..project.units.len()).map(|u| (Lang::Vi, Job::Reports(u))));
+    let sink = sink::Recording::new(sink);
+    if let Some(scope) = &options.scope {
+        // The sitemap lists the pages left as they were too.
+        for (lang, job) in &jobs {
+            let prefix = layout::lang_prefix(&ctx, *lang);
+            match job {
+                Job::Unit(u) if !scope.page(*u) => {
+                    sink.note([format!("{prefix}{}", unit_page::path(project, *u))]);
+                }
+                Job::Reports(u) if !scope.files(*u) => {
+                    sink.note(report_paths(project, computed, *u));
+                }
+                Job::Indicator(i) if !scope.indicator(*i) => {
+                    let ind = project.catalogue.get(*i);
+                    sink.note([format!("{prefix}{}", indicator_page::path(ind))]);
+                }
+                _ => {}
+            }
+        }
+        jobs.retain(|(_, job)| match job {
+            Job::Unit(u) => scope.page(*u),
+            Job::Reports(u) => scope.files(*u),
+            Job::Indicator(i) => scope.indicator(*i),
+            _ => true,
+        });
+    }
+    let clock = JobClock::start();
+    jobs.par_iter()
+        .with_max_len(1)
+        .try_for_each(|(lang, job)| -> Result<(), RenderError> {
+            let _timer = clock.time(job);
             let (path, html) = match job {
                 Job::Unit(u) => unit_page::render(&ctx, *u, *lang)?,
                 Job::Indicator(i) => indicator_page::render(&ctx, *i, *lang)?,
@@ -234,37 +297,103 @@ pub fn render_site(
                 Job::WhatsNew => whats_new::page(&ctx, &history, *lang)?,
                 Job::Gaps => gaps_page::render(&ctx, *lang)?,
                 Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
+                Job::Reports(u) => {
+                    for r in report::of_unit(project, computed, *u) {
+                        report_page::files(&ctx, &r, !options.preview, &sink)?;
+                    }
+                    return Ok(());
+                }
+                Job::OpenData => {
+                    let scope = options.scope.as_ref();
+                    return Ok(open_data::files(project, computed, scope, &sink)?);
+                }
+                Job::NotFound => {
+                    let f = other_pages::not_found(&ctx)?;
+                    return Ok(sink.put(f.path, f.bytes)?);
+                }
             };
-            Ok(OutputFile {
-                path: format!("{}{path}", layout::lang_prefix(&ctx, *lang)),
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    let mut files = pages?;
-    files.push(other_pages::not_found(&ctx)?);
+            sink.put(
+                format!("{}{path}", layout::lang_prefix(&ctx, *lang)),
+                html.into_bytes(),
+            )?;
+            Ok(())
+        })?;
     for (name, text) in templates::ASSETS {
-        files.push(OutputFile {
-            path: format!("assets/{name}"),
-            bytes: templates::asset(&project.root, name, text)?.into_bytes(),
-        });
+        sink.put(
+            format!("assets/{name}"),
+            templates::asset(&project.root, name, text)?.into_bytes(),
+        )?;
     }
-    files.extend(open_data::files(project, computed));
-    files.extend(report_page::files(&ctx, !options.preview)?);
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
-    files.push(OutputFile {
-        path: "data/changes.json".into(),
-        bytes: history_json,
-    });
+    sink.put("data/changes.json".into(), history_json)?;
     for &lang in &ctx.languages {
-        files.push(whats_new::feed(&ctx, &history, lang));
+        let feed = whats_new::feed(&ctx, &history, lang);
+        sink.put(feed.path, feed.bytes)?;
     }
-    files.extend(site_files::sitemap(&files, ctx.base_url.as_deref()));
-    files.push(site_files::robots(ctx.base_url.as_deref()));
-    if options.preview {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        return Ok(files);
+    if let Some(sitemap) = site_files::sitemap(&sink.pages(), ctx.base_url.as_deref()) {
+        sink.put(sitemap.path, sitemap.bytes)?;
     }
-    Ok(site_files::with_gzip(files))
+    let robots = site_files::robots(ctx.base_url.as_deref());
+    sink.put(robots.path, robots.bytes)?;
+    clock.report();
+    Ok(())
+}
+
+impl Job {
+    fn kind(&self) -> usize {
+        match self {
+            Job::Unit(_) => 0,
+            Job::Reports(_) => 1,
+            Job::Indicator(_) | Job::Indicators => 2,
+            Job::OpenData => 3,
+            _ => 4,
+        }
+    }
+}
+
+/// With `CHISO_TIMING` set, the time spent in each kind of job, summed over threads (including
+/// writing their files), for profiling.
+struct JobClock(Option<[std::sync::atomic::AtomicU64; 5]>);
+
+const JOB_KINDS: [&str; 5] = [
+    "unit pages",
+    "reports",
+    "indicator pages",
+    "open data",
+    "other pages",
+];
+
+struct JobTimer<'a>(Option<(&'a std::sync::atomic::AtomicU64, std::time::Instant)>);
+
+impl Drop for JobTimer<'_> {
+    fn drop(&mut self) {
+        if let Some((total, started)) = self.0 {
+            let ns = started.elapsed().as_nanos() as u64;
+            total.fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+impl JobClock {
+    fn start() -> JobClock {
+        JobClock(std::env::var_os("CHISO_TIMING").map(|_| Default::default()))
+    }
+
+    fn time(&self, job: &Job) -> JobTimer<'_> {
+        JobTimer(
+            self.0
+                .as_ref()
+                .map(|t| (&t[job.kind()], std::time::Instant::now())),
+        )
+    }
+
+    fn report(&self) {
+        if let Some(totals) = &self.0 {
+            for (name, total) in JOB_KINDS.iter().zip(totals) {
+                let ms = total.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e6;
+                eprintln!("timing:   {name} {ms:.1} ms (all threads)");
+            }
+        }
+    }
 }

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::OutputFile;
+use super::scope::Scope;
+use super::Sink;
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
 use crate::load::Project;
@@ -131,111 +132,134 @@ struct ProgressJson<'a> {
     status: &'static str,
 }
 
-pub fn files(project: &Project, computed: &Computed) -> Vec<OutputFile> {
-    let mut out = Vec::new();
+/// Each unit's CSV and JSON files (only those in `scope`, if given), then the whole site's
+/// `values.csv` and `progress.csv`. Units are done in parallel: this is the one job of a
+/// partial render that covers every unit.
+pub fn files(
+    project: &Project,
+    computed: &Computed,
+    scope: Option<&Scope>,
+    sink: &dyn Sink,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let per_unit = (0..project.units.len())
+        .into_par_iter()
+        .map(|u| unit_files(project, computed, u, scope.is_none_or(|s| s.files(u)), sink))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    let (all_values, all_progress): (Vec<_>, Vec<_>) = per_unit.into_iter().unzip();
+    sink.put(
+        "data/values.csv".into(),
+        csv_bytes(
+            &["unit", "indicator", "period", "kind", "value", "origin"],
+            all_values.into_iter().flatten(),
+        ),
+    )?;
+    sink.put(
+        "data/progress.csv".into(),
+        csv_bytes(PROGRESS_HEADER, all_progress.into_iter().flatten()),
+    )
+}
+
+type Rows = Vec<Vec<String>>;
+
+/// One unit's rows of `values.csv` and `progress.csv`; with `own`, its own files are written.
+fn unit_files(
+    project: &Project,
+    computed: &Computed,
+    u: usize,
+    own: bool,
+    sink: &dyn Sink,
+) -> std::io::Result<(Rows, Rows)> {
     let cat = &project.catalogue;
     let units = &project.units;
     let mut all_values = Vec::new();
     let mut all_progress = Vec::new();
-    for u in 0..units.len() {
-        let mut unit_rows = Vec::new();
-        let mut figures = Vec::new();
-        let mut progress = Vec::new();
-        for (i, ind) in cat.indicators.iter().enumerate() {
-            for (key, f) in computed.figures.series(u, i) {
-                all_values.push(vec![
-                    units.get(u).code.clone(),
-                    ind.code.clone(),
-                    key.period.to_string(),
-                    key.kind.as_str().into(),
+    let mut unit_rows = Vec::new();
+    let mut figures = Vec::new();
+    let mut progress = Vec::new();
+    for (i, ind) in cat.indicators.iter().enumerate() {
+        for (key, f) in computed.figures.series(u, i) {
+            all_values.push(vec![
+                units.get(u).code.clone(),
+                ind.code.clone(),
+                key.period.to_string(),
+                key.kind.as_str().into(),
+                value_cell(f.value, ind.decimals),
+                f.origin.as_str().into(),
+            ]);
+            let full = match f.upper {
+                Some(up) => format!(
+                    "{}..{}",
                     value_cell(f.value, ind.decimals),
-                    f.origin.as_str().into(),
-                ]);
-                let full = match f.upper {
-                    Some(up) => format!(
-                        "{}..{}",
-                        value_cell(f.value, ind.decimals),
-                        value_cell(up, ind.decimals)
-                    ),
-                    None => value_cell(f.value, ind.decimals),
-                };
-                unit_rows.push(vec![
-                    ind.code.clone(),
-                    key.period.to_string(),
-                    key.kind.as_str().into(),
-                    full,
-                    f.origin.as_str().into(),
-                    f.source.clone(),
-                    f.note.clone(),
-                ]);
-                figures.push(FigureJson {
-                    indicator: &ind.code,
-                    period: key.period.to_string(),
-                    kind: key.kind.as_str(),
-                    value: round(f.value, ind.decimals),
-                    value_max: f.upper.map(|v| round(v, ind.decimals)),
-                    origin: f.origin.as_str(),
-                    source: &f.source,
-                    note: &f.note,
-                });
-            }
-            if let Some(p) = &computed.progress[u][i] {
-                all_progress.push(progress_row(project, u, i, p));
-                let r = |v: f64| round(v, ind.decimals);
-                progress.push(ProgressJson {
-                    indicator: &ind.code,
-                    baseline_period: p.baseline.map(|(p, _)| p.to_string()),
-                    baseline_value: p.baseline.map(|(_, v)| r(v)),
-                    latest_period: p.latest.map(|(p, _)| p.to_string()),
-                    latest_value: p.latest.map(|(_, v)| r(v)),
-                    target_year: p.target_period.year,
-                    target_value: r(p.target),
-                    target_max: p.target_upper.map(r),
-                    target_unit: &units.get(p.target_unit).code,
-                    achievement_pct: p.achievement.map(|v| round(v, 1)),
-                    progress_pct: p.progress.map(|v| round(v, 1)),
-                    status: p.status.as_str(),
-                });
-            }
+                    value_cell(up, ind.decimals)
+                ),
+                None => value_cell(f.value, ind.decimals),
+            };
+            unit_rows.push(vec![
+                ind.code.clone(),
+                key.period.to_string(),
+                key.kind.as_str().into(),
+                full,
+                f.origin.as_str().into(),
+                f.source.clone(),
+                f.note.clone(),
+            ]);
+            figures.push(FigureJson {
+                indicator: &ind.code,
+                period: key.period.to_string(),
+                kind: key.kind.as_str(),
+                value: round(f.value, ind.decimals),
+                value_max: f.upper.map(|v| round(v, ind.decimals)),
+                origin: f.origin.as_str(),
+                source: &f.source,
+                note: &f.note,
+            });
         }
-        let slug = &units.get(u).slug;
-        out.push(OutputFile {
-            path: format!("data/{slug}.csv"),
-            bytes: csv_bytes(
-                &[
-                    "indicator",
-                    "period",
-                    "kind",
-                    "value",
-                    "origin",
-                    "source",
-                    "note",
-                ],
-                unit_rows,
-            ),
-        });
-        let json = UnitJson {
-            unit: units.get(u),
-            figures,
-            progress,
-        };
-        let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
-        bytes.push(b'\n');
-        out.push(OutputFile {
-            path: format!("data/{slug}.json"),
-            bytes,
-        });
+        if let Some(p) = &computed.progress[u][i] {
+            all_progress.push(progress_row(project, u, i, p));
+            let r = |v: f64| round(v, ind.decimals);
+            progress.push(ProgressJson {
+                indicator: &ind.code,
+                baseline_period: p.baseline.map(|(p, _)| p.to_string()),
+                baseline_value: p.baseline.map(|(_, v)| r(v)),
+                latest_period: p.latest.map(|(p, _)| p.to_string()),
+                latest_value: p.latest.map(|(_, v)| r(v)),
+                target_year: p.target_period.year,
+                target_value: r(p.target),
+                target_max: p.target_upper.map(r),
+                target_unit: &units.get(p.target_unit).code,
+                achievement_pct: p.achievement.map(|v| round(v, 1)),
+                progress_pct: p.progress.map(|v| round(v, 1)),
+                status: p.status.as_str(),
+            });
+        }
     }
-    out.push(OutputFile {
-        path: "data/values.csv".into(),
-        bytes: csv_bytes(
-            &["unit", "indicator", "period", "kind", "value", "origin"],
-            all_values,
+    if !own {
+        return Ok((all_values, all_progress));
+    }
+    let slug = &units.get(u).slug;
+    sink.put(
+        format!("data/{slug}.csv"),
+        csv_bytes(
+            &[
+                "indicator",
+                "period",
+                "kind",
+                "value",
+                "origin",
+                "source",
+                "note",
+            ],
+            unit_rows,
         ),
-    });
-    out.push(OutputFile {
-        path: "data/progress.csv".into(),
-        bytes: csv_bytes(PROGRESS_HEADER, all_progress),
-    });
-    out
+    )?;
+    let json = UnitJson {
+        unit: units.get(u),
+        figures,
+        progress,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
+    bytes.push(b'\n');
+    sink.put(format!("data/{slug}.json"), bytes)?;
+    Ok((all_values, all_progress))
 }

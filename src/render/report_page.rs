@@ -1,13 +1,13 @@
 //! The half-year reports (compute::report): for every unit and year, a page that prints like
 //! the province's template, its two tables as CSV, and a workbook to submit.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::layout::{self, layout, Link};
 use super::tables::unit_href;
-use super::{report_xlsx, Ctx, OutputFile, TemplateError};
+use super::{report_xlsx, Ctx, RenderError, Sink, TemplateError};
 use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
+use crate::compute::Computed;
 use crate::error::Lang;
 use crate::format::{self, plain_number};
 use crate::load::Project;
@@ -130,62 +130,59 @@ pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
 }
 
 /// `data/reports/<slug>-<Y>-H1`, without an extension.
-fn data_stem(project: &Project, r: &Report) -> String {
-    format!(
-        "data/reports/{}-{}-H1",
-        project.units.get(r.unit).slug,
-        r.year
-    )
+fn data_stem(project: &Project, unit: usize, year: i32) -> String {
+    format!("data/reports/{}-{year}-H1", project.units.get(unit).slug)
 }
 
 /// The page, relative to its language's home.
-fn page_path(project: &Project, r: &Report) -> String {
-    let folder = format!("reports/{}-H1/index.html", r.year);
-    if r.unit == 0 {
+fn page_path(project: &Project, unit: usize, year: i32) -> String {
+    let folder = format!("reports/{year}-H1/index.html");
+    if unit == 0 {
         folder
     } else {
-        format!("{}/{folder}", project.units.get(r.unit).slug)
+        format!("{}/{folder}", project.units.get(unit).slug)
     }
 }
 
-/// Every report's pages (one per language), CSV files and, unless `workbooks` is off, workbook.
-pub fn files(ctx: &Ctx, workbooks: bool) -> Result<Vec<OutputFile>, TemplateError> {
-    let reports = report::all(ctx.project, ctx.computed);
-    let per_report: Result<Vec<Vec<OutputFile>>, TemplateError> = reports
-        .par_iter()
-        .map(|r| {
-            let stem = data_stem(ctx.project, r);
-            let mut out = vec![
-                OutputFile {
-                    path: format!("{stem}.csv"),
-                    bytes: csv(ctx.project, r, Part::One),
-                },
-                OutputFile {
-                    path: format!("{stem}-plan.csv"),
-                    bytes: csv(ctx.project, r, Part::Two),
-                },
-            ];
-            if workbooks {
-                let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
-                    file: "report.html".into(),
-                    message: format!("{stem}.xlsx: {e}"),
-                })?;
-                out.push(OutputFile {
-                    path: format!("{stem}.xlsx"),
-                    bytes: xlsx,
-                });
-            }
-            for &lang in &ctx.languages {
-                let (path, html) = page(ctx, r, lang)?;
-                out.push(OutputFile {
-                    path: format!("{}{path}", layout::lang_prefix(ctx, lang)),
-                    bytes: html.into_bytes(),
-                });
-            }
-            Ok(out)
-        })
-        .collect();
-    Ok(per_report?.into_iter().flatten().collect())
+/// What [`files`] makes for each of `unit`'s reports.
+pub fn paths(
+    project: &Project,
+    computed: &Computed,
+    unit: usize,
+    languages: &[Lang],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for year in report::years(&computed.figures, unit, project.catalogue.len()) {
+        let stem = data_stem(project, unit, year);
+        out.extend([".csv", "-plan.csv", ".xlsx"].map(|end| format!("{stem}{end}")));
+        let page = page_path(project, unit, year);
+        for &lang in languages {
+            out.push(format!("{}{page}", layout::prefix(languages, lang)));
+        }
+    }
+    out
+}
+
+/// One report's pages (one per language), CSV files and, unless `workbooks` is off, workbook.
+pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<(), RenderError> {
+    let stem = data_stem(ctx.project, r.unit, r.year);
+    sink.put(format!("{stem}.csv"), csv(ctx.project, r, Part::One))?;
+    sink.put(format!("{stem}-plan.csv"), csv(ctx.project, r, Part::Two))?;
+    if workbooks {
+        let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
+            file: "report.html".into(),
+            message: format!("{stem}.xlsx: {e}"),
+        })?;
+        sink.put(format!("{stem}.xlsx"), xlsx)?;
+    }
+    for &lang in &ctx.languages {
+        let (path, html) = page(ctx, r, lang)?;
+        sink.put(
+            format!("{}{path}", layout::lang_prefix(ctx, lang)),
+            html.into_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 /// One table as open data: `stt,indicator,name,unit`, then the figure and ratio columns in
@@ -302,7 +299,7 @@ fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> Tabl
 }
 
 fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), TemplateError> {
-    let path = page_path(ctx.project, r);
+    let path = page_path(ctx.project, r.unit, r.year);
     let unit = ctx.unit_name(r.unit, lang).to_string();
     let title = fill_years(ctx, lang, "report_title", r.year);
     let full_title = format!("{title} – {unit}");
@@ -319,7 +316,7 @@ fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), TemplateE
             current: false,
         })
         .collect();
-    let stem = data_stem(ctx.project, r);
+    let stem = data_stem(ctx.project, r.unit, r.year);
     let downloads = [".xlsx", ".csv", "-plan.csv"]
         .iter()
         .map(|suffix| {

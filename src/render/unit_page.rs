@@ -11,6 +11,7 @@ use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::error::Lang;
 use crate::load::content::LangKey;
+use crate::load::Project;
 use crate::model::Kind;
 
 #[derive(Serialize)]
@@ -214,15 +215,20 @@ pub fn progress_rows(
         .collect()
 }
 
+/// The unit's page, relative to its language's home.
+pub fn path(project: &Project, unit: usize) -> String {
+    if unit == 0 {
+        "index.html".to_string()
+    } else {
+        format!("{}/index.html", project.units.get(unit).slug)
+    }
+}
+
 pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), TemplateError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
-    let path = if unit == 0 {
-        "index.html".to_string()
-    } else {
-        format!("{}/index.html", u.slug)
-    };
+    let path = path(project, unit);
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
     let name = ctx.unit_name(unit, lang).to_string();

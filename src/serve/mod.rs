@@ -20,7 +20,6 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::build::{self, BuildError};
 use crate::error::Lang;
-use crate::render::Options;
 use site::{Lookup, Site};
 
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -100,6 +99,30 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A digest of every input file except the values files (`data/values/`): the settings, the
+/// unit and indicator lists, narratives and templates, which any page may show.
+fn other_inputs_digest(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let values = root.join("data").join("values");
+    let mut paths: Vec<PathBuf> = std::iter::once(root.join("chiso.toml"))
+        .chain(watch::WATCHED_DIRS.iter().flat_map(|dir| {
+            walkdir::WalkDir::new(root.join(dir))
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_type().is_dir())
+                .map(|e| e.into_path())
+        }))
+        .filter(|p| !p.starts_with(&values))
+        .collect();
+    paths.sort();
+    for p in paths {
+        p.hash(&mut hasher);
+        std::fs::read(&p).ok().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Builds snapshots, remembering the last good site and what was last printed.
 struct Rebuilder {
     root: PathBuf,
@@ -108,6 +131,10 @@ struct Rebuilder {
     last_good: Option<Arc<Site>>,
     /// The warnings last printed, so that each rebuild does not repeat them.
     last_warnings: String,
+    /// What the last good site was rendered from, and a digest of every input file other than
+    /// the values files then: when only values files changed since, a rebuild renders only
+    /// the pages whose figures changed.
+    last_inputs: Option<(build::Inputs, u64)>,
 }
 
 impl Rebuilder {
@@ -118,22 +145,33 @@ impl Rebuilder {
             version: 0,
             last_good: None,
             last_warnings: String::new(),
+            last_inputs: None,
         }
     }
 
     fn rebuild(&mut self, burst: &watch::Burst) -> Arc<Snapshot> {
         let lang = self.lang;
         let started = Instant::now();
-        let options = Options {
-            preview: true,
-            ..Options::default()
+        let digest = other_inputs_digest(&self.root);
+        let previous = match (&self.last_inputs, &self.last_good) {
+            (Some((inputs, before)), Some(_)) => Some((inputs, *before == digest)),
+            _ => None,
         };
-        let result = build::render(&self.root, &options);
+        let result = build::preview(
+            &self.root,
+            previous.map(|(inputs, _)| inputs),
+            previous.is_some_and(|(_, values_only)| values_only),
+        );
         self.version += 1;
         let trigger = describe_trigger(&self.root, burst, lang);
         match result {
-            Ok((files, diags)) => {
-                let (site, changes) = Site::from_output(files, self.last_good.as_deref());
+            Ok(preview) => {
+                let diags = preview.diags;
+                let (site, changes) = match (&preview.replaces, self.last_good.as_deref()) {
+                    (Some(replaces), Some(last)) => Site::patched(last, preview.files, replaces),
+                    _ => Site::from_output(preview.files, self.last_good.as_deref()),
+                };
+                self.last_inputs = Some((preview.inputs, digest));
                 let ms = started.elapsed().as_millis();
                 let warnings = if diags.items.is_empty() {
                     String::new()
@@ -204,7 +242,14 @@ impl Rebuilder {
 
 /// `data/values/tuan-giao.csv: ` for the terminal, or nothing for the first build.
 fn describe_trigger(root: &Path, burst: &watch::Burst, lang: Lang) -> String {
-    let Some(first) = burst.paths.first() else {
+    // Tools that save through a temporary file (sed -i, some editors) leave its name first
+    // in the burst; the file that is still there is the one the editor saved.
+    let first = burst
+        .paths
+        .iter()
+        .find(|p| p.is_file())
+        .or(burst.paths.first());
+    let Some(first) = first else {
         return if burst.events == 0 {
             String::new()
         } else {

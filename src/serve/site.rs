@@ -17,8 +17,7 @@ pub struct Site {
     files: HashMap<String, Arc<[u8]>>,
 }
 
-/// What a rebuild changed compared with the site served before it; the basis for making
-/// rebuilds incremental later (only these files would need rendering and sending).
+/// What a rebuild changed compared with the site served before it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Changes {
     pub files: usize,
@@ -31,7 +30,29 @@ impl Site {
     /// `previous`. Unchanged files share the previous build's bytes, so two consecutive
     /// builds cost the memory of one plus what changed.
     pub fn from_output(output: Vec<OutputFile>, previous: Option<&Site>) -> (Site, Changes) {
-        let mut files = HashMap::with_capacity(output.len());
+        let files = HashMap::with_capacity(output.len());
+        Site::merge(files, output, previous)
+    }
+
+    /// `previous` with a partial build laid over it: the files in `replaces` are dropped,
+    /// then `output`'s files added or replaced.
+    pub fn patched(
+        previous: &Site,
+        output: Vec<OutputFile>,
+        replaces: &[String],
+    ) -> (Site, Changes) {
+        let mut files = previous.files.clone();
+        for path in replaces {
+            files.remove(path);
+        }
+        Site::merge(files, output, Some(previous))
+    }
+
+    fn merge(
+        mut files: HashMap<String, Arc<[u8]>>,
+        output: Vec<OutputFile>,
+        previous: Option<&Site>,
+    ) -> (Site, Changes) {
         let mut changed = 0;
         for file in output {
             let bytes = if is_html(&file.path) {

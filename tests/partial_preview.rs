@@ -1,0 +1,169 @@
+//! `chiso serve` renders only what a values file's change touches. Whatever it leaves out must
+//! be exactly what a full render would have made again: each case edits a copy of the sample,
+//! lays the partial render over the previous preview and compares it, file by file, with a
+//! full render of the edited project.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chiso::build::{self, Inputs};
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The repository's own project (Điện Biên), without its built site.
+fn sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("dien-bien");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for sub in ["data", "content", "templates"] {
+        if repo.join(sub).is_dir() {
+            copy_dir(&repo.join(sub), &root.join(sub));
+        }
+    }
+    fs::copy(repo.join("chiso.toml"), root.join("chiso.toml")).unwrap();
+    (dir, root)
+}
+
+type Files = BTreeMap<String, Vec<u8>>;
+
+fn full(root: &Path) -> (Files, Inputs) {
+    let p = build::preview(root, None, false).unwrap();
+    assert!(p.replaces.is_none());
+    let files = p.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    (files, p.inputs)
+}
+
+/// Edits `rel` with `edit`, renders partly over `before` and checks the result against a full
+/// render. Returns the files the partial render made, or `None` if it rendered everything.
+fn check_edit(root: &Path, rel: &str, edit: impl Fn(&str) -> String) -> Option<Vec<String>> {
+    let (mut site, inputs) = full(root);
+    let path = root.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = edit(&text);
+    assert_ne!(text, edited, "the edit of {rel} changed nothing");
+    fs::write(&path, edited).unwrap();
+
+    let partial = build::preview(root, Some(&inputs), true).unwrap();
+    let made: Vec<String> = partial.files.iter().map(|f| f.path.clone()).collect();
+    let replaced = partial.replaces.is_some();
+    for gone in partial.replaces.unwrap_or_default() {
+        site.remove(&gone);
+    }
+    if !replaced {
+        site.clear();
+    }
+    site.extend(partial.files.into_iter().map(|f| (f.path, f.bytes)));
+
+    let (expected, _) = full(root);
+    let wrong: Vec<&String> = expected
+        .keys()
+        .chain(site.keys())
+        .filter(|k| expected.get(*k) != site.get(*k))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{rel}: the partial render differs from a full one in {} files: {:?}",
+        wrong.len(),
+        wrong.iter().take(20).collect::<Vec<_>>()
+    );
+    fs::write(&path, text).unwrap();
+    replaced.then_some(made)
+}
+
+fn replace_line(text: &str, starts: &str, new: &str) -> String {
+    let mut found = false;
+    let out: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !found && l.starts_with(starts) {
+                found = true;
+                new.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert!(found, "no line starts with {starts}");
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn a_districts_figure_renders_its_pages_and_the_site_wide_ones_only() {
+    let (_dir, root) = sample();
+    let made = check_edit(&root, "data/values/tuan-giao.csv", |t| {
+        replace_line(
+            t,
+            "bts_sites,2020-H1,",
+            "bts_sites,2020-H1,actual,129,Số liệu minh họa,illustrative",
+        )
+    })
+    .expect("a partial render");
+    // In the sample every district is the province's child, so every unit's pages are made
+    // again; of the indicators' pages only the changed one's.
+    assert!(made.contains(&"indicators/bts_sites/index.html".to_string()));
+    assert!(!made.contains(&"indicators/mobile_subscribers/index.html".to_string()));
+    assert!(made.contains(&"tuan-giao/index.html".to_string()));
+    // Only the changed district's own files: the others' figures are as they were.
+    assert!(made.contains(&"data/tuan-giao.json".to_string()));
+    assert!(!made.contains(&"data/muong-nhe.json".to_string()));
+    assert!(!made.iter().any(|p| p.starts_with("muong-nhe/reports/")));
+}
+
+#[test]
+fn a_province_target_reaches_the_districts_that_inherit_it() {
+    let (_dir, root) = sample();
+    let text = fs::read_to_string(root.join("data/values/dien-bien.csv")).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains(",target,") && l.contains("2024"))
+        .expect("a 2024 target of the province")
+        .to_string();
+    let fields: Vec<&str> = line.splitn(5, ',').collect();
+    let value: f64 = fields[3].parse().unwrap();
+    let new = format!(
+        "{},{},{},{},{}",
+        fields[0],
+        fields[1],
+        fields[2],
+        value * 0.9,
+        fields[4]
+    );
+    check_edit(&root, "data/values/dien-bien.csv", |t| {
+        t.replace(&line, &new)
+    })
+    .expect("a partial render");
+}
+
+#[test]
+fn a_report_whose_half_year_figures_are_gone_disappears() {
+    let (_dir, root) = sample();
+    // Every 2019-H1 row of one district: its 2019 report goes, others keep theirs.
+    let made = check_edit(&root, "data/values/muong-nhe.csv", |t| {
+        t.lines()
+            .filter(|l| !l.contains(",2019-H1,"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    assert!(made.is_some(), "a partial render");
+}
+
+#[test]
+fn a_new_period_renders_everything() {
+    let (_dir, root) = sample();
+    let made = check_edit(&root, "data/values/tuan-giao.csv", |t| {
+        format!("{t}bts_sites,2030,actual,200,Số liệu minh họa,illustrative\n")
+    });
+    assert_eq!(made, None);
+}
