@@ -123,26 +123,31 @@ pub fn build(
     let clock = Clock::start();
     let staging = output::Staging::open(output, project.config.precompress)?;
     render::render_site(&project, &computed, &options, &staging)?;
-    clock.lap("render and write");
+    // Files are written as they are rendered.
+    clock.lap("render");
     let written = staging.finish()?;
     clock.lap("swap");
     Ok((written, diags))
 }
 
 /// Prints how long each stage took when `CHISO_TIMING` is set, for profiling builds.
-struct Clock(Option<std::time::Instant>);
+struct Clock(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Clock {
     fn start() -> Clock {
-        Clock(std::env::var_os("CHISO_TIMING").map(|_| std::time::Instant::now()))
+        Clock(
+            std::env::var_os("CHISO_TIMING")
+                .map(|_| std::cell::Cell::new(std::time::Instant::now())),
+        )
     }
 
+    /// The time since the previous lap (or the start).
     fn lap(&self, stage: &str) {
-        if let Some(t) = self.0 {
-            eprintln!(
-                "timing: {stage} {:.1} ms",
-                t.elapsed().as_secs_f64() * 1000.0
-            );
+        if let Some(last) = &self.0 {
+            let now = std::time::Instant::now();
+            let ms = (now - last.get()).as_secs_f64() * 1000.0;
+            eprintln!("timing: {stage} {ms:.1} ms");
+            last.set(now);
         }
     }
 }

@@ -15,6 +15,26 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return String::new();
     }
+    // Most figures are whole counts; their text needs no float formatting or rounding, which
+    // were a tenth of a national build's page rendering.
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let whole = value.abs() as u64;
+        let mut out = String::with_capacity(24);
+        if value < 0.0 && whole != 0 {
+            out.push('-');
+        }
+        out.push_str(&whole.to_string());
+        if decimals > 0 {
+            out.push('.');
+            out.extend(std::iter::repeat_n('0', decimals));
+        }
+        return out;
+    }
+    rounded(value, decimals)
+}
+
+/// `plain_number` for any finite value.
+fn rounded(value: f64, decimals: usize) -> String {
     // Rust prints the shortest text that reads back as the same f64, without an exponent.
     let text = format!("{}", value.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
@@ -93,6 +113,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn whole_numbers_take_the_short_way_to_the_same_text() {
+        let mut v = 1.0_f64;
+        while v < 1e16 {
+            for x in [v, -v, v + 1.0, -(v + 7.0), v * 3.0] {
+                for d in 0..4 {
+                    assert_eq!(plain_number(x, d), rounded(x, d), "{x} with {d} decimals");
+                }
+            }
+            v *= 1.7;
+        }
+    }
+
+    #[test]
     fn formats_by_language() {
         assert_eq!(number(54748.0, 0, Lang::Vi), "54.748");
         assert_eq!(number(54748.0, 0, Lang::En), "54,748");
@@ -118,6 +151,8 @@ mod tests {
         assert_eq!(plain_number(54748.0, 0), "54748");
         assert_eq!(plain_number(87.7, 3), "87.700");
         assert_eq!(plain_number(1e-7, 2), "0.00");
+        assert_eq!(plain_number(-0.0, 2), "0.00");
+        assert_eq!(plain_number(-54748.0, 1), "-54748.0");
         assert_eq!(round(1.005, 2), 1.01);
     }
 }

@@ -51,11 +51,31 @@ impl I18n {
 
     /// The text for `key` with `{name}` placeholders filled.
     pub fn fill(&self, lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.get(lang, key);
-        for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
+        let text = self.table(lang).get(key).map_or(key, String::as_str);
+        // One pass: every page fills dozens of these.
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                let value = args.iter().find(|(n, _)| *n == name)?.1;
+                Some((value, close))
+            });
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        s
+        out.push_str(rest);
+        out
     }
 }
 
@@ -77,5 +97,13 @@ mod tests {
             "6 tháng đầu năm 2024"
         );
         assert_eq!(t.get(Lang::En, "no_such_key"), "no_such_key");
+        let t = I18n {
+            vi: [("k".to_string(), "{a} và {b}, {c} {a}{".to_string())].into(),
+            en: Default::default(),
+        };
+        assert_eq!(
+            t.fill(Lang::Vi, "k", &[("a", "1"), ("b", "{a}")]),
+            "1 và {a}, {c} 1{"
+        );
     }
 }

@@ -62,6 +62,9 @@ pub struct Ctx<'a> {
     pub project: &'a Project,
     pub computed: &'a Computed,
     pub i18n: I18n,
+    /// Per language, a context holding only the translation table: every page starts from a
+    /// copy rather than converting the table again.
+    base_context: [tera::Context; 2],
     pub tera: Tera,
     pub languages: Vec<Lang>,
     pub base_url: Option<String>,
@@ -155,9 +158,8 @@ impl Ctx<'_> {
 
     /// A context with the layout and the translation table.
     pub fn context(&self, lang: Lang, layout: &layout::Layout) -> tera::Context {
-        let mut c = tera::Context::new();
+        let mut c = self.base_context[lang as usize].clone();
         c.insert("page", layout);
-        c.insert("t", self.i18n.table(lang));
         c
     }
 }
@@ -225,9 +227,15 @@ pub fn render_site(
         .clone()
         .or_else(|| project.config.base_url.clone())
         .map(|b| if b.ends_with('/') { b } else { format!("{b}/") });
+    let base_context = [Lang::Vi, Lang::En].map(|lang| {
+        let mut c = tera::Context::new();
+        c.insert("t", i18n.table(lang));
+        c
+    });
     let ctx = Ctx {
         project,
         computed,
+        base_context,
         i18n,
         tera: templates::load(&project.root)?,
         languages,

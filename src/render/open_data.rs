@@ -24,13 +24,15 @@ pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<Stri
 }
 
 fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    let number = cell.parse::<f64>().is_ok()
-        || cell
-            .split_once("..")
-            .is_some_and(|(a, b)| a.parse::<f64>().is_ok() && b.parse::<f64>().is_ok());
+    let number = || {
+        cell.parse::<f64>().is_ok()
+            || cell
+                .split_once("..")
+                .is_some_and(|(a, b)| a.parse::<f64>().is_ok() && b.parse::<f64>().is_ok())
+    };
     match cell.chars().next() {
         Some('=' | '+' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        Some('-') if !number => format!("'{cell}").into(),
+        Some('-') if !number() => format!("'{cell}").into(),
         _ => cell.into(),
     }
 }
