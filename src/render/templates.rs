@@ -67,7 +67,10 @@ fn describe(e: &tera::Error) -> String {
 /// which only makes every link longer.
 pub fn escape_html(s: &str) -> String {
     // Most text has nothing to escape: one scan, one copy.
-    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 16);
