@@ -424,6 +424,27 @@ def run_all(args, work, chiso, R):
     if R["chiso_full"]:
         R["chiso_site"] = tree_size(out)
         R["chiso_kinds"] = output_kinds(out)
+        # The floor for writing that many files on this disk: copying chiso's output with cp -r.
+        R["copy"] = []
+        copy = work / "copy-of-site"
+        for i in range(min(runs, 3)):
+            shutil.rmtree(copy, ignore_errors=True)
+            R["copy"].append(timed(["cp", "-r", out, copy], f"cp -r of the national site {i}"))
+        shutil.rmtree(copy, ignore_errors=True)
+        # The same project with `precompress = true` (a .gz copy beside every text file).
+        natgz = work / "national-precompress"
+        shutil.rmtree(natgz, ignore_errors=True)
+        shutil.copytree(nat, natgz)
+        toml = natgz / "chiso.toml"
+        text = toml.read_text(encoding="utf-8")
+        toml.write_text(text.replace("sample = true\n", "sample = true\nprecompress = true\n", 1), encoding="utf-8")
+        R["precompress"] = []
+        gzout = work / "national-precompress-site"
+        for i in range(min(runs, 3)):
+            shutil.rmtree(gzout, ignore_errors=True)
+            R["precompress"].append(chiso_build(natgz, gzout, f"chiso national precompress {i}"))
+        R["precompress_site"] = tree_size(gzout)
+        shutil.rmtree(gzout, ignore_errors=True)
     R["hugo_site"] = tree_size(hout)
 
     # 5a. The Điện Biên sample of this repository.
@@ -666,6 +687,19 @@ def write_doc(path, R):
     if hf:
         w(f"| Hugo, the same units as Markdown pages | {fmt_s(med(hf, 'wall'))} | {fmt_s(med(hf, 'cpu'))} | "
           f"{fmt_mib(med(hf, 'rss_mib'))} | 1 |")
+    cp = R.get("copy") or []
+    if cp:
+        ratio_cp = f"{med(cp, 'wall') / med(hf, 'wall'):.2f}× wall" if hf else ""
+        w(f"| `cp -r` of chiso's national output (no rendering: the floor for writing its files here) | "
+          f"{fmt_s(med(cp, 'wall'))} | {fmt_s(med(cp, 'cpu'))} | {fmt_mib(med(cp, 'rss_mib'))} | {ratio_cp} |")
+    gz = R.get("precompress") or []
+    if gz:
+        size = R.get("precompress_site")
+        what = f"{size[0]:,} files, {size[1] / 2**20:.0f} MiB" if size else ""
+        w(f"| chiso, national full build with `precompress = true` ({what}) | {fmt_s(med(gz, 'wall'))} | "
+          f"{fmt_s(med(gz, 'cpu'))} | {fmt_mib(med(gz, 'rss_mib'))} | "
+          + (f"{med(gz, 'wall') / med(hf, 'wall'):.2f}× / {med(gz, 'cpu') / med(hf, 'cpu'):.2f}× / "
+             f"{med(gz, 'rss_mib') / med(hf, 'rss_mib'):.2f}× |" if hf else "|"))
     if not s and any(e["label"].startswith("chiso sample") for e in R["failures"]):
         w("| chiso, Điện Biên sample | failed | | | see Failures |")
     if s:

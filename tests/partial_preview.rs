@@ -36,6 +36,31 @@ fn sample() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// The sample under a country beside a second province with one district: three levels, so
+/// that a change in Điện Biên reaches a parent (the country) whose other child is not a leaf.
+fn three_levels() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = sample();
+    let units = root.join("data/units.csv");
+    let text = fs::read_to_string(&units).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    assert!(lines[1].starts_with("11,dien-bien,") && lines[1].ends_with(','));
+    lines[1].push_str("00");
+    lines.insert(1, "00,viet-nam,Việt Nam,Viet Nam,country,".into());
+    lines.push("12,lai-chau,Tỉnh Lai Châu,Lai Châu Province,province,00".into());
+    lines.push("105,tam-duong,Huyện Tam Đường,Tam Đường District,district,12".into());
+    fs::write(&units, lines.join("\n") + "\n").unwrap();
+    fs::copy(
+        root.join("data/values/muong-nhe.csv"),
+        root.join("data/values/tam-duong.csv"),
+    )
+    .unwrap();
+    // The home narrative is the province's now.
+    for (from, to) in [("_index.md", "dien-bien.md"), ("_index.en.md", "dien-bien.en.md")] {
+        fs::rename(root.join("content").join(from), root.join("content").join(to)).unwrap();
+    }
+    (dir, root)
+}
+
 type Files = BTreeMap<String, Vec<u8>>;
 
 fn full(root: &Path) -> (Files, Inputs) {
@@ -119,6 +144,25 @@ fn a_districts_figure_renders_its_pages_and_the_site_wide_ones_only() {
     assert!(made.contains(&"data/tuan-giao.json".to_string()));
     assert!(!made.contains(&"data/muong-nhe.json".to_string()));
     assert!(!made.iter().any(|p| p.starts_with("muong-nhe/reports/")));
+}
+
+#[test]
+fn a_province_whose_figures_did_not_change_keeps_its_pages() {
+    let (_dir, root) = three_levels();
+    let made = check_edit(&root, "data/values/tuan-giao.csv", |t| {
+        replace_line(
+            t,
+            "bts_sites,2020-H1,",
+            "bts_sites,2020-H1,actual,129,Số liệu minh họa,illustrative",
+        )
+    })
+    .expect("a partial render");
+    for page in ["index.html", "dien-bien/index.html", "muong-nhe/index.html"] {
+        assert!(made.contains(&page.to_string()), "{page} made again");
+    }
+    for page in ["lai-chau/index.html", "tam-duong/index.html"] {
+        assert!(!made.contains(&page.to_string()), "{page} left as it was");
+    }
 }
 
 #[test]

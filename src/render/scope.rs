@@ -1,7 +1,7 @@
 //! Which pages a change of figures touches, so that `chiso serve` renders only those again.
 //!
-//! A unit's page shows its own figures, progress and reports, its children's and its parent's
-//! figures (tables and comparison charts), and what narratives quote. An indicator's page shows
+//! A unit's page shows its own figures, progress and reports, its children's figures (tables
+//! and comparison charts) or, without children, its parent's, and what narratives quote. An indicator's page shows
 //! that indicator across every unit. Site-wide pages (home lists, search, data, what's new) are
 //! always rendered again: they are few and cheap.
 
@@ -99,8 +99,12 @@ impl Scope {
             if let Some(p) = tree.parent[u] {
                 scope.pages[p] = true;
             }
+            // A unit without children compares itself with its parent (`unit_page`); other
+            // units show their children instead.
             for &c in &tree.children[u] {
-                scope.pages[c] = true;
+                if tree.children[c].is_empty() {
+                    scope.pages[c] = true;
+                }
             }
         }
         for u in 0..units {

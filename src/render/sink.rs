@@ -58,14 +58,14 @@ impl<'a> Recording<'a> {
             .extend(paths.into_iter().filter(|p| p.ends_with("index.html")));
     }
 
-    /// Every page's path so far, sorted.
+    /// Every page's path so far: the home page first, then in path order.
     pub fn pages(&self) -> Vec<String> {
         let mut pages = self
             .pages
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        pages.sort();
+        pages.sort_by(|a, b| (a != "index.html", a).cmp(&(b != "index.html", b)));
         pages
     }
 }
@@ -79,5 +79,37 @@ impl Sink for Recording<'_> {
                 .push(path.clone());
         }
         self.inner.put(path, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_pages_home_first_whatever_order_they_came_in() {
+        let memory = Memory::default();
+        let rec = Recording::new(&memory);
+        for p in [
+            "en/index.html",
+            "data/values.csv",
+            "b/index.html",
+            "index.html",
+            "a/index.html",
+        ] {
+            rec.put(p.into(), Vec::new()).unwrap();
+        }
+        rec.note(["c/index.html".to_string(), "data/c.csv".to_string()]);
+        assert_eq!(
+            rec.pages(),
+            [
+                "index.html",
+                "a/index.html",
+                "b/index.html",
+                "c/index.html",
+                "en/index.html"
+            ]
+        );
+        assert_eq!(memory.into_files().len(), 5);
     }
 }

@@ -237,7 +237,9 @@ fn rewrite_tag(tag: &str, out: &mut String) {
                 let _ = write!(out, " font-size=\"{}\"", draw::num(v));
             }
             _ => {
-                let _ = write!(out, " {key}=\"{val}\"");
+                for part in [" ", key, "=\"", val, "\""] {
+                    out.push_str(part);
+                }
             }
         }
     }
