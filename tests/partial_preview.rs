@@ -55,8 +55,15 @@ fn three_levels() -> (tempfile::TempDir, PathBuf) {
     )
     .unwrap();
     // The home narrative is the province's now.
-    for (from, to) in [("_index.md", "dien-bien.md"), ("_index.en.md", "dien-bien.en.md")] {
-        fs::rename(root.join("content").join(from), root.join("content").join(to)).unwrap();
+    for (from, to) in [
+        ("_index.md", "dien-bien.md"),
+        ("_index.en.md", "dien-bien.en.md"),
+    ] {
+        fs::rename(
+            root.join("content").join(from),
+            root.join("content").join(to),
+        )
+        .unwrap();
     }
     (dir, root)
 }
