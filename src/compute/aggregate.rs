@@ -6,14 +6,16 @@ use super::values_file;
 use crate::error::{Diagnostics, Problem};
 use crate::format::plain_number;
 use crate::load::Project;
-use crate::model::{Figure, FigureKey, Figures, Origin};
+use crate::model::{Figure, FigureKey, Origin, UnitFigures};
 
-/// Sums the `sum` indicators of `unit`'s children into `unit`. An entered figure stands; a
-/// difference over 0.5 % from the sum is reported.
+/// Sums the `sum` indicators of `unit`'s children (their complete figures in `done`, by unit)
+/// into `own`, `unit`'s figures. An entered figure stands; a difference over 0.5 % from the sum
+/// is reported.
 pub fn sum_children(
     project: &Project,
     unit: usize,
-    figures: &mut Figures,
+    done: &[UnitFigures],
+    own: &mut UnitFigures,
     missing: &mut BTreeMap<(usize, usize, FigureKey), Vec<usize>>,
     diags: &mut Diagnostics,
 ) {
@@ -27,19 +29,19 @@ pub fn sum_children(
         }
         let keys: BTreeSet<FigureKey> = children
             .iter()
-            .flat_map(|&c| figures.series(c, i).keys().copied())
+            .flat_map(|&c| done[c][i].keys().copied())
             .filter(|k| k.kind.is_computed())
             .collect();
         for key in keys {
             let mut total = 0.0;
             let mut absent = Vec::new();
             for &c in children {
-                match figures.get(c, i, key.period, key.kind) {
+                match done[c][i].get(&key) {
                     Some(f) => total += f.value,
                     None => absent.push(c),
                 }
             }
-            let entered = figures.get(unit, i, key.period, key.kind);
+            let entered = own[i].get(&key);
             if !absent.is_empty() {
                 if entered.is_none() {
                     let names = absent
@@ -89,7 +91,9 @@ pub fn sum_children(
                         );
                     }
                 }
-                None => figures.insert(unit, i, key, Figure::computed(total, Origin::Aggregated)),
+                None => {
+                    own[i].insert(key, Figure::computed(total, Origin::Aggregated));
+                }
             }
         }
     }

@@ -6,15 +6,16 @@ use super::values_file;
 use crate::error::{Diagnostics, Problem};
 use crate::format::plain_number;
 use crate::load::Project;
-use crate::model::{Figure, FigureKey, Figures, Origin};
+use crate::model::{Figure, FigureKey, Origin, UnitFigures};
 
-/// Derives every derived indicator of `unit`, parts first (`order`). An entered figure stands;
-/// a difference larger than rounding to the indicator's decimals is reported.
+/// Derives every derived indicator of `unit` into `own`, its figures, parts first (`order`). An
+/// entered figure stands; a difference larger than rounding to the indicator's decimals is
+/// reported.
 pub fn derive_unit(
     project: &Project,
     unit: usize,
     order: &[usize],
-    figures: &mut Figures,
+    own: &mut UnitFigures,
     diags: &mut Diagnostics,
 ) {
     for &i in order {
@@ -22,16 +23,15 @@ pub fn derive_unit(
         let Some(d) = &indicator.derivation else {
             continue;
         };
-        let keys: BTreeSet<FigureKey> = figures
-            .series(unit, d.numerator)
+        let keys: BTreeSet<FigureKey> = own[d.numerator]
             .keys()
             .filter(|k| k.kind.is_computed())
             .copied()
             .collect();
         for key in keys {
             let (Some(num), Some(den)) = (
-                figures.value(unit, d.numerator, key.period, key.kind),
-                figures.value(unit, d.denominator, key.period, key.kind),
+                own[d.numerator].get(&key).map(|f| f.value),
+                own[d.denominator].get(&key).map(|f| f.value),
             ) else {
                 continue;
             };
@@ -39,7 +39,7 @@ pub fn derive_unit(
                 continue;
             }
             let value = d.scale * num / den;
-            match figures.get(unit, i, key.period, key.kind) {
+            match own[i].get(&key) {
                 Some(f) => {
                     let rounding = 0.5 * 10f64.powi(-(indicator.decimals as i32));
                     if (f.value - value).abs() > rounding + 1e-9 * value.abs() {
@@ -54,7 +54,9 @@ pub fn derive_unit(
                         );
                     }
                 }
-                None => figures.insert(unit, i, key, Figure::computed(value, Origin::Derived)),
+                None => {
+                    own[i].insert(key, Figure::computed(value, Origin::Derived));
+                }
             }
         }
     }

@@ -11,9 +11,11 @@ pub mod targets;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::error::Diagnostics;
 use crate::load::Project;
-use crate::model::{FigureKey, Figures};
+use crate::model::{FigureKey, Figures, UnitFigures};
 pub use progress::{Progress, Status};
 
 #[derive(Debug, Clone)]
@@ -29,17 +31,61 @@ pub struct Computed {
 }
 
 pub fn compute(project: &Project) -> (Computed, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let mut figures = project.entered.clone();
-    let mut missing = BTreeMap::new();
+    let units = &project.units;
     let order = project.catalogue.derivation_order();
-    for unit in project.units.bottom_up() {
-        aggregate::sum_children(project, unit, &mut figures, &mut missing, &mut diags);
-        derive::derive_unit(project, unit, &order, &mut figures, &mut diags);
+    // A unit's sums need its children's figures complete: units are computed a height of the
+    // tree at a time (leaves first), the units of one height in parallel, each from a copy of
+    // its entered figures. Problems are then taken unit by unit, children before parents, as
+    // if computed one after the other.
+    let mut height = vec![0usize; units.len()];
+    for unit in units.bottom_up() {
+        height[unit] = units.children[unit]
+            .iter()
+            .map(|&c| height[c] + 1)
+            .max()
+            .unwrap_or(0);
     }
-    checks::check_figures(project, &figures, &mut diags);
+    let mut done: Vec<UnitFigures> = vec![Vec::new(); units.len()];
+    let mut unit_diags: Vec<Diagnostics> = vec![Diagnostics::default(); units.len()];
+    let mut missing = BTreeMap::new();
+    for h in 0..=height.iter().copied().max().unwrap_or(0) {
+        let level: Vec<usize> = (0..units.len()).filter(|&u| height[u] == h).collect();
+        let computed: Vec<(usize, UnitFigures, Diagnostics, Missing)> = level
+            .par_iter()
+            .map(|&unit| {
+                let mut own = project.entered.unit(unit).to_vec();
+                let mut diags = Diagnostics::default();
+                let mut missing = BTreeMap::new();
+                aggregate::sum_children(project, unit, &done, &mut own, &mut missing, &mut diags);
+                derive::derive_unit(project, unit, &order, &mut own, &mut diags);
+                (unit, own, diags, missing)
+            })
+            .collect();
+        for (unit, own, diags, mut m) in computed {
+            done[unit] = own;
+            unit_diags[unit] = diags;
+            missing.append(&mut m);
+        }
+    }
+    let figures = Figures::from_units(done);
+    let mut diags = Diagnostics::default();
+    for unit in units.bottom_up() {
+        diags.extend(std::mem::take(&mut unit_diags[unit]));
+    }
+    let checks: Vec<Diagnostics> = (0..units.len())
+        .into_par_iter()
+        .map(|unit| {
+            let mut diags = Diagnostics::default();
+            checks::check_unit(project, &figures, unit, &mut diags);
+            diags
+        })
+        .collect();
+    for d in checks {
+        diags.extend(d);
+    }
     let target_unit = targets::resolve(project);
-    let progress = (0..project.units.len())
+    let progress = (0..units.len())
+        .into_par_iter()
         .map(|u| {
             (0..project.catalogue.len())
                 .map(|i| {
@@ -67,6 +113,9 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         diags,
     )
 }
+
+/// Sums that could not be computed, as in [`Computed::missing`].
+type Missing = BTreeMap<(usize, usize, FigureKey), Vec<usize>>;
 
 /// The values file where a unit's figures are entered, for messages about them.
 pub fn values_file(project: &Project, unit: usize) -> std::path::PathBuf {

@@ -1,6 +1,8 @@
 //! Whose targets apply: a unit's own, or for indicators that are not summed, those of the
 //! nearest ancestor that has some (the province's 2025 goal applies to each district).
 
+use rayon::prelude::*;
+
 use crate::load::Project;
 use crate::model::Kind;
 
@@ -8,6 +10,7 @@ use crate::model::Kind;
 pub fn resolve(project: &Project) -> Vec<Vec<Option<usize>>> {
     let has_own = |u: usize, i: usize| project.entered.of_kind(u, i, Kind::Target).next().is_some();
     (0..project.units.len())
+        .into_par_iter()
         .map(|u| {
             project
                 .catalogue

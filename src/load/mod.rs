@@ -14,6 +14,8 @@ pub mod values;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::{suggest, Diagnostics, Problem};
 use crate::model::{Catalogue, Figures, UnitTree};
 pub use config::Config;
@@ -45,29 +47,18 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         return Err(diags);
     };
     config::check_codes(&config, &catalogue, &mut diags);
+    // The values files are independent (one unit each): read, parsed and checked in parallel,
+    // then taken in file order, so that problems come out as if read one after the other.
+    let files = value_files(root);
+    let loaded: Vec<(Diagnostics, Option<(usize, Figures)>)> = files
+        .par_iter()
+        .map(|rel| values_file(root, rel, &units, &catalogue))
+        .collect();
     let mut entered = Figures::new(units.len(), catalogue.len());
-    for rel in value_files(root) {
-        let slug = rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        let Some(unit) = units.by_slug(&slug) else {
-            diags.push(
-                &rel,
-                None,
-                None,
-                Problem::FileForNoUnit {
-                    suggestion: suggest(&slug, units.units.iter().map(|u| u.slug.as_str())),
-                    slug,
-                },
-            );
-            continue;
-        };
-        let from = diags.items.len();
-        if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
-            values::load(&t, unit, &catalogue, &mut entered, &mut diags);
-            t.name_cells(&mut diags, from);
+    for (file_diags, figures) in loaded {
+        diags.extend(file_diags);
+        if let Some((unit, figures)) = figures {
+            entered.append_unit(unit, figures);
         }
     }
     let content = content::load(root, &units, &mut diags);
@@ -97,6 +88,40 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         },
         diags,
     ))
+}
+
+/// One unit's values file: its problems, and its unit's figures (as a one-unit `Figures`) unless
+/// no unit has its name.
+fn values_file(
+    root: &Path,
+    rel: &Path,
+    units: &UnitTree,
+    catalogue: &Catalogue,
+) -> (Diagnostics, Option<(usize, Figures)>) {
+    let mut diags = Diagnostics::default();
+    let slug = rel
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    let Some(unit) = units.by_slug(&slug) else {
+        diags.push(
+            rel,
+            None,
+            None,
+            Problem::FileForNoUnit {
+                suggestion: suggest(&slug, units.units.iter().map(|u| u.slug.as_str())),
+                slug,
+            },
+        );
+        return (diags, None);
+    };
+    let mut figures = Figures::new(1, catalogue.len());
+    if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
+        values::load(&t, 0, catalogue, &mut figures, &mut diags);
+        t.name_cells(&mut diags, 0);
+    }
+    (diags, Some((unit, figures)))
 }
 
 fn read<T>(

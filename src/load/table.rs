@@ -1,7 +1,8 @@
 //! A table as an editor saved it: CSV (comma or semicolon) read into rows of text cells, each
 //! remembering its line so that every message can point at it.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use super::number::NumberFormat;
@@ -66,21 +67,75 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-/// Where each named column sits in a table.
+/// Where each named column sits in a table: a handful, looked up for every cell, so a list.
 #[derive(Debug, Clone, Default)]
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: Vec<(&'static str, usize)>,
+}
+
+impl Columns {
+    /// Where the column `name` is, for [`Row::at`].
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.index.iter().find(|(n, _)| *n == name).map(|&(_, i)| i)
+    }
 }
 
 impl Row {
     /// A cell by column name, trimmed; empty when the column is absent (optional columns).
     pub fn get<'a>(&'a self, cols: &Columns, name: &str) -> &'a str {
-        cols.index
-            .get(name)
-            .and_then(|&i| self.cells.get(i))
+        self.at(cols.position(name))
+    }
+
+    /// The cell in the column at `position` (from [`Columns::position`]), as [`Row::get`].
+    pub fn at(&self, position: Option<usize>) -> &str {
+        position
+            .and_then(|i| self.cells.get(i))
             .map(|s| s.trim())
             .unwrap_or("")
     }
+}
+
+/// Runs `parse` with a CSV reader over `content`. Building a reader costs more than reading a
+/// values file, so each thread keeps one per delimiter and rewinds it, which leaves it as new:
+/// position, line count and parser state.
+fn with_reader<T>(
+    delimiter: u8,
+    content: &str,
+    parse: impl FnOnce(&mut csv::Reader<Cursor<Vec<u8>>>) -> T,
+) -> T {
+    type Readers = Vec<(u8, csv::Reader<Cursor<Vec<u8>>>)>;
+    thread_local! {
+        static READERS: RefCell<Readers> = const { RefCell::new(Vec::new()) };
+    }
+    let new_reader = || {
+        csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Cursor::new(Vec::new()))
+    };
+    READERS.with(|readers| {
+        let mut readers = readers.borrow_mut();
+        let i = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(i) => i,
+            None => {
+                readers.push((delimiter, new_reader()));
+                readers.len() - 1
+            }
+        };
+        let reader = &mut readers[i].1;
+        if reader
+            .seek_raw(std::io::SeekFrom::Start(0), csv::Position::new())
+            .is_err()
+        {
+            *reader = new_reader();
+        }
+        let input = reader.get_mut();
+        input.get_mut().clear();
+        input.get_mut().extend_from_slice(content.as_bytes());
+        input.set_position(0);
+        parse(reader)
+    })
 }
 
 impl Table {
@@ -152,72 +207,72 @@ impl Table {
         };
         // A spreadsheet on a Vietnamese system saves with `;` because `,` is its decimal mark.
         let semicolon = header_line.matches(';').count() > header_line.matches(',').count();
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(if semicolon { b';' } else { b',' })
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(content.as_bytes());
+        let delimiter = if semicolon { b';' } else { b',' };
         let mut headers: Option<Vec<String>> = None;
         let mut rows = Vec::new();
         let mut lines = LineCounter::new(&content);
-        for record in reader.records() {
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map(|p| lines.line_at(p.byte() as usize));
-                    diags.push(rel, line, None, Problem::Unreadable(e.to_string()));
-                    continue;
-                }
-            };
-            // The csv crate's own line numbers skip blank lines; count them from the bytes.
-            let line = record
-                .position()
-                .map_or(0, |p| lines.line_at(p.byte() as usize));
-            if let Some(i) = record
-                .iter()
-                .position(|c| c.len() > super::files::MAX_CELL_BYTES)
-            {
-                let limit = format!("{} KiB", super::files::MAX_CELL_BYTES / 1024);
-                diags.push(
-                    rel,
-                    Some(line),
-                    Some(&format!("#{}", i + 1)),
-                    Problem::TooLarge { limit },
-                );
-                continue;
-            }
-            let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-            if cells.iter().all(|c| c.is_empty()) {
-                continue;
-            }
-            match &headers {
-                None => headers = Some(cells.iter().map(|c| c.to_lowercase()).collect()),
-                Some(h) => {
-                    // Spreadsheets pad short rows with empty cells, or add trailing empty ones.
-                    let used = cells
-                        .iter()
-                        .rposition(|c| !c.is_empty())
-                        .map_or(0, |i| i + 1);
-                    if cells.len() < h.len() || used > h.len() {
-                        diags.push(
-                            rel,
-                            Some(line),
-                            None,
-                            Problem::FieldCount {
-                                expected: h.len(),
-                                found: if cells.len() < h.len() {
-                                    cells.len()
-                                } else {
-                                    used
-                                },
-                            },
-                        );
+        with_reader(delimiter, &content, |reader| {
+            let mut record = csv::StringRecord::new();
+            loop {
+                match reader.read_record(&mut record) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        let line = e.position().map(|p| lines.line_at(p.byte() as usize));
+                        diags.push(rel, line, None, Problem::Unreadable(e.to_string()));
                         continue;
                     }
-                    rows.push(Row { line, cells });
+                }
+                // The csv crate's own line numbers skip blank lines; count them from the bytes.
+                let line = record
+                    .position()
+                    .map_or(0, |p| lines.line_at(p.byte() as usize));
+                if let Some(i) = record
+                    .iter()
+                    .position(|c| c.len() > super::files::MAX_CELL_BYTES)
+                {
+                    let limit = format!("{} KiB", super::files::MAX_CELL_BYTES / 1024);
+                    diags.push(
+                        rel,
+                        Some(line),
+                        Some(&format!("#{}", i + 1)),
+                        Problem::TooLarge { limit },
+                    );
+                    continue;
+                }
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                match &headers {
+                    None => headers = Some(cells.iter().map(|c| c.to_lowercase()).collect()),
+                    Some(h) => {
+                        // Spreadsheets pad short rows with empty cells, or add trailing empty ones.
+                        let used = cells
+                            .iter()
+                            .rposition(|c| !c.is_empty())
+                            .map_or(0, |i| i + 1);
+                        if cells.len() < h.len() || used > h.len() {
+                            diags.push(
+                                rel,
+                                Some(line),
+                                None,
+                                Problem::FieldCount {
+                                    expected: h.len(),
+                                    found: if cells.len() < h.len() {
+                                        cells.len()
+                                    } else {
+                                        used
+                                    },
+                                },
+                            );
+                            continue;
+                        }
+                        rows.push(Row { line, cells });
+                    }
                 }
             }
-        }
+        });
         let headers = headers?;
         Some(Table {
             file: rel.to_path_buf(),
@@ -239,7 +294,7 @@ impl Table {
         optional: &[&'static str],
         diags: &mut Diagnostics,
     ) -> Option<Columns> {
-        let mut index = HashMap::new();
+        let mut index = Vec::new();
         let mut ok = true;
         for (i, h) in self.headers.iter().enumerate() {
             if !h.is_empty() && !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
@@ -275,9 +330,7 @@ impl Table {
         }
         for &name in required.iter().chain(optional) {
             match self.headers.iter().position(|h| h == name) {
-                Some(i) => {
-                    index.insert(name, i);
-                }
+                Some(i) => index.push((name, i)),
                 None if required.contains(&name) => {
                     diags.push(
                         &self.file,

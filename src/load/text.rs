@@ -6,7 +6,7 @@
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Decodes a text file's bytes whatever the encoding, to NFC without a byte-order mark.
 pub fn decode(bytes: &[u8]) -> String {
@@ -26,11 +26,40 @@ pub fn decode(bytes: &[u8]) -> String {
                 .into_owned(),
         }
     };
-    nfc(&text)
+    if is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    if is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Whether `s` is certainly NFC already (ASCII, or precomposed text as most software saves
+/// it), which is much quicker to tell than to normalize it; `false` when unsure. ASCII is NFC
+/// and ends any sequence of combining marks, so only the runs of other characters are checked,
+/// each as a string of its own.
+fn is_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(start) = bytes[from..].iter().position(|b| !b.is_ascii()) {
+        let start = from + start;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        if is_nfc_quick(s[start..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        from = end;
+    }
+    true
 }
 
 /// Vietnamese without accents, `đ` as `d`: what people type in a search box or a file name.
@@ -66,6 +95,31 @@ mod tests {
         for bytes in [utf8, bom, utf16, cp1258, decomposed.into_bytes()] {
             assert_eq!(decode(&bytes), expected);
         }
+    }
+
+    #[test]
+    fn tells_nfc_text_as_normalizing_does() {
+        let samples = [
+            "",
+            "plain ascii, 123",
+            "Huyện Tuần Giáo",
+            "Số liệu minh họa (benchmark),illustrative\nbts_sites,2020,actual,1",
+            "Huye\u{302}\u{323}n",
+            "a\u{301}",
+            "\u{301}abc",
+            "e\u{323}\u{302} x \u{1EC7}",
+            "한국어 and 日本語",
+            "Å Ω ﬁ",
+        ];
+        for s in samples {
+            let normal = s.nfc().collect::<String>() == s;
+            if is_nfc(s) {
+                assert!(normal, "{s:?} is not NFC");
+            }
+            assert_eq!(nfc(s), s.nfc().collect::<String>());
+            assert_eq!(decode(s.as_bytes()), s.nfc().collect::<String>());
+        }
+        assert!(is_nfc("Huyện Tuần Giáo, số liệu"));
     }
 
     #[test]

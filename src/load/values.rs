@@ -26,10 +26,12 @@ pub fn load(
     };
     let file = &table.file;
     let codes = || catalogue.indicators.iter().map(|i| i.code.as_str());
+    let [indicator_col, period_col, kind_col, value_col, source_col, note_col] =
+        ["indicator", "period", "kind", "value", "source", "note"].map(|c| cols.position(c));
     let mut lines: HashMap<(usize, FigureKey), usize> = HashMap::new();
     for row in &table.rows {
         let line = Some(row.line);
-        let code = row.get(&cols, "indicator");
+        let code = row.at(indicator_col);
         let indicator = catalogue.by_code(code);
         if indicator.is_none() {
             let problem = if code.is_empty() {
@@ -42,7 +44,7 @@ pub fn load(
             };
             diags.push(file, line, Some("indicator"), problem);
         }
-        let period_text = row.get(&cols, "period");
+        let period_text = row.at(period_col);
         let period = period_text.parse::<Period>().ok();
         if period.is_none() {
             diags.push(
@@ -52,7 +54,7 @@ pub fn load(
                 Problem::InvalidPeriod(period_text.into()),
             );
         }
-        let kind_text = row.get(&cols, "kind");
+        let kind_text = row.at(kind_col);
         let kind = Kind::parse(kind_text);
         if kind.is_none() {
             diags.push(
@@ -66,7 +68,7 @@ pub fn load(
                 },
             );
         }
-        let value_text = row.get(&cols, "value");
+        let value_text = row.at(value_col);
         let amount = match parse_amount(value_text, table.format) {
             Ok(a) if a.upper.is_some() && kind.is_some_and(|k| k != Kind::Target) => {
                 diags.push(file, line, Some("value"), Problem::RangeNotTarget);
@@ -127,8 +129,8 @@ pub fn load(
                 value: amount.value,
                 upper: amount.upper,
                 origin: Origin::Entered,
-                source: row.get(&cols, "source").into(),
-                note: row.get(&cols, "note").into(),
+                source: row.at(source_col).into(),
+                note: row.at(note_col).into(),
                 line: Some(row.line),
             },
         );

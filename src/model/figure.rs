@@ -83,6 +83,9 @@ pub struct FigureKey {
     pub kind: Kind,
 }
 
+/// One unit's figures, by indicator.
+pub type UnitFigures = Vec<BTreeMap<FigureKey, Figure>>;
+
 /// All figures, indexed by unit and indicator, then ordered by period and kind, so lookups never
 /// scan and every listing comes out in the same order.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +98,16 @@ impl Figures {
         Figures {
             cells: vec![vec![BTreeMap::new(); indicators]; units],
         }
+    }
+
+    /// Figures made of each unit's, in unit order.
+    pub fn from_units(cells: Vec<UnitFigures>) -> Self {
+        Figures { cells }
+    }
+
+    /// One unit's figures, by indicator.
+    pub fn unit(&self, unit: usize) -> &[BTreeMap<FigureKey, Figure>] {
+        &self.cells[unit]
     }
 
     pub fn series(&self, unit: usize, indicator: usize) -> &BTreeMap<FigureKey, Figure> {
@@ -125,6 +138,15 @@ impl Figures {
 
     pub fn insert(&mut self, unit: usize, indicator: usize, key: FigureKey, figure: Figure) {
         self.cells[unit][indicator].insert(key, figure);
+    }
+
+    /// Moves the figures of `other`'s first unit into `unit`'s, as if inserted one by one.
+    pub fn append_unit(&mut self, unit: usize, other: Figures) {
+        if let Some(series) = other.cells.into_iter().next() {
+            for (mine, mut theirs) in self.cells[unit].iter_mut().zip(series) {
+                mine.append(&mut theirs);
+            }
+        }
     }
 
     /// Figures of one kind in time order.

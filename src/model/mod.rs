@@ -5,7 +5,7 @@ pub mod indicator;
 pub mod period;
 pub mod unit;
 
-pub use figure::{Figure, FigureKey, Figures, Kind, Origin};
+pub use figure::{Figure, FigureKey, Figures, Kind, Origin, UnitFigures};
 pub use indicator::{Aggregate, Catalogue, Derivation, Direction, Indicator, Measure};
 pub use period::Period;
 pub use unit::{Unit, UnitTree};
