@@ -242,12 +242,13 @@ def massif(binary, project, work):
 # Where chiso's instructions go: inclusive cost of these functions (each run's work happens in rayon
 # worker threads, so the callers above them — render_site, build — undercount). Shown when found.
 PHASES = [
-    ("load: read, decode, parse, validate", r"^chiso::load::load$"),
+    ("load: read, decode, parse, validate (the values files' part runs in rayon's threads and "
+     "counts in the rest)", r"^chiso::load::load$"),
     ("compute: derive, sum, targets, progress", r"^chiso::compute::compute$"),
     ("unit pages", r"^chiso::render::unit_page::render$"),
     ("indicator pages", r"^chiso::render::indicator_page::render$"),
-    ("report pages (HTML, CSV)", r"^chiso::render::report_page::"),
-    ("report workbooks (xlsx)", r"^chiso::render::report_xlsx::"),
+    ("reports: pages (HTML), CSV and workbooks", r"^chiso::render::report_page::files$"),
+    ("— inside reports: workbooks (xlsx, rust_xlsxwriter)", r"^chiso::render::report_xlsx::"),
     ("open data files (CSV, JSON)", r"^chiso::render::open_data::files$"),
     ("gzip (`precompress = true` only)", r"^(chiso::output::gzip|libdeflater::Compressor::gzip_compress)$"),
     ("write: compare, link, write (each file as it is made)", r"^chiso::output::Staging::write$"),
@@ -736,8 +737,8 @@ def write_doc(path, R):
     if staged:
         stages = list(dict.fromkeys(k for _, runs in staged for k in runs[0]["stages"]))
         w("Where the wall time goes, by chiso's own stage clock (`CHISO_TIMING=1`; medians, seconds, as chiso "
-          "prints them: see `src/build.rs` for where each clock starts; `write` creates, compares, links and swaps "
-          "the files):\n")
+          "prints them: see `src/build.rs`; `render` includes writing, as each file goes to disk when it is made, "
+          "`swap` puts the new site in place and removes the previous one):\n")
         w("| build | " + " | ".join(stages) + " |")
         w("|---|" + "---:|" * len(stages))
         for name, runs in staged:
@@ -789,8 +790,9 @@ def write_doc(path, R):
         if svr:
             t = statistics.median(r["ms"] for r in svr) / 1000
             share = t / full
-            how = (f"`chiso serve`'s rebuild: {t:.2f} s against a {full:.2f} s full build; it loads, computes and "
-                   "renders everything again, in memory")
+            how = (f"`chiso serve`'s rebuild: {t:.2f} s against a {full:.2f} s full build; it loads and computes "
+                   "everything again, then renders only the pages and files whose figures changed, with the "
+                   "site-wide pages (`render::scope`)")
         else:
             t = med(inc, "wall")
             share = t / full
@@ -851,7 +853,11 @@ def write_doc(path, R):
     else:
         w("Not profiled in this run (`--no-profile`, or valgrind missing).\n")
     ms = R.get("massif")
-    if ms and "error" not in ms:
+    if ms and "error" not in ms and ms["peak"] < 2**20:
+        # mimalloc maps its memory itself, out of massif's sight.
+        w("**Memory.** `valgrind --tool=massif` does not see the heap of chiso's allocator (mimalloc "
+          "maps its memory itself), so the peak resident memory in the results above is the measure.\n")
+    elif ms and "error" not in ms:
         w(f"**Memory.** `valgrind --tool=massif` on the same subset: the heap peaks at "
           f"{ms['peak'] / 2**20:.1f} MiB, at the end of rendering, for {R['profile_site'][1] / 2**20:.1f} MiB of "
           "output. What the heap holds at its peak, by the nearest chiso function above each allocation:\n")
