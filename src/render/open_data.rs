@@ -12,11 +12,17 @@ use crate::load::Project;
 /// A CSV file of the open data. Text that a spreadsheet would run as a formula (`=…`, `+…`,
 /// `@…`, `-…` that is not a number) gets a leading `'`, which spreadsheets show as text.
 pub(super) fn csv_bytes(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut out = csv_body([header.iter().map(|h| h.to_string()).collect()]);
+    out.extend(csv_body(rows));
+    out
+}
+
+/// Rows of a CSV file without its header, so that parts made apart can be joined.
+fn csv_body(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(header);
     for r in rows {
         let _ = w.write_record(r.iter().map(|c| spreadsheet_safe(c).into_owned()));
     }
@@ -148,30 +154,28 @@ pub fn files(
         .into_par_iter()
         .map(|u| unit_files(project, computed, u, scope.is_none_or(|s| s.files(u)), sink))
         .collect::<std::io::Result<Vec<_>>>()?;
-    let (all_values, all_progress): (Vec<_>, Vec<_>) = per_unit.into_iter().unzip();
-    sink.put(
-        "data/values.csv".into(),
-        csv_bytes(
-            &["unit", "indicator", "period", "kind", "value", "origin"],
-            all_values.into_iter().flatten(),
-        ),
-    )?;
-    sink.put(
-        "data/progress.csv".into(),
-        csv_bytes(PROGRESS_HEADER, all_progress.into_iter().flatten()),
-    )
+    // Each unit's rows arrive as CSV text: the whole site's rows as cells would take several
+    // times the memory of the files.
+    let header = ["unit", "indicator", "period", "kind", "value", "origin"];
+    let mut values = csv_bytes(&header, []);
+    let mut progress = csv_bytes(PROGRESS_HEADER, []);
+    for (v, p) in per_unit {
+        values.extend(v);
+        progress.extend(p);
+    }
+    sink.put("data/values.csv".into(), values)?;
+    sink.put("data/progress.csv".into(), progress)
 }
 
-type Rows = Vec<Vec<String>>;
-
-/// One unit's rows of `values.csv` and `progress.csv`; with `own`, its own files are written.
+/// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header; with
+/// `own`, its own files are written.
 fn unit_files(
     project: &Project,
     computed: &Computed,
     u: usize,
     own: bool,
     sink: &dyn Sink,
-) -> std::io::Result<(Rows, Rows)> {
+) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
     let cat = &project.catalogue;
     let units = &project.units;
     let mut all_values = Vec::new();
@@ -237,7 +241,7 @@ fn unit_files(
         }
     }
     if !own {
-        return Ok((all_values, all_progress));
+        return Ok((csv_body(all_values), csv_body(all_progress)));
     }
     let slug = &units.get(u).slug;
     sink.put(
@@ -263,5 +267,5 @@ fn unit_files(
     let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
     bytes.push(b'\n');
     sink.put(format!("data/{slug}.json"), bytes)?;
-    Ok((all_values, all_progress))
+    Ok((csv_body(all_values), csv_body(all_progress)))
 }
