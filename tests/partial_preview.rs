@@ -3,36 +3,19 @@
 //! lays the partial render over the previous preview and compares it, file by file, with a
 //! full render of the edited project.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chiso::build::{self, Inputs};
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use common::sample_copy;
 
 /// The repository's own project (Điện Biên), without its built site.
 fn sample() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("dien-bien");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["data", "content", "templates"] {
-        if repo.join(sub).is_dir() {
-            copy_dir(&repo.join(sub), &root.join(sub));
-        }
-    }
-    fs::copy(repo.join("chiso.toml"), root.join("chiso.toml")).unwrap();
+    let root = sample_copy(dir.path());
     (dir, root)
 }
 

@@ -7,35 +7,16 @@
 //! Every test builds the sample project of the repository (Điện Biên), copied into a temporary
 //! folder so that an edit made while the tests run cannot make two builds differ.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::sample_copy;
+
 type Files = BTreeMap<PathBuf, Vec<u8>>;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of the repository's sample project (data, content, settings) in `dir`.
-fn sample_copy(dir: &Path) -> PathBuf {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = dir.join("dien-bien");
-    copy_dir(&sample.join("data"), &root.join("data"));
-    copy_dir(&sample.join("content"), &root.join("content"));
-    fs::copy(sample.join("chiso.toml"), root.join("chiso.toml")).unwrap();
-    root
-}
 
 /// Runs `chiso build --root ROOT --output OUTPUT` from `cwd` with the given environment
 /// (`None` removes the variable), requires success and returns every file of the site.

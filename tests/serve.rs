@@ -1,6 +1,8 @@
 //! `chiso serve` end to end: the real binary on a copy of a small project, spoken to over
 //! loopback with plain HTTP/1.0 so that no client library is needed.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -10,22 +12,11 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::copy_dir;
+
 /// Every wait in these tests ends by this time; a rebuild of the fixture takes well under one.
 const LIMIT: Duration = Duration::from_secs(10);
 const RELOAD_TAG: &str = "<script src=\"/__chiso/reload.js\"></script>";
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create the copy");
-    for entry in std::fs::read_dir(from).expect("read the fixture") {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a fixture file");
-        }
-    }
-}
 
 fn fixture() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");

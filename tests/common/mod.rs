@@ -426,3 +426,27 @@ pub fn text_nodes(html: &str) -> Vec<String> {
         .filter(|t| !t.is_empty())
         .collect()
 }
+
+/// Copies the folder `from` into `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create the copy");
+    for entry in fs::read_dir(from).expect("read the folder") {
+        let entry = entry.expect("folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+/// A copy of the repository's sample project (data, content, settings) at `dir/dien-bien`.
+pub fn sample_copy(dir: &Path) -> PathBuf {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = dir.join("dien-bien");
+    copy_dir(&sample.join("data"), &root.join("data"));
+    copy_dir(&sample.join("content"), &root.join("content"));
+    fs::copy(sample.join("chiso.toml"), root.join("chiso.toml")).expect("copy chiso.toml");
+    root
+}
