@@ -12,8 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use crate::render::OutputFile;
-
 /// Removes the temporary folder unless the build got as far as swapping it in.
 struct TempDir(Option<PathBuf>);
 
@@ -204,16 +202,6 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     })
 }
 
-/// Writes a whole site held in memory: [`Staging`] for callers that have every file at once.
-pub fn write_site(output: &Path, files: &[OutputFile], precompress: bool) -> io::Result<Written> {
-    let staging = Staging::open(output, precompress)?;
-    use rayon::prelude::*;
-    files
-        .par_iter()
-        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
-    staging.finish()
-}
-
 /// Puts `staging` in place of `output`. Where the system can exchange two names atomically it
 /// does; elsewhere the old output is moved aside first and back if the second rename fails.
 fn swap(staging: &Path, output: &Path, retired: &Path) -> io::Result<()> {
@@ -250,6 +238,17 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::OutputFile;
+
+    /// A whole site held in memory, written through [`Staging`].
+    fn write_site(output: &Path, files: &[OutputFile], precompress: bool) -> io::Result<Written> {
+        let staging = Staging::open(output, precompress)?;
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+        staging.finish()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
