@@ -114,17 +114,20 @@ fn replace_line(text: &str, starts: &str, new: &str) -> String {
     out.join("\n") + "\n"
 }
 
+/// Tuần Giáo's 2020-H1 BTS sites, changed.
+fn new_bts_figure(values: &str) -> String {
+    replace_line(
+        values,
+        "bts_sites,2020-H1,",
+        "bts_sites,2020-H1,actual,129,Số liệu minh họa,illustrative",
+    )
+}
+
 #[test]
 fn a_districts_figure_renders_its_pages_and_the_site_wide_ones_only() {
     let (_dir, root) = sample();
-    let made = check_edit(&root, "data/values/tuan-giao.csv", |t| {
-        replace_line(
-            t,
-            "bts_sites,2020-H1,",
-            "bts_sites,2020-H1,actual,129,Số liệu minh họa,illustrative",
-        )
-    })
-    .expect("a partial render");
+    let made =
+        check_edit(&root, "data/values/tuan-giao.csv", new_bts_figure).expect("a partial render");
     // In the sample every district is the province's child, so every unit's pages are made
     // again; of the indicators' pages only the changed one's.
     assert!(made.contains(&"indicators/bts_sites/index.html".to_string()));
@@ -139,14 +142,8 @@ fn a_districts_figure_renders_its_pages_and_the_site_wide_ones_only() {
 #[test]
 fn a_province_whose_figures_did_not_change_keeps_its_pages() {
     let (_dir, root) = three_levels();
-    let made = check_edit(&root, "data/values/tuan-giao.csv", |t| {
-        replace_line(
-            t,
-            "bts_sites,2020-H1,",
-            "bts_sites,2020-H1,actual,129,Số liệu minh họa,illustrative",
-        )
-    })
-    .expect("a partial render");
+    let made =
+        check_edit(&root, "data/values/tuan-giao.csv", new_bts_figure).expect("a partial render");
     for page in ["index.html", "dien-bien/index.html", "muong-nhe/index.html"] {
         assert!(made.contains(&page.to_string()), "{page} made again");
     }
