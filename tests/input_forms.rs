@@ -68,7 +68,9 @@ fn semicolon_vietnamese() -> String {
     "indicator;period;kind;value;source;note\r\nmobile_subscribers;2019-H1;actual;54.204;Báo cáo của huyện;\r\npopulation;2019-H1;actual;84.700;Số liệu minh họa;\r\ncoverage_pct;2019-H1;actual;87,7;Báo cáo của huyện;ghi chú, có dấu phẩy\r\ncoverage_pct;2025;target;90..100;Báo cáo của huyện;\r\n".to_string()
 }
 
-fn xlsx() -> Vec<u8> {
+/// The workbook of Tuần Giáo's figures; with `percent`, the coverage cell is formatted as a
+/// percentage, so it holds 0.877 and shows `87.7%`, as an editor who types `87,7%` gets.
+fn xlsx_with(percent: bool) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     // (indicator, period, kind, number, text, source, note)
@@ -131,6 +133,14 @@ fn xlsx() -> Vec<u8> {
         sheet.write_string(r, 1, *period).unwrap();
         sheet.write_string(r, 2, *kind).unwrap();
         match number {
+            Some(n) if percent && *ind == "coverage_pct" => sheet
+                .write_number_with_format(
+                    r,
+                    3,
+                    n / 100.0,
+                    &rust_xlsxwriter::Format::new().set_num_format("0.0%"),
+                )
+                .unwrap(),
             Some(n) => sheet.write_number(r, 3, *n).unwrap(),
             None => sheet.write_string(r, 3, *text).unwrap(),
         };
@@ -140,6 +150,10 @@ fn xlsx() -> Vec<u8> {
         }
     }
     book.save_to_buffer().unwrap()
+}
+
+fn xlsx() -> Vec<u8> {
+    xlsx_with(false)
 }
 
 #[test]
@@ -164,6 +178,7 @@ fn every_saved_form_publishes_the_same_data() {
             b
         }),
         ("xlsx", "tuan-giao.xlsx", xlsx()),
+        ("xlsx, percentage cell", "tuan-giao.xlsx", xlsx_with(true)),
     ];
     let mut reference: Option<(Vec<u8>, Vec<u8>)> = None;
     for (name, file, bytes) in forms {
@@ -262,5 +277,29 @@ fn a_table_saved_twice_is_refused() {
     assert!(
         text.contains("tuan-giao.xlsx: error: both this file and `data/values/tuan-giao.csv`"),
         "{text}"
+    );
+}
+
+#[test]
+fn excel_lock_files_beside_an_open_workbook_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path(), ("tuan-giao.xlsx", xlsx()));
+    // Excel keeps `~$name.xlsx` (a few bytes, not a workbook) while the workbook is open;
+    // LibreOffice keeps `.~lock.name#`.
+    fs::write(
+        dir.path().join("data/values/~$tuan-giao.xlsx"),
+        b"\x05editor",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("data/values/.~lock.tuan-giao.xlsx#"),
+        b"editor,PC,01.01.2026",
+    )
+    .unwrap();
+    let (values, _) = build(dir.path());
+    let values = String::from_utf8(values).unwrap();
+    assert!(
+        values.contains("099,mobile_subscribers,2019-H1,actual,54204,entered"),
+        "{values}"
     );
 }

@@ -1,10 +1,12 @@
 //! `.xlsx` files: an editor may save any table as an Excel workbook instead of CSV. The first
 //! sheet is read; its row numbers stand in for line numbers and cells are named like `D7`.
+//! A number is read as the editor sees it: a cell formatted as a percentage that shows `87,7 %`
+//! holds 0.877 and is read as `87.7`.
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, StyleRange, Xlsx};
 
 use super::number::NumberFormat;
 use super::table::{Row, Table};
@@ -20,6 +22,48 @@ fn cell_text(cell: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::String(s) => nfc(s.trim()),
         other => nfc(other.to_string().trim()),
+    }
+}
+
+/// Whether an Excel number format shows the value times 100 with a `%` sign. A `%` between
+/// quotes or after a backslash is literal text and does not scale.
+fn shows_percent(format_code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in format_code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The number a percentage cell shows: 0.877 → 87.7, without the float noise of `* 100`.
+fn percent_shown(value: f64) -> f64 {
+    let scaled = value * 100.0;
+    if scaled.abs() < 1e6 {
+        (scaled * 1e9).round() / 1e9
+    } else {
+        scaled
+    }
+}
+
+/// A cell's text, numbers scaled as its number format shows them.
+fn shown_text(cell: &Data, styles: &StyleRange, pos: (u32, u32)) -> String {
+    let percent = || {
+        styles
+            .get(pos)
+            .and_then(|s| s.number_format.as_ref())
+            .is_some_and(|f| shows_percent(&f.format_code))
+    };
+    match cell {
+        Data::Float(f) if percent() => cell_text(&Data::Float(percent_shown(*f))),
+        Data::Int(i) if percent() => cell_text(&Data::Float(percent_shown(*i as f64))),
+        _ => cell_text(cell),
     }
 }
 
@@ -56,6 +100,13 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
             return None;
         }
     };
+    // Without styles (a workbook some other program wrote oddly) numbers are read as stored.
+    let styles = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .and_then(|name| workbook.worksheet_style(&name).ok())
+        .unwrap_or_else(StyleRange::empty);
     let (first_row, first_col) = range
         .start()
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
@@ -64,7 +115,13 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
     for (k, cells) in range.rows().enumerate() {
         // Cells left of the used range are empty; keep columns aligned with the sheet's letters.
         let mut texts = vec![String::new(); first_col];
-        texts.extend(cells.iter().map(cell_text));
+        let row = (first_row + k) as u32;
+        texts.extend(
+            cells
+                .iter()
+                .enumerate()
+                .map(|(j, c)| shown_text(c, &styles, (row, (first_col + j) as u32))),
+        );
         if texts.iter().all(String::is_empty) {
             continue;
         }
@@ -124,5 +181,24 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(54748.0)), "54748");
         assert_eq!(cell_text(&Data::Float(87.7)), "87.7");
         assert_eq!(cell_text(&Data::String(" Huyện ".into())), "Huyện");
+    }
+
+    #[test]
+    fn percentage_formats_are_recognised() {
+        assert!(shows_percent("0%"));
+        assert!(shows_percent("0.0%"));
+        assert!(shows_percent("#,##0.00 %;[Red]-0.00 %"));
+        assert!(!shows_percent("General"));
+        assert!(!shows_percent("#,##0"));
+        assert!(!shows_percent("0\\%"));
+        assert!(!shows_percent("0\" %\""));
+    }
+
+    #[test]
+    fn percentages_read_as_shown() {
+        assert_eq!(percent_shown(0.877), 87.7);
+        assert_eq!(percent_shown(0.905), 90.5);
+        assert_eq!(percent_shown(1.0), 100.0);
+        assert_eq!(percent_shown(0.0), 0.0);
     }
 }
