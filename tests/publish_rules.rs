@@ -312,3 +312,47 @@ fn district_page_shows_its_name_and_vietnamese_numbers_and_the_index_links_to_it
         );
     }
 }
+
+#[test]
+fn a_page_written_in_one_language_only_is_published_in_both() {
+    let project = Project::province_with_two_districts();
+    project
+        .write(
+            "content/pages/contact.en.md",
+            "+++\ntitle = \"Contact\"\n+++\nWrite to the department.\n",
+        )
+        .write(
+            "content/pages/gioi-thieu.md",
+            "+++\ntitle = \"Giới thiệu\"\n+++\nTrang của Sở.\n",
+        );
+    let site = project.build();
+
+    // Written in English only: the Vietnamese page gives the English text, says so, and marks
+    // its language; the menu of both languages lists it.
+    let vi = site.read("pages/contact/index.html");
+    assert!(vi.contains("Trang này chỉ có bằng tiếng Anh"), "{vi}");
+    assert!(
+        vi.contains("<div class=\"narrative\" lang=\"en\"><p>Write to the department.</p>"),
+        "{vi}"
+    );
+    let en = site.read("en/pages/contact/index.html");
+    assert!(en.contains("<p>Write to the department.</p>"), "{en}");
+    assert!(!en.contains("available in English only"), "{en}");
+    assert!(!en.contains("lang=\"vi\"><p>Write"), "{en}");
+    for page in ["index.html", "en/index.html"] {
+        let links = hrefs(&site.read(page));
+        assert!(
+            links
+                .iter()
+                .any(|h| h.ends_with("pages/contact/index.html")),
+            "{page}: {links:?}"
+        );
+    }
+
+    // Written in Vietnamese only: the English page gives the Vietnamese text, as before.
+    let en = site.read("en/pages/gioi-thieu/index.html");
+    assert!(en.contains("available in Vietnamese only"), "{en}");
+    assert!(en.contains("lang=\"vi\"><p>Trang của Sở.</p>"), "{en}");
+    let vi = site.read("pages/gioi-thieu/index.html");
+    assert!(!vi.contains("chỉ có bằng tiếng"), "{vi}");
+}

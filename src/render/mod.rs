@@ -131,14 +131,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// An extra page in `lang`: its own text, else the Vietnamese, else whichever language it
+    /// was written in, so that a page written in one language only is still published in both.
+    pub fn page_text(
+        &self,
+        slug: &str,
+        lang: Lang,
+    ) -> Option<(&crate::load::content::Page, LangKey)> {
+        let pages = &self.project.content.pages;
+        [LangKey::from(lang), LangKey::Vi, LangKey::En]
+            .into_iter()
+            .find_map(|l| pages.get(&(slug.to_string(), l)).map(|p| (p, l)))
+    }
+
     /// Extra pages' (slug, title) in menu order.
     pub fn page_titles(&self, lang: Lang) -> Vec<(String, String)> {
         let pages = &self.project.content.pages;
-        let mut out: Vec<(i64, String, String)> = pages
-            .iter()
-            .filter(|((_, l), _)| *l == LangKey::Vi)
-            .map(|((slug, _), p)| {
-                let own = pages.get(&(slug.clone(), LangKey::from(lang))).unwrap_or(p);
+        let mut slugs: Vec<&String> = pages.keys().map(|(slug, _)| slug).collect();
+        slugs.dedup();
+        let mut out: Vec<(i64, String, String)> = slugs
+            .into_iter()
+            .filter_map(|slug| self.page_text(slug, lang).map(|(p, _)| (slug, p)))
+            .map(|(slug, own)| {
                 let title = own
                     .narrative
                     .front

@@ -76,9 +76,8 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
 }
 
 pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), TemplateError> {
-    let pages = &ctx.project.content.pages;
-    let own = pages.get(&(slug.to_string(), LangKey::from(lang)));
-    let p = own.or_else(|| pages.get(&(slug.to_string(), LangKey::Vi)));
+    let text = ctx.page_text(slug, lang);
+    let p = text.map(|(p, _)| p);
     let path = format!("pages/{slug}/index.html");
     let (title, description, html) = match p {
         Some(p) => (
@@ -96,8 +95,17 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
     let mut context = ctx.context(lang, &page);
     context.insert("heading", &title);
     context.insert("body", &html);
-    // An English reader is told when what follows is the Vietnamese text.
-    context.insert("untranslated", &(own.is_none() && lang != Lang::Vi));
+    // A reader is told when what follows is in the other language, and the browser (and a
+    // screen reader) is told which language that is.
+    let text_lang = text.map_or(LangKey::from(lang), |(_, l)| l);
+    context.insert("untranslated", &(text_lang != LangKey::from(lang)));
+    context.insert(
+        "text_lang",
+        match text_lang {
+            LangKey::Vi => "vi",
+            LangKey::En => "en",
+        },
+    );
     Ok((path, ctx.render("page.html", &context)?))
 }
 
