@@ -86,6 +86,28 @@ impl Formats {
     }
 }
 
+/// The figure columns of rows `first..=last`, whose indicators show `decimals` digits.
+fn format_figures(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    first: u32,
+    last: u32,
+    decimals: usize,
+    first_figure: u16,
+    first_ratio: u16,
+) -> Result<(), XlsxError> {
+    if first_ratio > first_figure {
+        sheet.set_range_format(
+            first,
+            first_figure,
+            last,
+            first_ratio - 1,
+            &f.figure(decimals),
+        )?;
+    }
+    Ok(())
+}
+
 /// `A`, `B`, … for a column number of the template (1-based); tables have fewer than 27.
 fn letter(column: usize) -> char {
     char::from(b'A' + (column.saturating_sub(1) % 26) as u8)
@@ -166,44 +188,49 @@ fn write_part(
         sheet.set_row_height(3, LINE_HEIGHT * lines(&notice, full_width) + 2.0)?;
     }
 
+    // Values are written bare and formatted afterwards a block at a time: rust_xlsxwriter
+    // hashes the whole Format on every formatted write, which made formatting most of a
+    // workbook's cost. A cell gets the same format either way.
     let mut heading_lines: f64 = 1.0;
     for (c, h) in headings.iter().enumerate() {
-        sheet.write_string_with_format(HEADING_ROW, c as u16, h, &f.heading)?;
+        sheet.write_string(HEADING_ROW, c as u16, h)?;
         heading_lines = heading_lines.max(lines(h, width(c) * 0.9));
     }
     sheet.set_row_height(HEADING_ROW, LINE_HEIGHT * heading_lines + 4.0)?;
+    sheet.set_range_format(HEADING_ROW, 0, HEADING_ROW, last_col, &f.heading)?;
     for (c, n) in column_numbers(table).iter().enumerate() {
-        sheet.write_string_with_format(HEADING_ROW + 1, c as u16, n, &f.number_row)?;
+        sheet.write_string(HEADING_ROW + 1, c as u16, n)?;
     }
+    sheet.set_range_format(HEADING_ROW + 1, 0, HEADING_ROW + 1, last_col, &f.number_row)?;
 
+    let first_ratio = (FIRST_FIGURE - 1 + table.figure_columns) as u16;
+    let first_figure = (FIRST_FIGURE - 1) as u16;
     let mut row = HEADING_ROW + 2;
     for section in &table.sections {
         let ind = cat.get(section.indicator);
-        sheet.write_string_with_format(row, 0, &section.numeral, &f.group_numeral)?;
-        sheet.write_string_with_format(row, 1, &ind.group, &f.group)?;
-        for c in 2..=last_col {
-            sheet.write_blank(row, c, &f.group)?;
-        }
+        sheet.write_string(row, 0, &section.numeral)?;
+        sheet.write_string(row, 1, &ind.group)?;
+        sheet.set_range_format(row, 0, row, 0, &f.group_numeral)?;
+        sheet.set_range_format(row, 1, row, last_col, &f.group)?;
         row += 1;
+        let first_line = row;
+        // Rows in a run of the same decimals share one figure format.
+        let mut run: Option<(u32, usize)> = None;
         for line in &section.lines {
             let ind = cat.get(line.indicator);
-            let figure = f.figure(ind.decimals);
-            sheet.write_number_with_format(row, 0, line.stt as f64, &f.stt)?;
-            sheet.write_string_with_format(row, 1, &ind.name, &f.text)?;
-            sheet.write_string_with_format(row, 2, &ind.unit, &f.text)?;
+            sheet.write_number(row, 0, line.stt as f64)?;
+            sheet.write_string(row, 1, &ind.name)?;
+            sheet.write_string(row, 2, &ind.unit)?;
             let text_lines = lines(&ind.name, width(1)).max(lines(&ind.unit, width(2)));
             if text_lines > 1.0 {
                 sheet.set_row_height(row, LINE_HEIGHT * text_lines + 2.0)?;
             }
             for (k, value) in line.figures.iter().enumerate() {
-                let col = (FIRST_FIGURE - 1 + k) as u16;
-                match value {
-                    // Full precision: the formulas then give exactly the published ratios.
-                    Some(v) => sheet.write_number_with_format(row, col, *v, &figure)?,
-                    None => sheet.write_blank(row, col, &figure)?,
-                };
+                // Full precision: the formulas then give exactly the published ratios.
+                if let Some(v) = value {
+                    sheet.write_number(row, first_figure + k as u16, *v)?;
+                }
             }
-            let first_ratio = FIRST_FIGURE - 1 + table.figure_columns;
             let results = line.percents(table.ratios);
             for (k, (&(a, b), result)) in table.ratios.iter().zip(results).enumerate() {
                 let (a, b, n) = (letter(a), letter(b), row + 1);
@@ -211,14 +238,51 @@ fn write_part(
                     "=IF(AND(ISNUMBER({a}{n}),ISNUMBER({b}{n}),{b}{n}<>0),{a}{n}/{b}{n}*100,\"\")"
                 ))
                 .set_result(result.map(|v| v.to_string()).unwrap_or_default());
-                sheet.write_formula_with_format(
-                    row,
-                    (first_ratio + k) as u16,
-                    formula,
+                sheet.write_formula(row, first_ratio + k as u16, formula)?;
+            }
+            run = match run {
+                Some((start, decimals)) if decimals == ind.decimals => Some((start, decimals)),
+                Some((start, decimals)) => {
+                    format_figures(
+                        sheet,
+                        f,
+                        start,
+                        row - 1,
+                        decimals,
+                        first_figure,
+                        first_ratio,
+                    )?;
+                    Some((row, ind.decimals))
+                }
+                None => Some((row, ind.decimals)),
+            };
+            row += 1;
+        }
+        if let Some((start, decimals)) = run {
+            format_figures(
+                sheet,
+                f,
+                start,
+                row - 1,
+                decimals,
+                first_figure,
+                first_ratio,
+            )?;
+        }
+        if row > first_line {
+            let last_line = row - 1;
+            sheet.set_range_format(first_line, 0, last_line, 0, &f.stt)?;
+            sheet.set_range_format(first_line, 1, last_line, 2, &f.text)?;
+            if !table.ratios.is_empty() {
+                let last_ratio = first_ratio + table.ratios.len() as u16 - 1;
+                sheet.set_range_format(
+                    first_line,
+                    first_ratio,
+                    last_line,
+                    last_ratio,
                     &f.percent,
                 )?;
             }
-            row += 1;
         }
     }
 
