@@ -397,6 +397,26 @@ fn the_workbook_holds_numbers_and_formulas_and_is_the_same_every_build() {
         Some(&Data::String("9=7/6".into()))
     );
 
+    // The template's look: bordered cells inside the table and none beside it, figures grouped
+    // in thousands, ratios with one decimal, bold group rows.
+    let styles = book.worksheet_style(&names[0]).expect("its styles");
+    let style = |r: u32, c: u32| styles.get((r, c)).cloned().unwrap_or_default();
+    let format = |r: u32, c: u32| style(r, c).number_format.map(|f| f.format_code);
+    let bordered = |r: u32, c: u32| {
+        style(r, c)
+            .borders
+            .is_some_and(|b| b.left.style == calamine::BorderStyle::Thin)
+    };
+    assert_eq!(format(at, 3).as_deref(), Some("#,##0"));
+    assert_eq!(format(at, 8).as_deref(), Some("0.0"));
+    for c in 0..11 {
+        assert!(bordered(at, c), "column {c} of the subscribers' row");
+        assert!(bordered(first_group, c), "column {c} of group I");
+    }
+    assert!(!bordered(at, 11), "the cell right of the table");
+    assert!(style(first_group, 1).font.is_some_and(|f| f.is_bold()));
+    assert!(!style(at, 1).font.is_some_and(|f| f.is_bold()));
+
     // Identical input, identical bytes: nothing in the file depends on when it was built.
     let second = common::build_root_to(project.root(), &project.root().join("site-again"));
     assert_eq!(
