@@ -14,18 +14,14 @@ pub enum BuildError {
     /// The editors' input has problems; every one is listed.
     #[error("the input has errors")]
     Input(Diagnostics),
+    /// A template would not render, or the site could not be written.
     #[error(transparent)]
-    Template(#[from] render::TemplateError),
-    #[error("cannot write the site: {0}")]
-    Write(#[from] std::io::Error),
+    Render(#[from] render::RenderError),
 }
 
-impl From<render::RenderError> for BuildError {
-    fn from(e: render::RenderError) -> Self {
-        match e {
-            render::RenderError::Template(t) => BuildError::Template(t),
-            render::RenderError::Write(w) => BuildError::Write(w),
-        }
+impl From<std::io::Error> for BuildError {
+    fn from(e: std::io::Error) -> Self {
+        BuildError::Render(e.into())
     }
 }
 
@@ -48,8 +44,8 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
 /// `chiso check`: everything `build` would refuse, templates included, writing nothing.
 pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     let (_, _, diags) = check(root)?;
-    render::templates::load(root)?;
-    render::templates::translations(root)?;
+    render::templates::load(root).map_err(render::RenderError::from)?;
+    render::templates::translations(root).map_err(render::RenderError::from)?;
     Ok(diags)
 }
 
