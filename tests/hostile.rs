@@ -275,6 +275,9 @@ fn write_hostile_project(root: &Path) {
         "content/pages/about.en.md",
         &hostile_markdown(&format!("About {IFRAME}")),
     );
+    // The ordinary image of every narrative (`![a chart](img.png)`), beside each of them.
+    w("content/img.png", "a picture");
+    w("content/pages/img.png", "a picture");
 }
 
 // ---------------------------------------------------------------------------------------------
