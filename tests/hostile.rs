@@ -568,7 +568,7 @@ fn hostile_text_everywhere_publishes_nothing_that_runs() {
         "<del>struck</del>",
         "<table>",
         "<td>A</td>",
-        "src=\"img.png\"",
+        "src=\"media/img.png\"",
         "alt=\"a chart\"",
         "href=\"https://example.gov.vn/so-lieu\"",
         ">safe link</a>",
