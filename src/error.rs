@@ -390,8 +390,8 @@ impl Problem {
                 format!("the image `{path}` is outside the project's `content/` folder, so it cannot be published. Copy the image into `content/anh/` and write its path from the folder of this narrative, e.g. `anh/tram-bts.jpg` (from `content/pages/`: `../anh/tram-bts.jpg`).{}", did_you_mean(suggestion)),
             ),
             Problem::ImageType { path } => l(
-                format!("`{path}` không phải loại ảnh trình duyệt hiển thị được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`.", image_types()),
-                format!("`{path}` is not a kind of image browsers show. Use a {} file; save photos as `.jpg`.", image_types()),
+                format!("`{path}` không phải loại ảnh trình duyệt hiển thị được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`.", image_types("hoặc")),
+                format!("`{path}` is not a kind of image browsers show. Use a {} file; save photos as `.jpg`.", image_types("or")),
             ),
             Problem::ImageExternal { url } => l(
                 format!("ảnh `{}` lấy từ nơi khác, không phải tệp trong dự án. Vì lý do bảo mật, trang chỉ hiện ảnh đăng cùng trang, nên ảnh này sẽ không hiển thị. Tải ảnh về, chép vào `content/anh/` và ghi `anh/<tên tệp>`.", shorten(url)),
@@ -402,7 +402,7 @@ impl Problem {
                 "an image written as an HTML `<img>` tag is not copied into the site and would not appear. Write it the Markdown way: `![New BTS tower in Mường Mùn commune](anh/tram-bts.jpg)`.".into(),
             ),
             Problem::ImageLarge { path, bytes, limit } => l(
-                format!("ảnh `{path}` nặng {}, quá {}: người đọc trên điện thoại, mạng chậm phải chờ lâu. Thu nhỏ ảnh còn khoảng 1200 điểm ảnh chiều ngang và lưu dạng JPEG.", size(*bytes), size(*limit)),
+                format!("ảnh `{path}` nặng {}, vượt {}: người đọc trên điện thoại, mạng chậm phải chờ lâu. Thu nhỏ ảnh còn khoảng 1200 điểm ảnh chiều ngang và lưu dạng JPEG.", size(*bytes), size(*limit)),
                 format!("the image `{path}` weighs {}, more than {}: readers on phones and slow connections wait for it. Resize it to about 1200 pixels wide and save it as JPEG.", size(*bytes), size(*limit)),
             ),
         }
@@ -417,13 +417,16 @@ fn quote_list(items: &[&str]) -> String {
         .join(", ")
 }
 
-/// `.jpg`, `.jpeg`, … `.avif`: the image files a narrative may show.
-fn image_types() -> String {
-    crate::load::images::EXTENSIONS
+/// `.jpg`, `.jpeg`, … or `.avif`: the image files a narrative may show.
+fn image_types(or: &str) -> String {
+    let types: Vec<String> = crate::load::images::EXTENSIONS
         .iter()
         .map(|e| format!("`.{e}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    match types.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+        _ => types.concat(),
+    }
 }
 
 /// A long address (a `data:` image holds the whole picture) cut to what identifies it.
