@@ -116,6 +116,32 @@ pub enum Problem {
     },
     FrontMatter(String),
     Config(String),
+    /// An image in a narrative names no file under `content/`.
+    ImageMissing {
+        path: String,
+        suggestion: Option<String>,
+    },
+    /// `![](anh/x.jpg)`: an image without its text equivalent.
+    ImageNoAlt {
+        path: String,
+    },
+    /// An absolute path, or one that climbs out of `content/` with `..`.
+    ImageOutsideContent {
+        path: String,
+        suggestion: Option<String>,
+    },
+    /// A file browsers do not show as an image.
+    ImageType {
+        path: String,
+    },
+    /// An image from another address (`https://…`, `data:…`), which the pages' security policy
+    /// does not show (a warning: nothing else on the page is wrong).
+    ImageExternal {
+        url: String,
+    },
+    /// An `<img>` written in HTML: chiso neither copies its file nor checks it (a warning, like
+    /// the rest of pasted HTML, which is cleaned rather than refused).
+    ImageHtml,
     // Warnings.
     DerivedDiffers {
         entered: String,
@@ -136,6 +162,11 @@ pub enum Problem {
         what: String,
         missing: Vec<String>,
     },
+    ImageLarge {
+        path: String,
+        bytes: u64,
+        limit: u64,
+    },
 }
 
 impl Problem {
@@ -145,7 +176,10 @@ impl Problem {
             | Problem::SumDiffers { .. }
             | Problem::AbovePercent(_)
             | Problem::StockDrop { .. }
-            | Problem::ChildrenMissing { .. } => Severity::Warning,
+            | Problem::ChildrenMissing { .. }
+            | Problem::ImageExternal { .. }
+            | Problem::ImageHtml
+            | Problem::ImageLarge { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -339,6 +373,38 @@ impl Problem {
                 format!("không tính được tổng {what} vì thiếu số liệu của: {}.", missing.join(", ")),
                 format!("no total for {what} because these units have no figure: {}.", missing.join(", ")),
             ),
+            Problem::ImageMissing { path, suggestion } if path.is_empty() => l(
+                format!("ảnh chưa có tên tệp. Ghi đường dẫn tới ảnh giữa hai dấu ngoặc tròn, ví dụ `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),
+                format!("the image names no file. Write the image's path between the round brackets, e.g. `![New BTS tower in Mường Mùn commune](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),
+            ),
+            Problem::ImageMissing { path, suggestion } => l(
+                format!("không có tệp ảnh `{path}` (đường dẫn tính từ thư mục chứa tệp bài viết này). Chép ảnh vào `content/anh/` hoặc sửa lại tên tệp.{}", did_you_mean(suggestion)),
+                format!("there is no image file `{path}` (the path starts from the folder of this narrative). Copy the image into `content/anh/` or correct its name.{}", did_you_mean(suggestion)),
+            ),
+            Problem::ImageNoAlt { path } => l(
+                format!("ảnh `{path}` chưa có lời mô tả. Người không xem được ảnh (người khiếm thị dùng phần mềm đọc màn hình, hoặc khi ảnh không tải được) chỉ nhận được lời mô tả, và quy định bắt buộc phải có: ghi điều ảnh cho thấy giữa hai dấu ngoặc vuông, ví dụ `![Trạm BTS mới ở xã Mường Mùn]({path})`."),
+                format!("the image `{path}` has no text description. Readers who cannot see the image (blind readers using a screen reader, or when the image does not load) get only the description, and the regulations require one: write what the image shows between the square brackets, e.g. `![New BTS tower in Mường Mùn commune]({path})`."),
+            ),
+            Problem::ImageOutsideContent { path, suggestion } => l(
+                format!("ảnh `{path}` nằm ngoài thư mục `content/` của dự án, nên không đăng được. Chép ảnh vào `content/anh/` và ghi đường dẫn tính từ thư mục chứa tệp bài viết này, ví dụ `anh/tram-bts.jpg` (từ `content/pages/` thì `../anh/tram-bts.jpg`).{}", did_you_mean(suggestion)),
+                format!("the image `{path}` is outside the project's `content/` folder, so it cannot be published. Copy the image into `content/anh/` and write its path from the folder of this narrative, e.g. `anh/tram-bts.jpg` (from `content/pages/`: `../anh/tram-bts.jpg`).{}", did_you_mean(suggestion)),
+            ),
+            Problem::ImageType { path } => l(
+                format!("`{path}` không phải loại ảnh trình duyệt hiển thị được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`.", image_types("hoặc")),
+                format!("`{path}` is not a kind of image browsers show. Use a {} file; save photos as `.jpg`.", image_types("or")),
+            ),
+            Problem::ImageExternal { url } => l(
+                format!("ảnh `{}` lấy từ nơi khác, không phải tệp trong dự án. Vì lý do bảo mật, trang chỉ hiện ảnh đăng cùng trang, nên ảnh này sẽ không hiển thị. Tải ảnh về, chép vào `content/anh/` và ghi `anh/<tên tệp>`.", shorten(url)),
+                format!("the image `{}` comes from elsewhere, not from a file in the project. For security, the pages show only images published with them, so this one would not appear. Download the image into `content/anh/` and write `anh/<file name>`.", shorten(url)),
+            ),
+            Problem::ImageHtml => l(
+                "ảnh viết bằng thẻ HTML `<img>` không được chép vào trang và sẽ không hiển thị. Viết ảnh theo cách của Markdown: `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.".into(),
+                "an image written as an HTML `<img>` tag is not copied into the site and would not appear. Write it the Markdown way: `![New BTS tower in Mường Mùn commune](anh/tram-bts.jpg)`.".into(),
+            ),
+            Problem::ImageLarge { path, bytes, limit } => l(
+                format!("ảnh `{path}` nặng {}, vượt {}: người đọc trên điện thoại, mạng chậm phải chờ lâu. Thu nhỏ ảnh còn khoảng 1200 điểm ảnh chiều ngang và lưu dạng JPEG.", size(*bytes), size(*limit)),
+                format!("the image `{path}` weighs {}, more than {}: readers on phones and slow connections wait for it. Resize it to about 1200 pixels wide and save it as JPEG.", size(*bytes), size(*limit)),
+            ),
         }
     }
 }
@@ -349,6 +415,37 @@ fn quote_list(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `.jpg`, `.jpeg`, … or `.avif`: the image files a narrative may show.
+fn image_types(or: &str) -> String {
+    let types: Vec<String> = crate::load::images::EXTENSIONS
+        .iter()
+        .map(|e| format!("`.{e}`"))
+        .collect();
+    match types.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+        _ => types.concat(),
+    }
+}
+
+/// A long address (a `data:` image holds the whole picture) cut to what identifies it.
+fn shorten(url: &str) -> String {
+    const KEEP: usize = 80;
+    match url.char_indices().nth(KEEP) {
+        Some((at, _)) => format!("{}…", &url[..at]),
+        None => url.to_string(),
+    }
+}
+
+/// A file size as people say it: `420 KB`, `1.8 MB` (plain digits, like the other warnings).
+fn size(bytes: u64) -> String {
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", kb.round() as u64)
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
+    }
 }
 
 fn period_hint(v: &str) -> String {

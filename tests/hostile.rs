@@ -275,6 +275,9 @@ fn write_hostile_project(root: &Path) {
         "content/pages/about.en.md",
         &hostile_markdown(&format!("About {IFRAME}")),
     );
+    // The ordinary image of every narrative (`![a chart](img.png)`), beside each of them.
+    w("content/img.png", "a picture");
+    w("content/pages/img.png", "a picture");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,7 +568,7 @@ fn hostile_text_everywhere_publishes_nothing_that_runs() {
         "<del>struck</del>",
         "<table>",
         "<td>A</td>",
-        "src=\"img.png\"",
+        "src=\"media/img.png\"",
         "alt=\"a chart\"",
         "href=\"https://example.gov.vn/so-lieu\"",
         ">safe link</a>",

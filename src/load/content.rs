@@ -25,6 +25,20 @@ pub struct Narrative {
     pub body_line: usize,
 }
 
+impl Narrative {
+    /// Whether this is a page of its own (`content/pages/<slug>.md`) rather than a unit's
+    /// narrative.
+    pub fn is_page(&self) -> bool {
+        in_pages(&self.file)
+    }
+}
+
+/// Whether the Markdown file at `path` is in the `pages/` folder.
+fn in_pages(path: &Path) -> bool {
+    path.parent()
+        .is_some_and(|p| p.file_name().is_some_and(|n| n == "pages"))
+}
+
 #[derive(Debug, Clone)]
 pub struct Page {
     pub slug: String,
@@ -37,6 +51,9 @@ pub struct Content {
     pub units: BTreeMap<(usize, LangKey), Narrative>,
     /// Extra pages by slug and language.
     pub pages: BTreeMap<(String, LangKey), Page>,
+    /// The images the narratives show, to copy into the site: by their path inside `content/`
+    /// (`anh/tram-bts.jpg`), their path from the project root.
+    pub images: BTreeMap<String, PathBuf>,
 }
 
 /// `Lang` as a map key.
@@ -153,9 +170,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
     files.sort();
     for path in files {
         let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let in_pages = path
-            .parent()
-            .is_some_and(|p| p.file_name().is_some_and(|n| n == "pages"));
+        let in_pages = in_pages(&path);
         if path.parent() != Some(dir.as_path()) && !in_pages {
             continue;
         }
@@ -214,6 +229,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             content.units.insert((unit, lang), n);
         }
     }
+    super::images::check(root, &mut content, diags);
     content
 }
 

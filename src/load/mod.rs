@@ -4,6 +4,7 @@ pub mod config;
 pub mod content;
 pub mod files;
 pub mod gaps;
+pub mod images;
 pub mod indicators;
 pub mod number;
 pub mod spreadsheet;

@@ -21,6 +21,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "reports",
     "whats-new",
     "coverage-gaps",
+    // Narratives' images (`media/anh/x.jpg`).
+    "media",
     // Open data files share `data/` with each unit's `data/<slug>.csv`.
     "values",
     "progress",

@@ -63,6 +63,15 @@ pub fn prefix(languages: &[Lang], lang: Lang) -> &'static str {
     }
 }
 
+/// The prefix from the page at `path` (relative to `lang`'s home) to the site's root: `../../`
+/// for `en/tuan-giao/index.html`.
+pub fn site_prefix(ctx: &Ctx, lang: Lang, path: &str) -> String {
+    let depth = format!("{}{path}", lang_prefix(ctx, lang))
+        .matches('/')
+        .count();
+    "../".repeat(depth)
+}
+
 /// `path` is the page's file relative to its language's home, e.g. `tuan-giao/index.html`.
 pub fn layout(
     ctx: &Ctx,
@@ -73,8 +82,7 @@ pub fn layout(
     crumbs: Vec<Link>,
 ) -> Layout {
     let prefix = lang_prefix(ctx, lang);
-    let depth = format!("{prefix}{path}").matches('/').count();
-    let site = "../".repeat(depth);
+    let site = site_prefix(ctx, lang, path);
     let home = format!("{site}{prefix}");
     let t = |k: &str| ctx.i18n.get(lang, k);
     let section = path.split('/').next().unwrap_or("");

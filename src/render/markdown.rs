@@ -1,14 +1,123 @@
 //! Narratives: Markdown rendered to HTML, then cleaned so that nothing an editor pasted can run
 //! in a reader's browser.
+//!
+//! Images are rewritten on the parser's events, before any HTML exists: each `![alt](path)`
+//! becomes an `<img>` whose `src` the caller chooses (the copy of the file inside the site) and
+//! which loads lazily, so that a photo low on the page costs nothing until it is scrolled to.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag};
+
+use super::templates::escape_html;
+
+/// The Markdown chiso reads, the same when checking and when rendering.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
 
 pub fn to_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    to_html_with(markdown, &|_| None)
+}
+
+/// As [`to_html`], with each image's `src` given by `image_src` (from the path as written);
+/// `None` keeps the path as written.
+pub fn to_html_with(markdown: &str, image_src: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut events = Parser::new_ext(markdown, options());
+    let mut out: Vec<Event> = Vec::new();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let alt = alt_text(&mut events);
+                let src = image_src(&dest_url).unwrap_or_else(|| dest_url.to_string());
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape_html(&title))
+                };
+                out.push(Event::InlineHtml(
+                    format!(
+                        "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
+                        escape_html(&src),
+                        escape_html(&alt)
+                    )
+                    .into(),
+                ));
+            }
+            other => out.push(other),
+        }
+    }
     let mut raw = String::new();
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
+    html::push_html(&mut raw, out.into_iter());
     clean(&raw)
+}
+
+/// The text of an image's description: the events after its start, up to and including its
+/// end, read as plain text (as pulldown-cmark's own writer does for `alt`).
+pub fn alt_text<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut alt = String::new();
+    let mut nest = 0;
+    for event in events {
+        match event {
+            Event::Start(_) => nest += 1,
+            Event::End(_) if nest == 0 => break,
+            Event::End(_) => nest -= 1,
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::InlineMath(t) => {
+                alt.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}
+
+/// An image as written in a narrative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Image {
+    /// `![alt](dest)` (or a reference-style image), starting at byte `offset`.
+    Markdown {
+        offset: usize,
+        dest: String,
+        alt: String,
+    },
+    /// An `<img …>` written as HTML, at byte `offset`.
+    Html { offset: usize },
+}
+
+impl Image {
+    pub fn offset(&self) -> usize {
+        match self {
+            Image::Markdown { offset, .. } | Image::Html { offset } => *offset,
+        }
+    }
+}
+
+/// Every image of a narrative, in the order written.
+pub fn images(markdown: &str) -> Vec<Image> {
+    let mut found = Vec::new();
+    let mut events = Parser::new_ext(markdown, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let alt = alt_text(&mut (&mut events).map(|(e, _)| e));
+                found.push(Image::Markdown {
+                    offset: range.start,
+                    dest: dest_url.to_string(),
+                    alt,
+                });
+            }
+            Event::Html(text) | Event::InlineHtml(text)
+                if text.to_ascii_lowercase().contains("<img") =>
+            {
+                found.push(Image::Html {
+                    offset: range.start,
+                })
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Ordinary formatting, tables, images and links stay; scripts, handlers, frames, styles and
@@ -17,6 +126,7 @@ pub fn clean(html: &str) -> String {
     ammonia::Builder::default()
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"))
+        .add_tag_attributes("img", &["loading", "decoding"])
         .clean(html)
         .to_string()
 }
@@ -68,5 +178,57 @@ mod tests {
             "<h3>a</h3><h4>b</h4>"
         );
         assert_eq!(demote_headings("<p>x</p>", 3), "<p>x</p>");
+    }
+
+    #[test]
+    fn images_get_their_new_src_and_keep_their_description() {
+        let md =
+            "Trạm mới:\n\n![Trạm BTS *mới* ở \"Mường Mùn\"](anh/tram-bts.jpg \"Ảnh: Viettel\")\n";
+        let html = to_html_with(md, &|dest| {
+            assert_eq!(dest, "anh/tram-bts.jpg");
+            Some("../media/anh/tram-bts.jpg".into())
+        });
+        assert!(
+            html.contains(
+                "<img src=\"../media/anh/tram-bts.jpg\" alt=\"Trạm BTS mới ở &quot;Mường Mùn&quot;\" \
+                 title=\"Ảnh: Viettel\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{html}"
+        );
+        // Without a new address the path stays; the cleaning still runs after.
+        let html = to_html("![x](javascript:alert(1)) ![y](a.png)");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains("src=\"a.png\""), "{html}");
+        // Same bytes every time (attributes in a fixed order).
+        assert_eq!(to_html(md), to_html(md));
+    }
+
+    #[test]
+    fn finds_images_with_their_offsets() {
+        let md = "a\n\n[![Logo](anh/logo.png)](https://x.vn) ![](b.jpg)\n\n![r][ref]\n\n<img src=\"c.png\">\n\n[ref]: anh/r.png\n";
+        let found = images(md);
+        assert_eq!(
+            found,
+            vec![
+                Image::Markdown {
+                    offset: 4,
+                    dest: "anh/logo.png".into(),
+                    alt: "Logo".into()
+                },
+                Image::Markdown {
+                    offset: md.find("![]").unwrap(),
+                    dest: "b.jpg".into(),
+                    alt: String::new()
+                },
+                Image::Markdown {
+                    offset: md.find("![r]").unwrap(),
+                    dest: "anh/r.png".into(),
+                    alt: "r".into()
+                },
+                Image::Html {
+                    offset: md.find("<img").unwrap()
+                },
+            ]
+        );
     }
 }

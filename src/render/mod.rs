@@ -217,6 +217,8 @@ enum Job {
     Page(String),
     OpenData,
     NotFound,
+    /// A narrative's image, by its path inside `content/`: copied as it is.
+    Image(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -278,6 +280,13 @@ pub fn render_site(
     }
     // Reports cover every language at once.
     jobs.extend((0..project.units.len()).map(|u| (Lang::Vi, Job::Reports(u))));
+    jobs.extend(
+        project
+            .content
+            .images
+            .keys()
+            .map(|rel| (Lang::Vi, Job::Image(rel.clone()))),
+    );
     let sink = sink::Recording::new(sink);
     if let Some(scope) = &options.scope {
         // The sitemap lists the pages left as they were too.
@@ -301,6 +310,8 @@ pub fn render_site(
             Job::Unit(u) => scope.page(*u),
             Job::Reports(u) => scope.files(*u),
             Job::Indicator(i) => scope.indicator(*i),
+            // Only values files changed: the previous render's copies are still right.
+            Job::Image(_) => false,
             _ => true,
         });
     }
@@ -332,6 +343,14 @@ pub fn render_site(
                 Job::NotFound => {
                     let f = other_pages::not_found(&ctx)?;
                     return Ok(sink.put(f.path, f.bytes)?);
+                }
+                Job::Image(rel) => {
+                    let from = &project.content.images[rel];
+                    let bytes = crate::load::files::read(&project.root, from).map_err(|p| {
+                        let message = p.describe(Lang::En);
+                        std::io::Error::other(format!("{}: {message}", from.display()))
+                    })?;
+                    return Ok(sink.put(crate::load::images::site_path(rel), bytes)?);
                 }
             };
             sink.put(

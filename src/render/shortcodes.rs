@@ -290,7 +290,17 @@ pub fn render_narrative(
         replacements.push((token, evaluate(ctx, &r, lang, replacements.len()), block));
     }
     markdown.push_str(&n.markdown[last..]);
-    let mut html = super::markdown::demote_headings(&super::markdown::to_html(&markdown), top);
+    // Images point at their copy in the site, from wherever this page sits.
+    let site = super::layout::site_prefix(ctx, lang, &narrative_page(ctx, n, unit));
+    let images = &ctx.project.content.images;
+    let image_src = |dest: &str| {
+        let rel = crate::load::images::resolve(&n.file, dest).ok()?;
+        images
+            .contains_key(&rel)
+            .then(|| format!("{site}{}", crate::load::images::site_href(&rel)))
+    };
+    let html = super::markdown::to_html_with(&markdown, &image_src);
+    let mut html = super::markdown::demote_headings(&html, top);
     for (token, value, block) in replacements {
         // A chart is a block: it replaces its paragraph rather than sitting inside one.
         let paragraph = format!("<p>{token}</p>");
@@ -301,6 +311,19 @@ pub fn render_narrative(
         }
     }
     html
+}
+
+/// The page a narrative is shown on, relative to its language's home: a page of its own
+/// (`pages/<slug>/index.html`, also when an English page shows the Vietnamese text) or its
+/// unit's page.
+fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: usize) -> String {
+    if n.is_page() {
+        let stem = n.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let slug = stem.strip_suffix(".en").unwrap_or(stem);
+        format!("pages/{slug}/index.html")
+    } else {
+        super::unit_page::path(ctx.project, unit)
+    }
 }
 
 fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) -> String {

@@ -527,6 +527,90 @@ mod tests {
         assert!(!text.contains("<script>"), "no inline script under the CSP");
     }
 
+    /// A copy of tests/fixtures/lai-chau with a photo in the home page's narrative.
+    fn project_with_a_photo() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lai-chau");
+        for e in walkdir::WalkDir::new(&fixture).into_iter().flatten() {
+            let to = dir.path().join(e.path().strip_prefix(&fixture).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(to).unwrap();
+            } else {
+                std::fs::copy(e.path(), to).unwrap();
+            }
+        }
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("content/anh")).unwrap();
+        std::fs::write(root.join("content/anh/tram-bts.jpg"), b"first photo").unwrap();
+        let home = root.join("content/_index.md");
+        let text = std::fs::read_to_string(&home).unwrap();
+        std::fs::write(
+            &home,
+            format!("{text}\n![Trạm BTS mới](anh/tram-bts.jpg)\n"),
+        )
+        .unwrap();
+        (dir, root)
+    }
+
+    fn get(rebuilder: &mut Rebuilder, path: &str) -> (u16, Vec<u8>) {
+        let snap = rebuilder.rebuild(&watch::Burst::default());
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&snap.status).unwrap()["ok"],
+            true
+        );
+        let r = reply_for(&Method::Get, path, &snap);
+        (r.status, r.body.to_vec())
+    }
+
+    #[test]
+    fn a_changed_or_added_image_is_served_after_the_rebuild() {
+        let (_dir, root) = project_with_a_photo();
+        let mut rebuilder = Rebuilder::new(root.clone(), Lang::En);
+        assert_eq!(
+            get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
+            (200, b"first photo".to_vec())
+        );
+        let snap = rebuilder.rebuild(&watch::Burst::default());
+        let r = reply_for(&Method::Get, "/media/anh/tram-bts.jpg", &snap);
+        assert_eq!(r.content_type, "image/jpeg");
+        // The editor saves a better photo under the same name.
+        std::fs::write(root.join("content/anh/tram-bts.jpg"), b"second photo").unwrap();
+        assert_eq!(
+            get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
+            (200, b"second photo".to_vec())
+        );
+        // Only a values file changes: the partial render does not copy the photo again, and
+        // the site laid over the previous one still has it.
+        let before = build::preview(&root, None, false).unwrap().inputs;
+        let values = root.join("data/values/tam-duong.csv");
+        let text = std::fs::read_to_string(&values).unwrap();
+        std::fs::write(&values, text.replacen("58990", "58991", 1)).unwrap();
+        let partial = build::preview(&root, Some(&before), true).unwrap();
+        assert!(partial.replaces.is_some());
+        assert!(!partial.files.iter().any(|f| f.path.starts_with("media/")));
+        assert_eq!(
+            get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
+            (200, b"second photo".to_vec())
+        );
+        // A new photo, shown on a district's page.
+        std::fs::write(root.join("content/anh/cap-quang.png"), b"png").unwrap();
+        std::fs::write(
+            root.join("content/tam-duong.md"),
+            "![Tuyến cáp quang mới](anh/cap-quang.png)\n",
+        )
+        .unwrap();
+        assert_eq!(
+            get(&mut rebuilder, "/media/anh/cap-quang.png"),
+            (200, b"png".to_vec())
+        );
+        let (_, page) = get(&mut rebuilder, "/tam-duong/");
+        let page = String::from_utf8(page).unwrap();
+        assert!(
+            page.contains("src=\"../media/anh/cap-quang.png\""),
+            "{page}"
+        );
+    }
+
     #[test]
     fn status_says_what_failed() {
         let json = status_json(3, Lang::Vi, Some(("x.csv:2: lỗi\n", 1)), true);

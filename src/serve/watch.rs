@@ -222,6 +222,7 @@ mod tests {
             "/p/data/values/tuan-giao.csv",
             "/p/data",
             "/p/content/pages/about.md",
+            "/p/content/anh/tram-bts.jpg",
             "/p/templates/base.html",
             "/p/chiso.toml",
         ] {

@@ -1,0 +1,494 @@
+//! Images in narratives: `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.
+//!
+//! The path is read from the narrative's folder and must stay inside `content/`. Every image
+//! written is checked here, when the project is loaded, so that `check`, `build` and `serve`
+//! refuse the same things; the images that pass are listed in [`Content::images`] and copied,
+//! byte for byte, to `media/<path inside content/>` in the site.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::content::{Content, Narrative};
+use crate::error::{suggest, Diagnostics, Problem};
+use crate::render::markdown::{self, Image};
+
+/// The kinds of image every browser shows, by extension (compared without case).
+pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"];
+
+/// Above this, an image gets a warning: readers are on phones and slow connections.
+pub const LARGE_BYTES: u64 = 300 * 1024;
+
+/// The site's folder for the images, beside `assets/` and `data/`: `content/anh/x.jpg` is
+/// published as `media/anh/x.jpg`. No generated page lives there (it is a reserved slug).
+pub const SITE_FOLDER: &str = "media";
+
+/// The file's path in the site, `/`-separated: `media/anh/tram-bts.jpg`.
+pub fn site_path(rel: &str) -> String {
+    format!("{SITE_FOLDER}/{rel}")
+}
+
+/// The file's address from the site's root, for `src`: [`site_path`] with every character that
+/// is not plainly safe in a URL (spaces, Vietnamese letters, `#`, `?`…) percent-encoded.
+pub fn site_href(rel: &str) -> String {
+    let mut out = String::new();
+    for b in site_path(rel).bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Whether `dest` is an address rather than a path: `https://…`, `//host/…`, `data:…`. A single
+/// letter before `:` is a Windows drive (`C:\…`), which is a path.
+fn is_address(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    let Some((scheme, _)) = dest.split_once(':') else {
+        return false;
+    };
+    scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// `%20` and other escapes decoded, when they decode to text; otherwise the path as written.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// The narrative's folder inside `content/`: empty for `content/x.md`, `["pages"]` for
+/// `content/pages/x.md`.
+fn folder_in_content(narrative: &Path) -> Vec<String> {
+    let mut names: Vec<String> = narrative
+        .parent()
+        .unwrap_or(Path::new(""))
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if names.first().is_some_and(|n| n == "content") {
+        names.remove(0);
+    }
+    names
+}
+
+/// Where an image written in `narrative` (its path from the project root, e.g.
+/// `content/pages/about.md`) is, relative to `content/` and `/`-separated: `anh/tram-bts.jpg`.
+/// Only the text is looked at; whether the file exists is [`check`]'s business.
+pub fn resolve(narrative: &Path, dest: &str) -> Result<String, Problem> {
+    let written = dest.trim();
+    if written.is_empty() {
+        return Err(Problem::ImageMissing {
+            path: String::new(),
+            suggestion: None,
+        });
+    }
+    if is_address(written) {
+        return Err(Problem::ImageExternal {
+            url: written.to_string(),
+        });
+    }
+    // Windows users may write `anh\tram-bts.jpg`; a browser would read it as `/` too.
+    let path = percent_decode(written).replace('\\', "/");
+    let drive = path.len() >= 2 && path.as_bytes()[1] == b':';
+    let outside = || Problem::ImageOutsideContent {
+        path: written.to_string(),
+        suggestion: None,
+    };
+    if path.starts_with('/') || drive {
+        return Err(outside());
+    }
+    let mut names = folder_in_content(narrative);
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                names.pop().ok_or_else(outside)?;
+            }
+            name => names.push(name.to_string()),
+        }
+    }
+    let is_image = path.rsplit('/').next().is_some_and(|name| {
+        name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        })
+    });
+    if !is_image {
+        return Err(Problem::ImageType {
+            path: written.to_string(),
+        });
+    }
+    Ok(names.join("/"))
+}
+
+/// `target` (inside `content/`) as written from the folder `from` (inside `content/`).
+fn relative_from(from: &[String], target: &str) -> String {
+    let target: Vec<&str> = target.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a.as_str() == **b)
+        .count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    parts.extend(&target[common..]);
+    parts.join("/")
+}
+
+/// Every image file under `content/`, relative to it, sorted: what a mistyped path may have
+/// meant.
+fn image_files(root: &Path) -> Vec<String> {
+    let dir = root.join("content");
+    let mut files: Vec<String> = walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&dir).ok()?;
+            let names: Vec<&str> = rel.iter().filter_map(|n| n.to_str()).collect();
+            (names.len() == rel.iter().count()).then(|| names.join("/"))
+        })
+        .filter(|rel| resolve(Path::new("content/x.md"), rel).is_ok())
+        .filter(|rel| {
+            !rel.split('/')
+                .any(|n| n.starts_with('.') || n.starts_with("~$"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The existing image the editor most likely meant by `written`, as a path from the narrative's
+/// folder: one with the same file name, else one spelt nearly alike.
+fn nearest(files: &[String], narrative: &Path, written: &str, spelling: bool) -> Option<String> {
+    let from = folder_in_content(narrative);
+    let candidates: Vec<String> = files.iter().map(|f| relative_from(&from, f)).collect();
+    let written = percent_decode(written.trim()).replace('\\', "/");
+    let name = written.rsplit('/').next().unwrap_or("").to_lowercase();
+    let same_name = candidates.iter().find(|c| {
+        c.rsplit('/')
+            .next()
+            .is_some_and(|n| n.to_lowercase() == name)
+    });
+    match same_name {
+        Some(c) => Some(c.clone()),
+        None if spelling => suggest(&written, candidates.iter().map(String::as_str)),
+        None => None,
+    }
+}
+
+/// Checks every image of every narrative and lists, in `content.images`, the files to publish:
+/// by their path inside `content/`, the path from the project root.
+pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
+    let mut narratives: Vec<&Narrative> = content.units.values().collect();
+    narratives.extend(content.pages.values().map(|p| &p.narrative));
+    // Listed only when a path is wrong, and then once.
+    let mut files: Option<Vec<String>> = None;
+    let mut images: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for n in narratives {
+        for image in markdown::images(&n.markdown) {
+            let line = n.body_line + n.markdown[..image.offset()].matches('\n').count();
+            let mut report = |problem| diags.push(&n.file, Some(line), None, problem);
+            let Image::Markdown { dest, alt, .. } = image else {
+                report(Problem::ImageHtml);
+                continue;
+            };
+            if alt.trim().is_empty() {
+                report(Problem::ImageNoAlt {
+                    path: dest.trim().to_string(),
+                });
+            }
+            let rel = match resolve(&n.file, &dest) {
+                Ok(rel) => rel,
+                Err(mut problem) => {
+                    if let Problem::ImageOutsideContent { suggestion, .. } = &mut problem {
+                        let files = files.get_or_insert_with(|| image_files(root));
+                        *suggestion = nearest(files, &n.file, &dest, false);
+                    }
+                    report(problem);
+                    continue;
+                }
+            };
+            // Shown before: checked, and its size reported, once.
+            if images.contains_key(&rel) {
+                continue;
+            }
+            let from_root = Path::new("content").join(&rel);
+            let found = std::fs::metadata(root.join(&from_root))
+                .ok()
+                .filter(|m| m.is_file());
+            let Some(meta) = found else {
+                let files = files.get_or_insert_with(|| image_files(root));
+                report(Problem::ImageMissing {
+                    path: dest.trim().to_string(),
+                    suggestion: nearest(files, &n.file, &dest, true),
+                });
+                continue;
+            };
+            // The file or a folder on its way may be a link out of the project.
+            if let Err(problem) = super::files::read_dir_check(root, &from_root) {
+                report(problem);
+                continue;
+            }
+            if meta.len() > super::files::MAX_FILE_BYTES {
+                report(Problem::TooLarge {
+                    limit: format!("{} MiB", super::files::MAX_FILE_BYTES / 1024 / 1024),
+                });
+                continue;
+            }
+            if meta.len() > LARGE_BYTES {
+                report(Problem::ImageLarge {
+                    path: dest.trim().to_string(),
+                    bytes: meta.len(),
+                    limit: LARGE_BYTES,
+                });
+            }
+            images.insert(rel, from_root);
+        }
+    }
+    content.images = images;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn home() -> &'static Path {
+        Path::new("content/_index.md")
+    }
+
+    fn page() -> &'static Path {
+        Path::new("content/pages/about.md")
+    }
+
+    #[test]
+    fn paths_are_read_from_the_narratives_folder() {
+        assert_eq!(
+            resolve(home(), "anh/tram-bts.jpg"),
+            Ok("anh/tram-bts.jpg".into())
+        );
+        assert_eq!(resolve(home(), "./anh//x.PNG"), Ok("anh/x.PNG".into()));
+        assert_eq!(resolve(page(), "../anh/x.jpg"), Ok("anh/x.jpg".into()));
+        assert_eq!(resolve(page(), "x.webp"), Ok("pages/x.webp".into()));
+        assert_eq!(
+            resolve(page(), "anh/../../anh/x.svg"),
+            Ok("anh/x.svg".into())
+        );
+        assert_eq!(
+            resolve(home(), "anh\\tram bts.jpeg"),
+            Ok("anh/tram bts.jpeg".into())
+        );
+        assert_eq!(
+            resolve(home(), "anh/tr%E1%BA%A1m%20bts.AVIF"),
+            Ok("anh/trạm bts.AVIF".into())
+        );
+        assert_eq!(resolve(home(), "anh/100%.gif"), Ok("anh/100%.gif".into()));
+    }
+
+    #[test]
+    fn paths_that_leave_content_are_refused() {
+        for dest in [
+            "../anh/x.jpg",
+            "anh/../../x.jpg",
+            "../data/x.png",
+            "/anh/x.jpg",
+            "C:\\Users\\Lan\\Pictures\\x.jpg",
+            "c:/x.jpg",
+            "\\\\server\\share\\x.jpg",
+            "%2E%2E/x.jpg",
+        ] {
+            assert!(
+                matches!(
+                    resolve(home(), dest),
+                    Err(Problem::ImageOutsideContent { .. })
+                ),
+                "{dest}: {:?}",
+                resolve(home(), dest)
+            );
+        }
+        assert!(matches!(
+            resolve(page(), "../../x.jpg"),
+            Err(Problem::ImageOutsideContent { .. })
+        ));
+    }
+
+    #[test]
+    fn addresses_and_other_files_are_refused() {
+        for dest in [
+            "https://example.vn/a.jpg",
+            "http://example.vn/a.jpg",
+            "//example.vn/a.jpg",
+            "data:image/png;base64,iVBOR",
+            "file:///C:/a.jpg",
+        ] {
+            assert!(
+                matches!(resolve(home(), dest), Err(Problem::ImageExternal { .. })),
+                "{dest}"
+            );
+        }
+        for dest in [
+            "anh/bao-cao.pdf",
+            "anh/x",
+            "anh/",
+            ".jpg",
+            "anh/x.jpg.txt",
+            "anh/x.bmp",
+        ] {
+            assert!(
+                matches!(resolve(home(), dest), Err(Problem::ImageType { .. })),
+                "{dest}"
+            );
+        }
+        assert!(matches!(
+            resolve(home(), "  "),
+            Err(Problem::ImageMissing { .. })
+        ));
+    }
+
+    #[test]
+    fn site_addresses_are_encoded() {
+        assert_eq!(site_path("anh/tram-bts.jpg"), "media/anh/tram-bts.jpg");
+        assert_eq!(
+            site_href("anh/trạm bts#1.jpg"),
+            "media/anh/tr%E1%BA%A1m%20bts%231.jpg"
+        );
+        let hostile = site_href("anh/\"><svg onload=alert(1)>'&.png");
+        assert!(
+            !hostile.contains(['"', '<', '>', '\'', '&', ' ']),
+            "{hostile}"
+        );
+    }
+
+    #[test]
+    fn suggestions_are_written_from_the_narratives_folder() {
+        let files = vec![
+            "anh/tram-bts.jpg".to_string(),
+            "pages/so-do.png".to_string(),
+        ];
+        assert_eq!(relative_from(&[], "anh/x.jpg"), "anh/x.jpg");
+        assert_eq!(
+            relative_from(&["pages".into()], "anh/x.jpg"),
+            "../anh/x.jpg"
+        );
+        assert_eq!(relative_from(&["pages".into()], "pages/x.jpg"), "x.jpg");
+        assert_eq!(
+            nearest(&files, home(), "anh/tram-bst.jpg", true).as_deref(),
+            Some("anh/tram-bts.jpg")
+        );
+        assert_eq!(
+            nearest(&files, page(), "anh/tram-bts.jpg", true).as_deref(),
+            Some("../anh/tram-bts.jpg")
+        );
+        assert_eq!(
+            nearest(&files, home(), "C:\\Anh\\Tram-BTS.JPG", false).as_deref(),
+            Some("anh/tram-bts.jpg")
+        );
+        assert_eq!(nearest(&files, home(), "bao-cao-quy.jpg", true), None);
+    }
+
+    #[test]
+    fn every_image_is_checked_with_its_line() {
+        let root = tempfile::tempdir().unwrap();
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = root.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        };
+        write("content/anh/tram-bts.jpg", b"jpeg");
+        write("content/anh/lon.png", &vec![0; LARGE_BYTES as usize + 1]);
+        write("content/anh/khong-dung.png", b"png");
+        let mut diags = Diagnostics::default();
+        let n = super::super::content::parse(
+            Path::new("content/_index.md"),
+            "+++\ntitle = \"x\"\n+++\n![Trạm](anh/tram-bts.jpg)\n\n![](anh/tram-bts.jpg)\n\n\
+             ![Sai](anh/tram-bst.jpg)\n\n![Ngoài](../x.jpg)\n\n![Web](https://a.vn/x.jpg)\n\n\
+             ![Lớn](anh/lon.png) ![Lớn](anh/lon.png)\n",
+            &mut diags,
+        )
+        .unwrap();
+        let mut content = Content::default();
+        content
+            .units
+            .insert((0, super::super::content::LangKey::Vi), n);
+        check(root.path(), &mut content, &mut diags);
+        let found: Vec<(usize, Problem)> = diags
+            .items
+            .iter()
+            .map(|e| (e.line.unwrap_or(0), e.problem.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    6,
+                    Problem::ImageNoAlt {
+                        path: "anh/tram-bts.jpg".into()
+                    }
+                ),
+                (
+                    8,
+                    Problem::ImageMissing {
+                        path: "anh/tram-bst.jpg".into(),
+                        suggestion: Some("anh/tram-bts.jpg".into())
+                    }
+                ),
+                (
+                    10,
+                    Problem::ImageOutsideContent {
+                        path: "../x.jpg".into(),
+                        suggestion: None
+                    }
+                ),
+                (
+                    12,
+                    Problem::ImageExternal {
+                        url: "https://a.vn/x.jpg".into()
+                    }
+                ),
+                (
+                    14,
+                    Problem::ImageLarge {
+                        path: "anh/lon.png".into(),
+                        bytes: LARGE_BYTES + 1,
+                        limit: LARGE_BYTES
+                    }
+                ),
+            ]
+        );
+        // Only the images shown are published.
+        assert_eq!(
+            content.images.keys().collect::<Vec<_>>(),
+            ["anh/lon.png", "anh/tram-bts.jpg"]
+        );
+    }
+}
