@@ -390,8 +390,8 @@ impl Problem {
                 format!("the image `{path}` is outside the project's `content/` folder, so it cannot be published. Copy the image into `content/anh/` and write its path from the folder of this narrative, e.g. `anh/tram-bts.jpg` (from `content/pages/`: `../anh/tram-bts.jpg`).{}", did_you_mean(suggestion)),
             ),
             Problem::ImageType { path } => l(
-                format!("`{path}` không phải loại ảnh trình duyệt hiển thị được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`.", image_types("hoặc")),
-                format!("`{path}` is not a kind of image browsers show. Use a {} file; save photos as `.jpg`.", image_types("or")),
+                format!("`{path}` không phải loại ảnh chiso đăng được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`, sơ đồ và hình vẽ dạng `.png`.", image_types("hoặc")),
+                format!("`{path}` is not a kind of image chiso publishes. Use a {} file; save photos as `.jpg`, diagrams and drawings as `.png`.", image_types("or")),
             ),
             Problem::ImageExternal { url } => l(
                 format!("ảnh `{}` lấy từ nơi khác, không phải tệp trong dự án. Vì lý do bảo mật, trang chỉ hiện ảnh đăng cùng trang, nên ảnh này sẽ không hiển thị. Tải ảnh về, chép vào `content/anh/` và ghi `anh/<tên tệp>`.", shorten(url)),

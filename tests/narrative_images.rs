@@ -207,7 +207,7 @@ fn each_mistake_is_named_with_its_file_and_line_by_check_and_build() {
         "content/huyen-b.md:8: error: the image `anh/tram-bts.jpg` has no text description.",
         "content/huyen-b.md:10: error: the image `../anh/tram-bts.jpg` is outside the project's `content/` folder",
         "content/huyen-b.md:12: warning: the image `https://example.vn/tram.jpg` comes from elsewhere",
-        "content/huyen-b.md:14: error: `anh/bao-cao.pdf` is not a kind of image browsers show.",
+        "content/huyen-b.md:14: error: `anh/bao-cao.pdf` is not a kind of image chiso publishes.",
         "content/huyen-b.md:16: warning: an image written as an HTML `<img>` tag",
         // From content/pages/, the same folder is one up.
         "content/pages/gioi-thieu.en.md:4: error: there is no image file `anh/tram-bts.jpg`",

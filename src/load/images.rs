@@ -12,8 +12,10 @@ use super::content::{Content, Narrative};
 use crate::error::{suggest, Diagnostics, Problem};
 use crate::render::markdown::{self, Image};
 
-/// The kinds of image every browser shows, by extension (compared without case).
-pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"];
+/// The kinds of image every browser shows, by extension (compared without case). Not SVG: an
+/// SVG file is a document that can carry script, which runs when a reader opens the image by
+/// itself on a host that does not send the site's Content-Security-Policy.
+pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif"];
 
 /// Above this, an image gets a warning: readers are on phones and slow connections.
 pub const LARGE_BYTES: u64 = 300 * 1024;
@@ -301,8 +303,8 @@ mod tests {
         assert_eq!(resolve(page(), "../anh/x.jpg"), Ok("anh/x.jpg".into()));
         assert_eq!(resolve(page(), "x.webp"), Ok("pages/x.webp".into()));
         assert_eq!(
-            resolve(page(), "anh/../../anh/x.svg"),
-            Ok("anh/x.svg".into())
+            resolve(page(), "anh/../../anh/x.avif"),
+            Ok("anh/x.avif".into())
         );
         assert_eq!(
             resolve(home(), "anh\\tram bts.jpeg"),
@@ -363,6 +365,8 @@ mod tests {
             ".jpg",
             "anh/x.jpg.txt",
             "anh/x.bmp",
+            "anh/so-do.svg",
+            "anh/SO-DO.SVG",
         ] {
             assert!(
                 matches!(resolve(home(), dest), Err(Problem::ImageType { .. })),
