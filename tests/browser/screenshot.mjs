@@ -64,6 +64,15 @@ async function main() {
         const out = path.join(outArg, `${name}.${width}.png`);
         await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
         await tab.evaluate(() => document.fonts.ready);
+        // Narrative images load lazily, as a reader scrolls; a whole-page picture needs them all.
+        await tab.evaluate(() =>
+          Promise.all(
+            [...document.images].map((img) => {
+              img.loading = 'eager';
+              return img.decode().catch(() => {});
+            }),
+          ),
+        );
         await tab.screenshot({ path: out, fullPage: true });
         console.log(out);
       }
