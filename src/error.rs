@@ -134,6 +134,13 @@ pub enum Problem {
     ImageType {
         path: String,
     },
+    /// A file whose content is not an image browsers show, whatever its name says: a photo
+    /// kept in an iPhone's HEIC form, a TIFF, a document renamed `.jpg`. `format` is what the
+    /// file really is, when known.
+    ImageContent {
+        path: String,
+        format: Option<String>,
+    },
     /// An image from another address (`https://…`, `data:…`), which the pages' security policy
     /// does not show (a warning: nothing else on the page is wrong).
     ImageExternal {
@@ -392,6 +399,18 @@ impl Problem {
             Problem::ImageType { path } => l(
                 format!("`{path}` không phải loại ảnh chiso đăng được. Dùng tệp {}; ảnh chụp nên lưu dạng `.jpg`, sơ đồ và hình vẽ dạng `.png`.", image_types("hoặc")),
                 format!("`{path}` is not a kind of image chiso publishes. Use a {} file; save photos as `.jpg`, diagrams and drawings as `.png`.", image_types("or")),
+            ),
+            Problem::ImageContent { path, format: Some(format) } if format == "HEIC" => l(
+                format!("`{path}` là ảnh HEIC (dạng ảnh của iPhone), phần lớn trình duyệt không hiển thị được. Mở ảnh và lưu lại dạng JPEG (`.jpg`), hoặc trên iPhone chọn Cài đặt → Camera → Định dạng → Tương thích nhất."),
+                format!("`{path}` is a HEIC photo (an iPhone's format), which most browsers do not show. Open it and save it again as JPEG (`.jpg`), or on the iPhone choose Settings → Camera → Formats → Most Compatible."),
+            ),
+            Problem::ImageContent { path, format: Some(format) } => l(
+                format!("`{path}` là ảnh {format}, trình duyệt không hiển thị được. Mở ảnh và lưu lại dạng JPEG (`.jpg`) nếu là ảnh chụp, PNG (`.png`) nếu là sơ đồ, hình vẽ."),
+                format!("`{path}` is a {format} image, which browsers do not show. Open it and save it again as JPEG (`.jpg`) for a photo, PNG (`.png`) for a diagram or drawing."),
+            ),
+            Problem::ImageContent { path, format: None } => l(
+                format!("`{path}` không đọc được như một ảnh: tệp bị hỏng, chép chưa hết, hoặc không phải ảnh dù tên có đuôi của ảnh. Mở tệp bằng trình xem ảnh để kiểm tra, rồi lưu lại dạng JPEG (`.jpg`)."),
+                format!("`{path}` cannot be read as an image: the file is damaged, was not copied completely, or is not an image although its name ends like one. Open it in an image viewer to check, then save it again as JPEG (`.jpg`)."),
             ),
             Problem::ImageExternal { url } => l(
                 format!("ảnh `{}` lấy từ nơi khác, không phải tệp trong dự án. Vì lý do bảo mật, trang chỉ hiện ảnh đăng cùng trang, nên ảnh này sẽ không hiển thị. Tải ảnh về, chép vào `content/anh/` và ghi `anh/<tên tệp>`.", shorten(url)),

@@ -9,15 +9,28 @@ use common::{chiso, decode_entities, warnings_about, Project};
 
 /// Bytes that are no text (so that nothing re-encodes them unnoticed).
 fn photo(seed: u8, len: usize) -> Vec<u8> {
+    // What the checks read of a JPEG: its start, and a frame header giving 1200 × 800 pixels.
+    let header: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x03, 0x20, 0x04, 0xB0, 0x03, 0x01, 0x22, 0x00,
+        0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+    ];
     let mut x = u32::from(seed) | 0x9e37_0000;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            (x >> 24) as u8
-        })
-        .collect()
+    let body = (0..len.saturating_sub(header.len())).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        (x >> 24) as u8
+    });
+    header.iter().copied().chain(body).collect()
+}
+
+/// A PNG's signature and header chunk, giving `width` × `height` pixels.
+fn drawing(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bytes.extend_from_slice(&width.to_be_bytes());
+    bytes.extend_from_slice(&height.to_be_bytes());
+    bytes.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    bytes
 }
 
 /// A province with two districts, figures for one of them, and narratives with images: a unit
@@ -29,7 +42,7 @@ fn project() -> Project {
         "subscribers,2023,actual,1000\nsubscribers,2024,actual,1200\npopulation,2024,actual,3000",
     );
     p.write_bytes("content/anh/tram-bts.jpg", &photo(1, 5000));
-    p.write_bytes("content/anh/sơ đồ mạng.PNG", &photo(2, 700));
+    p.write_bytes("content/anh/sơ đồ mạng.PNG", &drawing(640, 480));
     // Not shown by any narrative: not published.
     p.write_bytes("content/anh/khong-dung.jpg", &photo(3, 100));
     p.write(
@@ -149,8 +162,9 @@ fn images_are_copied_as_they_are_and_every_page_finds_them() {
         let file = resolve(page, src);
         assert_eq!(file, "media/anh/tram-bts.jpg", "{page}: {src}");
         assert_eq!(site.read_bytes(&file), original, "{page}");
+        // The size in pixels keeps the image's room while it loads.
         assert!(
-            html.contains("loading=\"lazy\" decoding=\"async\""),
+            html.contains("width=\"1200\" height=\"800\" loading=\"lazy\" decoding=\"async\""),
             "{page}"
         );
     }
@@ -162,6 +176,7 @@ fn images_are_copied_as_they_are_and_every_page_finds_them() {
         "../media/anh/s%C6%A1%20%C4%91%E1%BB%93%20m%E1%BA%A1ng.PNG"
     );
     assert_eq!(alt, "Sơ đồ mạng cáp quang của huyện");
+    assert!(html.contains("width=\"640\" height=\"480\""), "{html}");
     assert!(site.path(&resolve("huyen-a/index.html", src)).is_file());
 }
 
@@ -196,8 +211,16 @@ fn each_mistake_is_named_with_its_file_and_line_by_check_and_build() {
          ![Trạm BTS](../anh/tram-bts.jpg)\n\n\
          ![Trạm BTS](https://example.vn/tram.jpg)\n\n\
          ![Báo cáo](anh/bao-cao.pdf)\n\n\
-         <img src=\"anh/tram-bts.jpg\" alt=\"Trạm\">\n",
+         <img src=\"anh/tram-bts.jpg\" alt=\"Trạm\">\n\n\
+         ![Trạm BTS](anh/iphone.jpg)\n\n\
+         ![Trạm BTS](anh/hong.jpg)\n",
     );
+    // A photo kept in an iPhone's own format, and a file that is no image, both named `.jpg`.
+    p.write_bytes(
+        "content/anh/iphone.jpg",
+        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic",
+    );
+    p.write_bytes("content/anh/hong.jpg", b"%PDF-1.4\n");
     p.write(
         "content/pages/gioi-thieu.en.md",
         "+++\ntitle = \"About\"\n+++\n![BTS tower](anh/tram-bts.jpg)\n",
@@ -209,10 +232,12 @@ fn each_mistake_is_named_with_its_file_and_line_by_check_and_build() {
         "content/huyen-b.md:12: warning: the image `https://example.vn/tram.jpg` comes from elsewhere",
         "content/huyen-b.md:14: error: `anh/bao-cao.pdf` is not a kind of image chiso publishes.",
         "content/huyen-b.md:16: warning: an image written as an HTML `<img>` tag",
+        "content/huyen-b.md:18: error: `anh/iphone.jpg` is a HEIC photo (an iPhone's format), which most browsers do not show. Open it and save it again as JPEG",
+        "content/huyen-b.md:20: error: `anh/hong.jpg` cannot be read as an image",
         // From content/pages/, the same folder is one up.
         "content/pages/gioi-thieu.en.md:4: error: there is no image file `anh/tram-bts.jpg`",
         "Did you mean `../anh/tram-bts.jpg`?",
-        "5 error(s), 2 warning(s).",
+        "7 error(s), 2 warning(s).",
     ];
     let (ok, check) = run(&p, "check");
     assert!(!ok, "{check}");

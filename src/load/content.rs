@@ -52,8 +52,19 @@ pub struct Content {
     /// Extra pages by slug and language.
     pub pages: BTreeMap<(String, LangKey), Page>,
     /// The images the narratives show, to copy into the site: by their path inside `content/`
-    /// (`anh/tram-bts.jpg`), their path from the project root.
-    pub images: BTreeMap<String, PathBuf>,
+    /// (`anh/tram-bts.jpg`).
+    pub images: BTreeMap<String, ImageFile>,
+}
+
+/// An image to publish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageFile {
+    /// From the project root.
+    pub path: PathBuf,
+    /// In pixels, from the file's header: pages give it so that the text does not jump when the
+    /// image arrives over a slow connection.
+    pub width: u32,
+    pub height: u32,
 }
 
 /// `Lang` as a map key.

@@ -6,9 +6,9 @@
 //! byte for byte, to `media/<path inside content/>` in the site.
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
-use super::content::{Content, Narrative};
+use super::content::{Content, ImageFile, Narrative};
 use crate::error::{suggest, Diagnostics, Problem};
 use crate::render::markdown::{self, Image};
 
@@ -216,7 +216,9 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
     narratives.extend(content.pages.values().map(|p| &p.narrative));
     // Listed only when a path is wrong, and then once.
     let mut files: Option<Vec<String>> = None;
-    let mut images: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut images: BTreeMap<String, ImageFile> = BTreeMap::new();
+    // Files whose content was refused, so that each is reported once.
+    let mut refused: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for n in narratives {
         for image in markdown::images(&n.markdown) {
             let line = n.body_line + n.markdown[..image.offset()].matches('\n').count();
@@ -242,7 +244,7 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
                 }
             };
             // Shown before: checked, and its size reported, once.
-            if images.contains_key(&rel) {
+            if images.contains_key(&rel) || refused.contains(&rel) {
                 continue;
             }
             let from_root = Path::new("content").join(&rel);
@@ -275,10 +277,80 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
                     limit: LARGE_BYTES,
                 });
             }
-            images.insert(rel, from_root);
+            let (width, height) = match pixel_size(&root.join(&from_root)) {
+                Ok(size) => size,
+                Err(format) => {
+                    refused.insert(rel);
+                    report(Problem::ImageContent {
+                        path: dest.trim().to_string(),
+                        format,
+                    });
+                    continue;
+                }
+            };
+            images.insert(
+                rel,
+                ImageFile {
+                    path: from_root,
+                    width,
+                    height,
+                },
+            );
         }
     }
     content.images = images;
+}
+
+/// The width and height of an image browsers show, read from its header (whatever the file's
+/// name says); otherwise what the file is (`HEIC`, `TIFF`), when that is known.
+pub fn pixel_size(path: &Path) -> Result<(u32, u32), Option<String>> {
+    use imagesize::ImageType;
+    let file = std::fs::File::open(path).map_err(|_| None)?;
+    let mut reader = std::io::BufReader::new(file);
+    let kind = imagesize::reader_type(&mut reader).map_err(|_| None)?;
+    match kind {
+        ImageType::Jpeg | ImageType::Png | ImageType::Gif | ImageType::Webp => {}
+        // AVIF is HEIF holding AV1; HEIC (an iPhone's photos) holds HEVC, which browsers lack.
+        ImageType::Heif(imagesize::Compression::Av1) => {}
+        ImageType::Heif(_) => return Err(Some("HEIC".into())),
+        other => return Err(Some(format!("{other:?}").to_uppercase())),
+    }
+    let size = kind.reader_size(&mut reader).map_err(|_| None)?;
+    let dimension = |n: usize| u32::try_from(n).ok().filter(|&n| n > 0);
+    match (dimension(size.width), dimension(size.height)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(None),
+    }
+}
+
+/// The header of a `kind` image (`jpeg`, `png`, `heic`) of `width` × `height` pixels, then
+/// `body`: as much of a file as the checks read.
+#[cfg(test)]
+pub(crate) fn test_image(kind: &str, width: u16, height: u16, body: &[u8]) -> Vec<u8> {
+    let (w, h) = (width.to_be_bytes(), height.to_be_bytes());
+    let mut bytes = match kind {
+        // Start of image, then a baseline frame header with the size.
+        "jpeg" => [
+            &[0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08][..],
+            &h,
+            &w,
+            &[0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01],
+        ]
+        .concat(),
+        // The signature, then the header chunk.
+        "png" => [
+            &b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0"[..],
+            &w,
+            &[0, 0],
+            &h,
+            &[8, 2, 0, 0, 0, 0, 0, 0, 0],
+        ]
+        .concat(),
+        "heic" => b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(),
+        other => panic!("no test image of kind {other}"),
+    };
+    bytes.extend_from_slice(body);
+    bytes
 }
 
 #[cfg(test)]
@@ -428,15 +500,29 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, bytes).unwrap();
         };
-        write("content/anh/tram-bts.jpg", b"jpeg");
-        write("content/anh/lon.png", &vec![0; LARGE_BYTES as usize + 1]);
-        write("content/anh/khong-dung.png", b"png");
+        write(
+            "content/anh/tram-bts.jpg",
+            &test_image("jpeg", 1200, 800, b""),
+        );
+        write(
+            "content/anh/lon.png",
+            &test_image(
+                "png",
+                1200,
+                800,
+                &vec![0; LARGE_BYTES as usize + 1 - test_image("png", 1, 1, b"").len()],
+            ),
+        );
+        write("content/anh/khong-dung.png", &test_image("png", 2, 2, b""));
+        write("content/anh/iphone.jpg", &test_image("heic", 0, 0, b""));
+        write("content/anh/bao-cao.jpg", b"%PDF-1.4");
         let mut diags = Diagnostics::default();
         let n = super::super::content::parse(
             Path::new("content/_index.md"),
             "+++\ntitle = \"x\"\n+++\n![Trạm](anh/tram-bts.jpg)\n\n![](anh/tram-bts.jpg)\n\n\
              ![Sai](anh/tram-bst.jpg)\n\n![Ngoài](../x.jpg)\n\n![Web](https://a.vn/x.jpg)\n\n\
-             ![Lớn](anh/lon.png) ![Lớn](anh/lon.png)\n",
+             ![Lớn](anh/lon.png) ![Lớn](anh/lon.png)\n\n\
+             ![iPhone](anh/iphone.jpg) ![Báo cáo](anh/bao-cao.jpg) ![iPhone](anh/iphone.jpg)\n",
             &mut diags,
         )
         .unwrap();
@@ -487,12 +573,32 @@ mod tests {
                         limit: LARGE_BYTES
                     }
                 ),
+                // Each file's content is refused once, wherever it is shown again.
+                (
+                    16,
+                    Problem::ImageContent {
+                        path: "anh/iphone.jpg".into(),
+                        format: Some("HEIC".into())
+                    }
+                ),
+                (
+                    16,
+                    Problem::ImageContent {
+                        path: "anh/bao-cao.jpg".into(),
+                        format: None
+                    }
+                ),
             ]
         );
-        // Only the images shown are published.
+        // Only the images shown are published, with their size in pixels.
+        let sizes: Vec<(&str, u32, u32)> = content
+            .images
+            .iter()
+            .map(|(rel, f)| (rel.as_str(), f.width, f.height))
+            .collect();
         assert_eq!(
-            content.images.keys().collect::<Vec<_>>(),
-            ["anh/lon.png", "anh/tram-bts.jpg"]
+            sizes,
+            [("anh/lon.png", 1200, 800), ("anh/tram-bts.jpg", 1200, 800)]
         );
     }
 }

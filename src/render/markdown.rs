@@ -18,9 +18,15 @@ pub fn to_html(markdown: &str) -> String {
     to_html_with(markdown, &|_| None)
 }
 
-/// As [`to_html`], with each image's `src` given by `image_src` (from the path as written);
-/// `None` keeps the path as written.
-pub fn to_html_with(markdown: &str, image_src: &dyn Fn(&str) -> Option<String>) -> String {
+/// Where an image of a narrative is in the site, and its size in pixels.
+pub struct ImageRef {
+    pub src: String,
+    pub size: Option<(u32, u32)>,
+}
+
+/// As [`to_html`], with each image given by `image` (from the path as written); `None` keeps
+/// the path as written.
+pub fn to_html_with(markdown: &str, image: &dyn Fn(&str) -> Option<ImageRef>) -> String {
     let mut events = Parser::new_ext(markdown, options());
     let mut out: Vec<Event> = Vec::new();
     while let Some(event) = events.next() {
@@ -29,7 +35,14 @@ pub fn to_html_with(markdown: &str, image_src: &dyn Fn(&str) -> Option<String>) 
                 dest_url, title, ..
             }) => {
                 let alt = alt_text(&mut events);
-                let src = image_src(&dest_url).unwrap_or_else(|| dest_url.to_string());
+                let found = image(&dest_url);
+                let src = found.as_ref().map_or(&*dest_url, |i| &i.src);
+                // With its size, the browser keeps the image's room while it loads, so the text
+                // does not jump under a reader's finger; the style sheet scales it to the screen.
+                let size = match found.as_ref().and_then(|i| i.size) {
+                    Some((w, h)) => format!(" width=\"{w}\" height=\"{h}\""),
+                    None => String::new(),
+                };
                 let title = if title.is_empty() {
                     String::new()
                 } else {
@@ -37,8 +50,8 @@ pub fn to_html_with(markdown: &str, image_src: &dyn Fn(&str) -> Option<String>) 
                 };
                 out.push(Event::InlineHtml(
                     format!(
-                        "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
-                        escape_html(&src),
+                        "<img src=\"{}\" alt=\"{}\"{title}{size} loading=\"lazy\" decoding=\"async\">",
+                        escape_html(src),
                         escape_html(&alt)
                     )
                     .into(),
@@ -186,12 +199,15 @@ mod tests {
             "Trạm mới:\n\n![Trạm BTS *mới* ở \"Mường Mùn\"](anh/tram-bts.jpg \"Ảnh: Viettel\")\n";
         let html = to_html_with(md, &|dest| {
             assert_eq!(dest, "anh/tram-bts.jpg");
-            Some("../media/anh/tram-bts.jpg".into())
+            Some(ImageRef {
+                src: "../media/anh/tram-bts.jpg".into(),
+                size: Some((1200, 800)),
+            })
         });
         assert!(
             html.contains(
                 "<img src=\"../media/anh/tram-bts.jpg\" alt=\"Trạm BTS mới ở &quot;Mường Mùn&quot;\" \
-                 title=\"Ảnh: Viettel\" loading=\"lazy\" decoding=\"async\">"
+                 title=\"Ảnh: Viettel\" width=\"1200\" height=\"800\" loading=\"lazy\" decoding=\"async\">"
             ),
             "{html}"
         );

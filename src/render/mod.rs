@@ -345,7 +345,7 @@ pub fn render_site(
                     return Ok(sink.put(f.path, f.bytes)?);
                 }
                 Job::Image(rel) => {
-                    let from = &project.content.images[rel];
+                    let from = &project.content.images[rel].path;
                     let bytes = crate::load::files::read(&project.root, from).map_err(|p| {
                         let message = p.describe(Lang::En);
                         std::io::Error::other(format!("{}: {message}", from.display()))

@@ -295,9 +295,11 @@ pub fn render_narrative(
     let images = &ctx.project.content.images;
     let image_src = |dest: &str| {
         let rel = crate::load::images::resolve(&n.file, dest).ok()?;
-        images
-            .contains_key(&rel)
-            .then(|| format!("{site}{}", crate::load::images::site_href(&rel)))
+        let file = images.get(&rel)?;
+        Some(super::markdown::ImageRef {
+            src: format!("{site}{}", crate::load::images::site_href(&rel)),
+            size: Some((file.width, file.height)),
+        })
     };
     let html = super::markdown::to_html_with(&markdown, &image_src);
     let mut html = super::markdown::demote_headings(&html, top);

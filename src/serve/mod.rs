@@ -541,7 +541,11 @@ mod tests {
         }
         let root = dir.path().to_path_buf();
         std::fs::create_dir_all(root.join("content/anh")).unwrap();
-        std::fs::write(root.join("content/anh/tram-bts.jpg"), b"first photo").unwrap();
+        std::fs::write(
+            root.join("content/anh/tram-bts.jpg"),
+            crate::load::images::test_image("jpeg", 4, 3, b"first photo"),
+        )
+        .unwrap();
         let home = root.join("content/_index.md");
         let text = std::fs::read_to_string(&home).unwrap();
         std::fs::write(
@@ -568,16 +572,26 @@ mod tests {
         let mut rebuilder = Rebuilder::new(root.clone(), Lang::En);
         assert_eq!(
             get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
-            (200, b"first photo".to_vec())
+            (
+                200,
+                crate::load::images::test_image("jpeg", 4, 3, b"first photo")
+            )
         );
         let snap = rebuilder.rebuild(&watch::Burst::default());
         let r = reply_for(&Method::Get, "/media/anh/tram-bts.jpg", &snap);
         assert_eq!(r.content_type, "image/jpeg");
         // The editor saves a better photo under the same name.
-        std::fs::write(root.join("content/anh/tram-bts.jpg"), b"second photo").unwrap();
+        std::fs::write(
+            root.join("content/anh/tram-bts.jpg"),
+            crate::load::images::test_image("jpeg", 4, 3, b"second photo"),
+        )
+        .unwrap();
         assert_eq!(
             get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
-            (200, b"second photo".to_vec())
+            (
+                200,
+                crate::load::images::test_image("jpeg", 4, 3, b"second photo")
+            )
         );
         // Only a values file changes: the partial render does not copy the photo again, and
         // the site laid over the previous one still has it.
@@ -590,10 +604,17 @@ mod tests {
         assert!(!partial.files.iter().any(|f| f.path.starts_with("media/")));
         assert_eq!(
             get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
-            (200, b"second photo".to_vec())
+            (
+                200,
+                crate::load::images::test_image("jpeg", 4, 3, b"second photo")
+            )
         );
         // A new photo, shown on a district's page.
-        std::fs::write(root.join("content/anh/cap-quang.png"), b"png").unwrap();
+        std::fs::write(
+            root.join("content/anh/cap-quang.png"),
+            crate::load::images::test_image("png", 4, 3, b""),
+        )
+        .unwrap();
         std::fs::write(
             root.join("content/tam-duong.md"),
             "![Tuyến cáp quang mới](anh/cap-quang.png)\n",
@@ -601,7 +622,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             get(&mut rebuilder, "/media/anh/cap-quang.png"),
-            (200, b"png".to_vec())
+            (200, crate::load::images::test_image("png", 4, 3, b""))
         );
         let (_, page) = get(&mut rebuilder, "/tam-duong/");
         let page = String::from_utf8(page).unwrap();
