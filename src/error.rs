@@ -5,6 +5,17 @@
 
 use std::path::PathBuf;
 
+/// How the number that could not be read was written, for a message in the editor's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWritten {
+    /// In a comma-separated file: plain numbers.
+    Comma,
+    /// In a semicolon-separated file: Vietnamese numbers.
+    Semicolon,
+    /// In a workbook's cell.
+    Cell,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
@@ -94,7 +105,7 @@ pub enum Problem {
     InvalidPeriod(String),
     InvalidNumber {
         value: String,
-        semicolon: bool,
+        written: NumberWritten,
     },
     RangeNotTarget,
     InvalidRange(String),
@@ -318,19 +329,20 @@ impl Problem {
                 format!("kỳ `{v}` không hợp lệ. Ghi `YYYY` cho cả năm (ví dụ `2024`) hoặc `YYYY-H1` cho 6 tháng đầu năm (ví dụ `2024-H1`).{}", period_hint(v)),
                 format!("the period `{v}` is not valid. Write `YYYY` for a whole year (e.g. `2024`) or `YYYY-H1` for the first six months (e.g. `2024-H1`).{}", period_hint(v)),
             ),
-            Problem::InvalidNumber { value, semicolon } => {
-                if *semicolon {
-                    l(
+            Problem::InvalidNumber { value, written } => match written {
+                NumberWritten::Cell => l(
+                    format!("`{value}` không phải là số: ô này chứa chữ. Gõ số vào ô, không kèm đơn vị, ví dụ `87,7` (hoặc `87,7%` để Excel định dạng ô là Phần trăm). Ô có tam giác xanh ở góc là số lưu dạng chữ: chọn ô, bấm biểu tượng cảnh báo và chọn Chuyển đổi thành số (Convert to Number)."),
+                    format!("`{value}` is not a number: the cell holds text. Type a number in the cell, without a unit, e.g. `87.7` (or `87.7%` for Excel to format the cell as Percentage). A cell with a green triangle in its corner is a number stored as text: select it, click the warning sign and choose Convert to Number."),
+                ),
+                NumberWritten::Semicolon => l(
                         format!("`{value}` không phải là số. Tệp này phân cách bằng dấu chấm phẩy nên ghi số kiểu Việt Nam: dấu chấm phân nhóm nghìn, dấu phẩy thập phân, không kèm đơn vị, ví dụ `54.748` hoặc `87,7`."),
                         format!("`{value}` is not a number. This file is separated by semicolons, so write numbers the Vietnamese way: `.` between thousands, `,` before decimals, no unit, e.g. `54.748` or `87,7`."),
-                    )
-                } else {
-                    l(
+                    ),
+                NumberWritten::Comma => l(
                         format!("`{value}` không phải là số. Tệp này phân cách bằng dấu phẩy nên ghi số không có dấu phân nhóm nghìn, dùng dấu chấm thập phân, không kèm đơn vị, ví dụ `54748` hoặc `87.7`."),
                         format!("`{value}` is not a number. This file is separated by commas, so write plain numbers: no thousands separators, `.` before decimals, no unit, e.g. `54748` or `87.7`."),
-                    )
-                }
-            }
+                    ),
+            },
             Problem::RangeNotTarget => l(
                 "chỉ chỉ tiêu kế hoạch (`target`) mới được ghi khoảng `a..b`; ghi một số duy nhất.".into(),
                 "only a `target` may be a range `a..b`; write a single number.".into(),

@@ -257,6 +257,12 @@ fn spreadsheet_messages_name_the_cell() {
         text.contains("data/values/tuan-giao.xlsx:3 (column `value, D3`)"),
         "{text}"
     );
+    // In the terms of a workbook, not of a CSV file's separators.
+    assert!(
+        text.contains("`nhiều` is not a number: the cell holds text."),
+        "{text}"
+    );
+    assert!(!text.contains("separated by"), "{text}");
 }
 
 #[test]

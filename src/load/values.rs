@@ -90,7 +90,13 @@ pub fn load(
                 } else {
                     Problem::InvalidNumber {
                         value: value_text.into(),
-                        semicolon: table.format == super::number::NumberFormat::Vietnamese,
+                        written: if table.spreadsheet {
+                            crate::error::NumberWritten::Cell
+                        } else if table.format == super::number::NumberFormat::Vietnamese {
+                            crate::error::NumberWritten::Semicolon
+                        } else {
+                            crate::error::NumberWritten::Comma
+                        },
                     }
                 };
                 diags.push(file, line, Some("value"), problem);
