@@ -86,28 +86,6 @@ impl Formats {
     }
 }
 
-/// The figure columns of rows `first..=last`, whose indicators show `decimals` digits.
-fn format_figures(
-    sheet: &mut Worksheet,
-    f: &Formats,
-    first: u32,
-    last: u32,
-    decimals: usize,
-    first_figure: u16,
-    first_ratio: u16,
-) -> Result<(), XlsxError> {
-    if first_ratio > first_figure {
-        sheet.set_range_format(
-            first,
-            first_figure,
-            last,
-            first_ratio - 1,
-            &f.figure(decimals),
-        )?;
-    }
-    Ok(())
-}
-
 /// `A`, `B`, … for a column number of the template (1-based); tables have fewer than 27.
 fn letter(column: usize) -> char {
     char::from(b'A' + (column.saturating_sub(1) % 26) as u8)
@@ -214,8 +192,6 @@ fn write_part(
         sheet.set_range_format(row, 1, row, last_col, &f.group)?;
         row += 1;
         let first_line = row;
-        // Rows in a run of the same decimals share one figure format.
-        let mut run: Option<(u32, usize)> = None;
         for line in &section.lines {
             let ind = cat.get(line.indicator);
             sheet.write_number(row, 0, line.stt as f64)?;
@@ -240,34 +216,20 @@ fn write_part(
                 .set_result(result.map(|v| v.to_string()).unwrap_or_default());
                 sheet.write_formula(row, first_ratio + k as u16, formula)?;
             }
-            run = match run {
-                Some((start, decimals)) if decimals == ind.decimals => Some((start, decimals)),
-                Some((start, decimals)) => {
-                    format_figures(
-                        sheet,
-                        f,
-                        start,
-                        row - 1,
-                        decimals,
-                        first_figure,
-                        first_ratio,
-                    )?;
-                    Some((row, ind.decimals))
-                }
-                None => Some((row, ind.decimals)),
-            };
             row += 1;
         }
-        if let Some((start, decimals)) = run {
-            format_figures(
-                sheet,
-                f,
-                start,
-                row - 1,
-                decimals,
-                first_figure,
-                first_ratio,
-            )?;
+        // Rows in a run of the same decimals share one figure format.
+        let mut start = first_line;
+        for run in section
+            .lines
+            .chunk_by(|x, y| cat.get(x.indicator).decimals == cat.get(y.indicator).decimals)
+        {
+            let end = start + run.len() as u32 - 1;
+            if first_ratio > first_figure {
+                let figure = f.figure(cat.get(run[0].indicator).decimals);
+                sheet.set_range_format(start, first_figure, end, first_ratio - 1, &figure)?;
+            }
+            start = end + 1;
         }
         if row > first_line {
             let last_line = row - 1;
