@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::compute::{self, Computed};
-use crate::error::Diagnostics;
+use crate::diagnostics::Diagnostics;
 use crate::load::{self, Project};
 use crate::output::{self, Written};
 use crate::render::{self, Options, OutputFile};

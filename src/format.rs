@@ -1,7 +1,7 @@
 //! Numbers in each language's form: `54.748` and `87,7` in Vietnamese, `54,748` and `87.7` in
 //! English, and plain `54748`/`87.7` in the open data.
 
-use crate::error::Lang;
+use crate::lang::Lang;
 
 /// Rounds half away from zero at `decimals`, never giving "-0". The rounding is done on the
 /// figure's shortest decimal form, so `1.005` rounds to `1.01` as written, not as the nearest

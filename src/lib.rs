@@ -4,11 +4,13 @@
 
 pub mod build;
 pub mod compute;
-pub mod error;
+pub mod diagnostics;
 pub mod format;
+pub mod lang;
 pub mod load;
 pub mod model;
 pub mod new;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod text;

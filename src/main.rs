@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chiso::build::{self, BuildError};
-use chiso::error::Lang;
+use chiso::lang::Lang;
 use chiso::render::Options;
 use clap::{Parser, Subcommand, ValueEnum};
 

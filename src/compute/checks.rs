@@ -1,7 +1,7 @@
 //! Figures that are allowed but probably typos: percentages above 100 and stocks that halve.
 
 use super::values_file;
-use crate::error::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
 use crate::load::Project;
 use crate::model::{Direction, Figures, Kind, Measure, Origin};

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::values_file;
-use crate::error::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
 use crate::load::Project;
 use crate::model::{Figure, FigureKey, Origin, UnitFigures};

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::text;
-use crate::error::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -210,7 +210,7 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
                 Some(key),
                 Problem::UnknownIndicator {
                     code: code.clone(),
-                    suggestion: crate::error::suggest(
+                    suggestion: crate::text::suggest(
                         code,
                         catalogue.indicators.iter().map(|i| i.code.as_str()),
                     ),

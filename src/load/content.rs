@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::text;
-use crate::error::{suggest, Diagnostics, Lang, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
+use crate::lang::Lang;
 use crate::model::UnitTree;
+use crate::text::suggest;
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

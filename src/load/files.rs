@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::error::Problem;
+use crate::diagnostics::Problem;
 
 /// Largest input file read: a values file of about four million rows.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;

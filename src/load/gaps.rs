@@ -2,8 +2,9 @@
 //! (Phụ lục 2 of the province's plan), with the period service arrived.
 
 use super::table::Table;
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::{Period, UnitTree};
+use crate::text::suggest;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Village {

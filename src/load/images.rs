@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use super::content::{Content, ImageFile, Narrative};
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::render::markdown::{self, Image};
+use crate::text::suggest;
 
 /// The kinds of image every browser shows, by extension (compared without case). Not SVG: an
 /// SVG file is a document that can carry script, which runs when a reader opens the image by
@@ -148,6 +149,7 @@ pub fn resolve(narrative: &Path, dest: &str) -> Result<String, Problem> {
     if !is_image {
         return Err(Problem::ImageType {
             path: written.to_string(),
+            allowed: EXTENSIONS,
         });
     }
     Ok(names.join("/"))

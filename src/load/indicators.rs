@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::number::parse_number;
 use super::table::{Row, Table};
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::{Aggregate, Catalogue, Derivation, Direction, Indicator, Measure};
+use crate::text::suggest;
 
 const DIRECTIONS: &[&str] = &["up", "down"];
 const MEASURES: &[&str] = &["stock", "flow"];

@@ -17,8 +17,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
+
 use crate::model::{Catalogue, Figures, UnitTree};
+use crate::text::suggest;
 pub use config::Config;
 pub use content::Content;
 use table::Table;

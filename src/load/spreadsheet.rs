@@ -11,7 +11,7 @@ use calamine::{Data, Reader, StyleRange, Xlsx};
 use super::number::NumberFormat;
 use super::table::{Row, Table};
 use super::text::nfc;
-use crate::error::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 
 /// A numeric cell as plain text: whole numbers without `.0`, others in their shortest form.
 fn cell_text(cell: &Data) -> String {

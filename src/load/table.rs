@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::number::NumberFormat;
 use super::text;
-use crate::error::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -310,7 +310,7 @@ impl Table {
                             .chain(optional)
                             .map(|s| s.to_string())
                             .collect(),
-                        suggestion: crate::error::suggest(h, known),
+                        suggestion: crate::text::suggest(h, known),
                     },
                 );
                 ok = false;

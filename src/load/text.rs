@@ -5,7 +5,6 @@
 //! in Unicode NFC so that a name typed on any system compares equal.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1258};
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Decodes a text file's bytes whatever the encoding, to NFC without a byte-order mark.
@@ -62,18 +61,6 @@ fn is_nfc(s: &str) -> bool {
     true
 }
 
-/// Vietnamese without accents, `đ` as `d`: what people type in a search box or a file name.
-pub fn fold_diacritics(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,11 +107,5 @@ mod tests {
             assert_eq!(decode(s.as_bytes()), s.nfc().collect::<String>());
         }
         assert!(is_nfc("Huyện Tuần Giáo, số liệu"));
-    }
-
-    #[test]
-    fn folds_accents_and_d() {
-        assert_eq!(fold_diacritics("Điện Biên Đông"), "Dien Bien Dong");
-        assert_eq!(fold_diacritics("thuê bao"), "thue bao");
     }
 }

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::table::Table;
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::{Unit, UnitTree};
+use crate::text::suggest;
 
 pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
 

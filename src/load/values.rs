@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::number::{parse_amount, AmountError};
 use super::table::Table;
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::{Catalogue, Figure, FigureKey, Figures, Kind, Origin, Period};
+use crate::text::suggest;
 
 const KINDS: &[&str] = &["actual", "estimate", "target"];
 
@@ -91,11 +92,11 @@ pub fn load(
                     Problem::InvalidNumber {
                         value: value_text.into(),
                         written: if table.spreadsheet {
-                            crate::error::NumberWritten::Cell
+                            crate::diagnostics::NumberWritten::Cell
                         } else if table.format == super::number::NumberFormat::Vietnamese {
-                            crate::error::NumberWritten::Semicolon
+                            crate::diagnostics::NumberWritten::Semicolon
                         } else {
-                            crate::error::NumberWritten::Comma
+                            crate::diagnostics::NumberWritten::Comma
                         },
                     }
                 };

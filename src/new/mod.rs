@@ -3,9 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{slugify, suggest, Lang};
-use crate::load::text::{fold_diacritics, nfc};
+use crate::text::{slugify, suggest};
+
+use crate::lang::Lang;
+use crate::load::text::nfc;
 use crate::load::units::RESERVED_SLUGS;
+use crate::text::fold_diacritics;
 
 /// `province_code,province_name,district_code,district_name,district_kind,commune_count`.
 const DISTRICTS_CSV: &str = include_str!("vn-districts-2024.csv");

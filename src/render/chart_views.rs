@@ -9,7 +9,7 @@ use super::charts::{
 };
 use super::Ctx;
 use crate::compute::Progress;
-use crate::error::Lang;
+use crate::lang::Lang;
 use crate::model::{Kind, Period};
 
 #[derive(Debug, Clone, Serialize)]

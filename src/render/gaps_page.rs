@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::layout::layout;
 use super::tables::unit_href;
 use super::{Ctx, TemplateError};
-use crate::error::Lang;
+use crate::lang::Lang;
 use crate::load::gaps::Village;
 
 #[derive(Serialize)]

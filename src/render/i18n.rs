@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Lang;
+use crate::lang::Lang;
 
 const TABLE: &str = include_str!("../../templates/i18n.toml");
 

@@ -7,8 +7,8 @@ use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
 use super::unit_page::{status_counts, StatusCount};
 use super::{Ctx, TemplateError};
-use crate::error::Lang;
 use crate::format;
+use crate::lang::Lang;
 use crate::model::{Indicator, Kind};
 
 #[derive(Serialize)]

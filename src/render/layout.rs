@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {

@@ -27,8 +27,8 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::compute::{report, Computed};
-use crate::error::Lang;
 use crate::format;
+use crate::lang::Lang;
 use crate::load::content::LangKey;
 use crate::load::Project;
 use crate::model::{Period, Unit};

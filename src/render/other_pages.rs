@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::layout::{layout, Link};
 use super::{Ctx, OutputFile, TemplateError};
-use crate::error::Lang;
+use crate::lang::Lang;
 use crate::load::content::LangKey;
 
 pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {

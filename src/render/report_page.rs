@@ -8,8 +8,8 @@ use super::tables::unit_href;
 use super::{report_xlsx, Ctx, RenderError, Sink, TemplateError};
 use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
-use crate::error::Lang;
 use crate::format::{self, plain_number};
+use crate::lang::Lang;
 use crate::load::Project;
 
 /// The report's two tables.

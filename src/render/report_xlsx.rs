@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 use super::report_page::{column_numbers, fill_years, summary, Part};
 use super::Ctx;
 use crate::compute::report::{Report, FIRST_FIGURE};
-use crate::error::Lang;
+use crate::lang::Lang;
 
 const LANG: Lang = Lang::Vi;
 const FONT: &str = "Times New Roman";

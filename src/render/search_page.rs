@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::layout::layout;
 use super::tables::unit_href;
 use super::{Ctx, TemplateError};
-use crate::error::Lang;
-use crate::load::text::fold_diacritics;
+use crate::lang::Lang;
+use crate::text::fold_diacritics;
 
 #[derive(Serialize)]
 struct Entry {

@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use crate::compute::Computed;
-use crate::error::{suggest, Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem};
 use crate::load::content::Narrative;
 use crate::load::Project;
 use crate::model::{Kind, Period};
+use crate::text::suggest;
 
 pub const NAMES: &[&str] = &["value", "change", "progress", "chart"];
 const CHART_KINDS: &[&str] = &["growth", "trend", "coverage", "compare", "bullet"];
@@ -272,7 +273,7 @@ pub fn render_narrative(
     ctx: &super::Ctx,
     n: &Narrative,
     unit: usize,
-    lang: crate::error::Lang,
+    lang: crate::lang::Lang,
     top: usize,
 ) -> String {
     let mut markdown = String::with_capacity(n.markdown.len());
@@ -328,7 +329,7 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: usize) -> String {
     }
 }
 
-fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::error::Lang, n: usize) -> String {
+fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -> String {
     use super::templates::escape_html;
     let Some(i) = r
         .indicator

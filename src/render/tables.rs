@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Ctx;
-use crate::error::Lang;
+use crate::lang::Lang;
 use crate::model::{Kind, Origin, Period};
 
 #[derive(Debug, Clone, Serialize)]

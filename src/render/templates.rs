@@ -116,7 +116,7 @@ pub fn own_file(project_root: &Path, name: &str) -> Result<Option<String>, Templ
         Ok(bytes) => Ok(Some(crate::load::text::decode(&bytes))),
         Err(problem) => Err(TemplateError {
             file: name.into(),
-            message: problem.describe(crate::error::Lang::En),
+            message: problem.describe(crate::lang::Lang::En),
         }),
     }
 }

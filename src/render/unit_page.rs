@@ -9,7 +9,7 @@ use super::tables::{self, unit_href, Pivot};
 use super::{Ctx, TemplateError};
 use crate::compute::change::year_on_year;
 use crate::compute::Status;
-use crate::error::Lang;
+use crate::lang::Lang;
 use crate::load::content::LangKey;
 use crate::load::Project;
 use crate::model::Kind;

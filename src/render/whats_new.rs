@@ -6,7 +6,7 @@ use super::changes::Update;
 use super::layout::layout;
 use super::tables::unit_href;
 use super::{Ctx, OutputFile, TemplateError};
-use crate::error::Lang;
+use crate::lang::Lang;
 
 /// Changes listed per update on the page; the rest are in `data/changes.json`.
 const SHOWN: usize = 200;

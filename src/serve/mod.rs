@@ -19,7 +19,7 @@ use anyhow::{anyhow, Context};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::build::{self, BuildError};
-use crate::error::Lang;
+use crate::lang::Lang;
 use site::{Lookup, Site};
 
 const RELOAD_JS: &str = include_str!("reload.js");

@@ -1,0 +1,187 @@
+//! What can be wrong in an editor's input, as data: each problem holds the facts needed to say
+//! it, and nothing is worded until it is shown (see `messages`), in the language asked for.
+
+use super::Severity;
+
+/// How the number that could not be read was written, for a message in the editor's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWritten {
+    /// In a comma-separated file: plain numbers.
+    Comma,
+    /// In a semicolon-separated file: Vietnamese numbers.
+    Semicolon,
+    /// In a workbook's cell.
+    Cell,
+}
+
+/// What is wrong, with the facts needed to say it in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Unreadable(String),
+    EmptyFile,
+    MissingColumn(String),
+    UnknownColumn {
+        name: String,
+        known: Vec<String>,
+        suggestion: Option<String>,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    Required,
+    InvalidSlug(String),
+    ReservedSlug(String),
+    TwoForms {
+        other: String,
+    },
+    Shortcode(String),
+    OutsideProject,
+    TooLarge {
+        limit: String,
+    },
+    NoFigure {
+        what: String,
+    },
+    SameNarrative {
+        other: String,
+    },
+    InvalidCode(String),
+    InvalidIndicatorCode(String),
+    Duplicate {
+        value: String,
+        first_line: usize,
+    },
+    UnknownParent {
+        code: String,
+        suggestion: Option<String>,
+    },
+    NoRoot,
+    SecondRoot {
+        first: String,
+    },
+    ParentCycle(Vec<String>),
+    Choice {
+        value: String,
+        allowed: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    InvalidDecimals(String),
+    DerivationIncomplete,
+    UnknownPart {
+        code: String,
+        suggestion: Option<String>,
+    },
+    DerivationCycle(String),
+    InvalidScale(String),
+    UnknownIndicator {
+        code: String,
+        suggestion: Option<String>,
+    },
+    InvalidPeriod(String),
+    InvalidNumber {
+        value: String,
+        written: NumberWritten,
+    },
+    RangeNotTarget,
+    InvalidRange(String),
+    Conflict {
+        first_line: usize,
+        first: String,
+        second: String,
+    },
+    UnknownUnit {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    NoFigureYearBefore {
+        what: String,
+    },
+    FileForNoUnit {
+        slug: String,
+        suggestion: Option<String>,
+    },
+    FrontMatter(String),
+    Config(String),
+    /// An image in a narrative names no file under `content/`.
+    ImageMissing {
+        path: String,
+        suggestion: Option<String>,
+    },
+    /// `![](anh/x.jpg)`: an image without its text equivalent.
+    ImageNoAlt {
+        path: String,
+    },
+    /// An absolute path, or one that climbs out of `content/` with `..`.
+    ImageOutsideContent {
+        path: String,
+        suggestion: Option<String>,
+    },
+    /// A file browsers do not show as an image.
+    ImageType {
+        path: String,
+        /// The extensions a narrative's image may have.
+        allowed: &'static [&'static str],
+    },
+    /// A file whose content is not an image browsers show, whatever its name says: a photo
+    /// kept in an iPhone's HEIC form, a TIFF, a document renamed `.jpg`. `format` is what the
+    /// file really is, when known.
+    ImageContent {
+        path: String,
+        format: Option<String>,
+    },
+    /// An image from another address (`https://…`, `data:…`), which the pages' security policy
+    /// does not show (a warning: nothing else on the page is wrong).
+    ImageExternal {
+        url: String,
+    },
+    /// An `<img>` written in HTML: chiso neither copies its file nor checks it (a warning, like
+    /// the rest of pasted HTML, which is cleaned rather than refused).
+    ImageHtml,
+    // Warnings.
+    DerivedDiffers {
+        entered: String,
+        computed: String,
+    },
+    SumDiffers {
+        entered: String,
+        computed: String,
+        percent: String,
+    },
+    AbovePercent(String),
+    StockDrop {
+        from: String,
+        to: String,
+        previous: String,
+    },
+    ChildrenMissing {
+        what: String,
+        missing: Vec<String>,
+    },
+    ImageLarge {
+        path: String,
+        bytes: u64,
+        limit: u64,
+    },
+}
+
+impl Problem {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::DerivedDiffers { .. }
+            | Problem::SumDiffers { .. }
+            | Problem::AbovePercent(_)
+            | Problem::StockDrop { .. }
+            | Problem::ChildrenMissing { .. }
+            | Problem::ImageExternal { .. }
+            | Problem::ImageHtml
+            | Problem::ImageLarge { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// A short name for the class of problem, used to cap repeats.
+    pub fn class(&self) -> std::mem::Discriminant<Problem> {
+        std::mem::discriminant(self)
+    }
+}
