@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use crate::compute::{self, Computed};
-use crate::diagnostics::Diagnostics;
-use crate::load::{self, Project};
+use crate::diagnostics::{Diagnostics, Problem};
+use crate::load;
+use crate::model::Project;
 use crate::output::{self, Written};
 use crate::render::{self, Options, OutputFile};
 
@@ -14,9 +15,29 @@ pub enum BuildError {
     /// The editors' input has problems; every one is listed.
     #[error("the input has errors")]
     Input(Diagnostics),
-    /// A template would not render, or the site could not be written.
+    /// A report's workbook could not be made, or the site could not be written.
     #[error(transparent)]
-    Render(#[from] render::RenderError),
+    Render(render::RenderError),
+}
+
+/// A page that a project's own template cannot render is the editor's to fix: it is reported
+/// like every other input problem, with its file, in the language asked for.
+impl From<render::RenderError> for BuildError {
+    fn from(e: render::RenderError) -> Self {
+        match e {
+            render::RenderError::Template(e) => {
+                let mut diags = Diagnostics::default();
+                diags.push(
+                    std::path::Path::new("templates").join(&e.file),
+                    None,
+                    None,
+                    Problem::Template { message: e.message },
+                );
+                BuildError::Input(diags)
+            }
+            other => BuildError::Render(other),
+        }
+    }
 }
 
 impl From<std::io::Error> for BuildError {
@@ -41,11 +62,10 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
     Ok((project, computed, diags))
 }
 
-/// `chiso check`: everything `build` would refuse, templates included, writing nothing.
+/// `chiso check`: everything `build` would refuse, templates included (they are compiled when
+/// the project is loaded), writing nothing.
 pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     let (_, _, diags) = check(root)?;
-    render::templates::load(root).map_err(render::RenderError::from)?;
-    render::templates::translations(root).map_err(render::RenderError::from)?;
     Ok(diags)
 }
 

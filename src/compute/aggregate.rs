@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Figure, FigureKey, Origin, UnitFigures};
 
 /// Sums the `sum` indicators of `unit`'s children (their complete figures in `done`, by unit)

@@ -3,7 +3,7 @@
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Direction, Figures, Kind, Measure, Origin};
 
 /// The checks of one unit's figures.

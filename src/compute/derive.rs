@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Figure, FigureKey, Origin, UnitFigures};
 
 /// Derives every derived indicator of `unit` into `own`, its figures, parts first (`order`). An

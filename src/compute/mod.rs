@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{FigureKey, Figures, UnitFigures};
 pub use progress::{Progress, Status};
 

@@ -1,6 +1,6 @@
 //! Progress against targets, exactly as the data contract defines it.
 
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Figures, Kind, Measure, Period};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::Computed;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Catalogue, Figures, Kind, Period};
 
 /// Column numbers of the Part One table (1 is STT, 2 the indicator, 3 its unit of measure).

@@ -3,8 +3,8 @@
 
 use rayon::prelude::*;
 
-use crate::load::Project;
 use crate::model::Kind;
+use crate::model::Project;
 
 /// `[unit][indicator]` → the unit whose target rows apply.
 pub fn resolve(project: &Project) -> Vec<Vec<Option<usize>>> {

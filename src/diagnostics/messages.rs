@@ -166,6 +166,10 @@ impl Problem {
                 format!("không có số liệu cùng kỳ năm trước ({what}) để so sánh. Nhập số liệu năm trước hoặc dùng `value` thay cho `change`."),
                 format!("there is no figure for the same period a year before ({what}) to compare with. Enter last year's figure, or use `value` instead of `change`."),
             ),
+            Problem::Template { message } => l(
+                format!("mẫu giao diện không dùng được: {message}. Sửa tệp này theo thông báo, hoặc xoá tệp để dùng mẫu có sẵn của chiso."),
+                format!("this template cannot be used: {message}. Fix the file as the message says, or delete it to use chiso's built-in one."),
+            ),
             Problem::FrontMatter(e) => l(
                 format!("phần đầu trang (giữa hai dòng `+++`) bị lỗi: {e}"),
                 format!("the front matter (between the `+++` lines) is broken: {e}"),
@@ -249,10 +253,7 @@ fn quote_list(items: &[&str]) -> String {
 
 /// `.jpg`, `.jpeg`, … or `.avif`: the image files a narrative may show.
 fn image_types(allowed: &[&str], or: &str) -> String {
-    let types: Vec<String> = allowed
-        .iter()
-        .map(|e| format!("`.{e}`"))
-        .collect();
+    let types: Vec<String> = allowed.iter().map(|e| format!("`.{e}`")).collect();
     match types.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
         _ => types.concat(),

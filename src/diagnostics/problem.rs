@@ -102,6 +102,11 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     FrontMatter(String),
+    /// A template, the style sheet or the translation table of `templates/` that does not
+    /// compile, or a page that its template cannot render; `message` is Tera's account.
+    Template {
+        message: String,
+    },
     Config(String),
     /// An image in a narrative names no file under `content/`.
     ImageMissing {

@@ -3,19 +3,9 @@
 
 use super::table::Table;
 use crate::diagnostics::{Diagnostics, Problem};
+use crate::model::Village;
 use crate::model::{Period, UnitTree};
 use crate::text::suggest;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Village {
-    pub village: String,
-    pub commune: String,
-    /// The unit the village belongs to.
-    pub unit: usize,
-    pub operator: String,
-    /// When service arrived; `None` while it has not.
-    pub covered: Option<Period>,
-}
 
 pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Village> {
     let Some(cols) = table.columns(

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-use super::content::{Content, ImageFile, Narrative};
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::render::markdown::{self, Image};
+use crate::markdown::{self, Image};
+use crate::model::content::{Content, ImageFile, Narrative};
 use crate::text::suggest;
 
 /// The kinds of image every browser shows, by extension (compared without case). Not SVG: an

@@ -10,6 +10,7 @@ pub mod number;
 pub mod spreadsheet;
 pub mod table;
 pub mod text;
+pub mod theme;
 pub mod units;
 pub mod values;
 
@@ -19,25 +20,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, Problem};
 
-use crate::model::{Catalogue, Figures, UnitTree};
+use crate::model::{Catalogue, Figures, Project, UnitTree};
 use crate::text::suggest;
-pub use config::Config;
-pub use content::Content;
 use table::Table;
-
-/// Everything the editors wrote, validated.
-#[derive(Debug, Clone)]
-pub struct Project {
-    pub root: PathBuf,
-    pub config: Config,
-    pub units: UnitTree,
-    pub catalogue: Catalogue,
-    /// Entered figures only; `compute` adds the rest.
-    pub entered: Figures,
-    pub content: Content,
-    /// Villages without mobile service (`data/coverage-gaps.csv`), if the project tracks them.
-    pub gaps: Vec<gaps::Village>,
-}
 
 /// Loads the project at `root`. `Err` carries every problem found; `Ok` may carry warnings.
 pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
@@ -65,6 +50,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         }
     }
     let content = content::load(root, &units, &mut diags);
+    let theme = theme::load(root, &mut diags);
     let gaps_file = Path::new("data/coverage-gaps.csv");
     let gaps =
         if root.join(gaps_file).exists() || root.join(gaps_file.with_extension("xlsx")).exists() {
@@ -76,9 +62,9 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             Vec::new()
         };
     diags.sort();
-    if diags.has_errors() {
+    let Some(theme) = theme.filter(|_| !diags.has_errors()) else {
         return Err(diags);
-    }
+    };
     Ok((
         Project {
             root: root.to_path_buf(),
@@ -88,6 +74,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             entered,
             content,
             gaps,
+            theme,
         },
         diags,
     ))

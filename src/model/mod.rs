@@ -1,11 +1,21 @@
-//! The domain: reporting units, the indicator catalogue and the figures.
+//! The domain: reporting units, the indicator catalogue, the figures, and the project that holds
+//! them with what the editors wrote around them.
 
+pub mod config;
+pub mod content;
+pub mod coverage_gap;
 pub mod figure;
 pub mod indicator;
 pub mod period;
+pub mod project;
 pub mod unit;
+
+pub use config::Config;
+pub use content::Content;
+pub use coverage_gap::Village;
 
 pub use figure::{Figure, FigureKey, Figures, Kind, Origin, UnitFigures};
 pub use indicator::{Aggregate, Catalogue, Derivation, Direction, Indicator, Measure};
 pub use period::Period;
+pub use project::Project;
 pub use unit::{Unit, UnitTree};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compute::Computed;
 use crate::format::plain_number;
-use crate::load::Project;
+use crate::model::Project;
 
 /// How many updates the history keeps.
 const KEEP: usize = 50;

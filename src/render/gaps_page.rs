@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::layout::layout;
 use super::tables::unit_href;
-use super::{Ctx, TemplateError};
+use super::Ctx;
 use crate::lang::Lang;
-use crate::load::gaps::Village;
+use crate::model::Village;
+use crate::theme::ThemeError;
 
 #[derive(Serialize)]
 pub struct VillageRow {
@@ -84,7 +85,7 @@ pub fn for_unit(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Option<UnitGa
     })
 }
 
-pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "coverage-gaps/index.html";
     let title = ctx.i18n.get(lang, "gaps_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());

@@ -6,10 +6,11 @@ use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
 use super::unit_page::{status_counts, StatusCount};
-use super::{Ctx, TemplateError};
+use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
 use crate::model::{Indicator, Kind};
+use crate::theme::ThemeError;
 
 #[derive(Serialize)]
 struct UnitRow {
@@ -37,7 +38,7 @@ struct IndicatorView {
     figure_tables: Vec<Pivot>,
 }
 
-pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
     let path = path(ind);
@@ -166,7 +167,7 @@ pub fn path(ind: &Indicator) -> String {
 }
 
 /// `indicators/index.html`: the catalogue by group, with the root unit's latest figure.
-pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "indicators/index.html";
     let title = ctx.i18n.get(lang, "indicators_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());

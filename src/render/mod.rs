@@ -1,10 +1,7 @@
 //! Turning computed figures into the site: pages, charts and open data files.
 
 pub mod charts;
-pub mod i18n;
 pub mod layout;
-pub mod markdown;
-pub mod templates;
 
 pub mod changes;
 mod chart_views;
@@ -24,17 +21,15 @@ mod unit_page;
 mod whats_new;
 
 use rayon::prelude::*;
-use tera::Tera;
 
 use crate::compute::{report, Computed};
 use crate::format;
 use crate::lang::Lang;
-use crate::load::content::LangKey;
-use crate::load::Project;
+use crate::model::content::LangKey;
+use crate::model::Project;
 use crate::model::{Period, Unit};
-use i18n::I18n;
+use crate::theme::{I18n, Theme, ThemeError};
 pub use sink::{Memory, Sink};
-pub use templates::TemplateError;
 
 /// One file of the site, by its path relative to the site's root (`/`-separated).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,11 +56,11 @@ pub struct Options {
 pub struct Ctx<'a> {
     pub project: &'a Project,
     pub computed: &'a Computed,
-    pub i18n: I18n,
+    pub i18n: &'a I18n,
     /// Per language, a context holding only the translation table: every page starts from a
     /// copy rather than converting the table again.
     base_context: [tera::Context; 2],
-    pub tera: Tera,
+    pub theme: &'a Theme,
     pub languages: Vec<Lang>,
     pub base_url: Option<String>,
 }
@@ -137,7 +132,7 @@ impl Ctx<'_> {
         &self,
         slug: &str,
         lang: Lang,
-    ) -> Option<(&crate::load::content::Page, LangKey)> {
+    ) -> Option<(&crate::model::content::Page, LangKey)> {
         let pages = &self.project.content.pages;
         [LangKey::from(lang), LangKey::Vi, LangKey::En]
             .into_iter()
@@ -166,8 +161,8 @@ impl Ctx<'_> {
         out.into_iter().map(|(_, s, t)| (s, t)).collect()
     }
 
-    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, TemplateError> {
-        templates::render(&self.tera, template, context)
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, ThemeError> {
+        self.theme.render(template, context)
     }
 
     /// A context with the layout and the translation table.
@@ -223,8 +218,12 @@ enum Job {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// A template of the project's own that cannot render a page.
     #[error(transparent)]
-    Template(#[from] TemplateError),
+    Template(#[from] ThemeError),
+    /// A report's workbook that the spreadsheet writer refused.
+    #[error("{path}: {message}")]
+    Workbook { path: String, message: String },
     #[error("cannot write the site: {0}")]
     Write(#[from] std::io::Error),
 }
@@ -236,7 +235,8 @@ pub fn render_site(
     options: &Options,
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
-    let i18n = templates::translations(&project.root)?;
+    let theme = &project.theme;
+    let i18n = theme.i18n();
     let languages = languages(project);
     let base_url = options
         .base_url
@@ -253,7 +253,7 @@ pub fn render_site(
         computed,
         base_context,
         i18n,
-        tera: templates::load(&project.root)?,
+        theme,
         languages,
         base_url,
     };
@@ -359,11 +359,8 @@ pub fn render_site(
             )?;
             Ok(())
         })?;
-    for (name, text) in templates::ASSETS {
-        sink.put(
-            format!("assets/{name}"),
-            templates::asset(&project.root, name, text)?.into_bytes(),
-        )?;
+    for (name, text) in theme.assets() {
+        sink.put(format!("assets/{name}"), text.clone().into_bytes())?;
     }
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');

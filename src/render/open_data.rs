@@ -7,7 +7,7 @@ use super::scope::Scope;
 use super::Sink;
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
-use crate::load::Project;
+use crate::model::Project;
 
 /// A CSV file of the open data. Text that a spreadsheet would run as a formula (`=…`, `+…`,
 /// `@…`, `-…` that is not a number) gets a leading `'`, which spreadsheets show as text.

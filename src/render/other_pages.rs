@@ -3,11 +3,12 @@
 use serde::Serialize;
 
 use super::layout::{layout, Link};
-use super::{Ctx, OutputFile, TemplateError};
+use super::{Ctx, OutputFile};
 use crate::lang::Lang;
-use crate::load::content::LangKey;
+use crate::model::content::LangKey;
+use crate::theme::ThemeError;
 
-pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "methodology/index.html";
     let title = ctx.i18n.get(lang, "methodology_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
@@ -28,7 +29,7 @@ struct UnitFiles {
     reports: Vec<(i32, String, String)>,
 }
 
-pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "data/index.html";
     let title = ctx.i18n.get(lang, "data_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
@@ -75,7 +76,7 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
     Ok((path.into(), ctx.render("data.html", &context)?))
 }
 
-pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), ThemeError> {
     let text = ctx.page_text(slug, lang);
     let p = text.map(|(p, _)| p);
     let path = format!("pages/{slug}/index.html");
@@ -109,7 +110,7 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Templ
     Ok((path, ctx.render("page.html", &context)?))
 }
 
-pub fn not_found(ctx: &Ctx) -> Result<OutputFile, TemplateError> {
+pub fn not_found(ctx: &Ctx) -> Result<OutputFile, ThemeError> {
     let lang = ctx.languages.first().copied().unwrap_or_default();
     let title = ctx.i18n.get(lang, "not_found_title");
     let mut page = layout(ctx, lang, "404.html", &title, &title, Vec::new());

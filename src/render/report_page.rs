@@ -5,12 +5,13 @@ use serde::Serialize;
 
 use super::layout::{self, layout, Link};
 use super::tables::unit_href;
-use super::{report_xlsx, Ctx, RenderError, Sink, TemplateError};
+use super::{report_xlsx, Ctx, RenderError, Sink};
 use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
 use crate::format::{self, plain_number};
 use crate::lang::Lang;
-use crate::load::Project;
+use crate::model::Project;
+use crate::theme::ThemeError;
 
 /// The report's two tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,9 +170,9 @@ pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<
     sink.put(format!("{stem}.csv"), csv(ctx.project, r, Part::One))?;
     sink.put(format!("{stem}-plan.csv"), csv(ctx.project, r, Part::Two))?;
     if workbooks {
-        let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| TemplateError {
-            file: "report.html".into(),
-            message: format!("{stem}.xlsx: {e}"),
+        let xlsx = report_xlsx::workbook(ctx, r).map_err(|e| RenderError::Workbook {
+            path: format!("{stem}.xlsx"),
+            message: e.to_string(),
         })?;
         sink.put(format!("{stem}.xlsx"), xlsx)?;
     }
@@ -298,7 +299,7 @@ fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> Tabl
     }
 }
 
-fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), TemplateError> {
+fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = page_path(ctx.project, r.unit, r.year);
     let unit = ctx.unit_name(r.unit, lang).to_string();
     let title = fill_years(ctx, lang, "report_title", r.year);

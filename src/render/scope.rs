@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use super::changes::build_date;
 use crate::compute::Computed;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Kind, Period};
 
 /// The units and indicators whose pages and files must be rendered again.
@@ -117,7 +117,7 @@ impl Scope {
             let quotes = new_p
                 .content
                 .units
-                .range((u, crate::load::content::LangKey::Vi)..)
+                .range((u, crate::model::content::LangKey::Vi)..)
                 .take_while(|((owner, _), _)| *owner == u)
                 .any(|(_, n)| n.markdown.contains("unit="));
             if inherits {

@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::layout::layout;
 use super::tables::unit_href;
-use super::{Ctx, TemplateError};
+use super::Ctx;
 use crate::lang::Lang;
 use crate::text::fold_diacritics;
+use crate::theme::ThemeError;
 
 #[derive(Serialize)]
 struct Entry {
@@ -22,7 +23,7 @@ pub fn fold(s: &str) -> String {
     fold_diacritics(s).to_lowercase()
 }
 
-pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "search/index.html";
     let title = ctx.i18n.get(lang, "search_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());

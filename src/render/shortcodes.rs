@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::compute::Computed;
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::load::content::Narrative;
-use crate::load::Project;
+use crate::model::content::Narrative;
+use crate::model::Project;
 use crate::model::{Kind, Period};
 use crate::text::suggest;
 
@@ -297,13 +297,13 @@ pub fn render_narrative(
     let image_src = |dest: &str| {
         let rel = crate::load::images::resolve(&n.file, dest).ok()?;
         let file = images.get(&rel)?;
-        Some(super::markdown::ImageRef {
+        Some(crate::markdown::ImageRef {
             src: format!("{site}{}", crate::load::images::site_href(&rel)),
             size: Some((file.width, file.height)),
         })
     };
-    let html = super::markdown::to_html_with(&markdown, &image_src);
-    let mut html = super::markdown::demote_headings(&html, top);
+    let html = crate::markdown::to_html_with(&markdown, &image_src);
+    let mut html = crate::markdown::demote_headings(&html, top);
     for (token, value, block) in replacements {
         // A chart is a block: it replaces its paragraph rather than sitting inside one.
         let paragraph = format!("<p>{token}</p>");
@@ -330,7 +330,7 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: usize) -> String {
 }
 
 fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -> String {
-    use super::templates::escape_html;
+    use crate::markdown::escape::escape_html;
     let Some(i) = r
         .indicator
         .or(if r.chart.is_some() { Some(0) } else { None })

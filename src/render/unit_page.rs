@@ -6,13 +6,14 @@ use serde::Serialize;
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
-use super::{Ctx, TemplateError};
+use super::Ctx;
 use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::lang::Lang;
-use crate::load::content::LangKey;
-use crate::load::Project;
+use crate::model::content::LangKey;
 use crate::model::Kind;
+use crate::model::Project;
+use crate::theme::ThemeError;
 
 #[derive(Serialize)]
 struct Headline {
@@ -224,7 +225,7 @@ pub fn path(project: &Project, unit: usize) -> String {
     }
 }
 
-pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);

@@ -5,8 +5,9 @@ use serde::Serialize;
 use super::changes::Update;
 use super::layout::layout;
 use super::tables::unit_href;
-use super::{Ctx, OutputFile, TemplateError};
+use super::{Ctx, OutputFile};
 use crate::lang::Lang;
+use crate::theme::ThemeError;
 
 /// Changes listed per update on the page; the rest are in `data/changes.json`.
 const SHOWN: usize = 200;
@@ -107,7 +108,7 @@ fn date_text(iso: &str, lang: Lang) -> String {
     }
 }
 
-pub fn page(ctx: &Ctx, history: &[Update], lang: Lang) -> Result<(String, String), TemplateError> {
+pub fn page(ctx: &Ctx, history: &[Update], lang: Lang) -> Result<(String, String), ThemeError> {
     let path = "whats-new/index.html";
     let title = ctx.i18n.get(lang, "whats_new_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());

@@ -209,7 +209,7 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
     out
 }
 
-pub use crate::render::templates::escape_html;
+pub use crate::markdown::escape::escape_html;
 
 #[cfg(test)]
 mod tests {

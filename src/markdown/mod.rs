@@ -7,7 +7,9 @@
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag};
 
-use super::templates::escape_html;
+pub mod escape;
+
+use escape::escape_html;
 
 /// The Markdown chiso reads, the same when checking and when rendering.
 pub fn options() -> Options {

@@ -1,0 +1,94 @@
+//! The site's settings, as `chiso.toml` gives them (every one optional).
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Site title; defaults to the root unit's name.
+    pub title: Option<String>,
+    pub title_en: Option<String>,
+    /// Absolute address of the published site; only the canonical link, sitemap and feed use it.
+    pub base_url: Option<String>,
+    /// Languages in order; the first is published at the root.
+    pub languages: Vec<String>,
+    /// The year the plan ends; the final target is the latest one up to it.
+    pub target_year: Option<i32>,
+    /// The date of the data's publication, `YYYY-MM-DD`, for "what's new" and the feed.
+    pub updated: Option<String>,
+    /// Shows a "sample data" notice on every page.
+    pub sample: bool,
+    /// Writes a gzip copy beside every text file (`index.html.gz`) for hosts that send such
+    /// copies as they are (nginx `gzip_static`). Off by default: most hosts ignore them, and
+    /// they double the files an editor uploads.
+    pub precompress: bool,
+    pub charts: Charts,
+    /// Indicators shown as key figures at the top of each unit's page.
+    pub headline: Vec<String>,
+    /// Short names for indicators in charts, where the official names are too long.
+    pub labels: std::collections::BTreeMap<String, Label>,
+    /// Which settings the file gave, so that only codes an editor wrote are checked: the
+    /// defaults name indicators a project may not have.
+    #[serde(skip)]
+    pub written: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub vi: String,
+    pub en: Option<String>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Charts {
+    /// Percentages compared across units in the coverage chart.
+    pub coverage: Vec<String>,
+    /// Counts drawn over time in the growth chart.
+    pub growth: Vec<String>,
+}
+
+impl Default for Charts {
+    fn default() -> Self {
+        Charts {
+            coverage: vec![
+                "mobile_coverage_pct".into(),
+                "fixed_broadband_coverage_pct".into(),
+            ],
+            growth: vec![
+                "mobile_subscribers".into(),
+                "mobile_broadband_subscribers".into(),
+                "fixed_broadband_subscribers".into(),
+            ],
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: None,
+            title_en: None,
+            base_url: None,
+            languages: vec!["vi".into(), "en".into()],
+            target_year: None,
+            updated: None,
+            sample: false,
+            precompress: false,
+            charts: Charts::default(),
+            headline: [
+                "bts_sites",
+                "mobile_coverage_pct",
+                "fixed_broadband_coverage_pct",
+                "mobile_subscribers",
+                "mobile_per_100",
+                "mobile_broadband_subscribers",
+                "fixed_broadband_subscribers",
+                "households_broadband_pct",
+            ]
+            .map(String::from)
+            .to_vec(),
+            labels: Default::default(),
+            written: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! A project: everything the editors wrote, validated, in one value.
+
+use std::path::PathBuf;
+
+use super::{Catalogue, Config, Content, Figures, UnitTree, Village};
+use crate::theme::Theme;
+
+/// Everything the editors wrote, validated.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub units: UnitTree,
+    pub catalogue: Catalogue,
+    /// Entered figures only; `compute` adds the rest.
+    pub entered: Figures,
+    pub content: Content,
+    /// Villages without mobile service (`data/coverage-gaps.csv`), if the project tracks them.
+    pub gaps: Vec<Village>,
+    /// The templates, style sheet and translations, the project's own over the built-in ones.
+    pub theme: Theme,
+}
