@@ -100,7 +100,9 @@ pub fn preview(
     });
     let replaces = match (&scope, previous) {
         (Some(scope), Some(p)) => Some(
-            (0..project.units.len())
+            project
+                .units
+                .ids()
                 .filter(|&u| scope.files(u))
                 .flat_map(|u| render::report_paths(&p.project, &p.computed, u))
                 .collect(),

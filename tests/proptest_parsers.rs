@@ -8,14 +8,16 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chiso::error::{Diagnostics, Lang};
+use chiso::diagnostics::Diagnostics;
+use chiso::lang::Lang;
 use chiso::format;
 use chiso::load::content;
 use chiso::load::number::{parse_amount, parse_number, AmountError, NumberFormat};
 use chiso::load::table::Table;
 use chiso::load::{indicators, values};
-use chiso::model::{Figures, Kind, Period};
-use chiso::render::{markdown, shortcodes};
+use chiso::model::{Figures, IndicatorId, Kind, Period, UnitId};
+use chiso::markdown;
+use chiso::render::shortcodes;
 use proptest::prelude::*;
 
 mod html_scan;
@@ -280,7 +282,7 @@ fn catalogue() -> chiso::model::Catalogue {
 
 #[derive(Debug, Clone)]
 struct ValueRow {
-    indicator: usize,
+    indicator: IndicatorId,
     period: Period,
     kind: Kind,
     value: f64,
@@ -308,7 +310,7 @@ fn value_row() -> impl Strategy<Value = ValueRow> {
                 None
             };
             ValueRow {
-                indicator,
+                indicator: IndicatorId::from_index(indicator),
                 period,
                 kind,
                 value,
@@ -324,7 +326,7 @@ fn load_values(text: &str) -> (Figures, Diagnostics) {
     let mut d = Diagnostics::default();
     let mut figures = Figures::new(1, cat.len());
     if let Some(t) = Table::parse(Path::new("data/values/tinh.csv"), text.as_bytes(), &mut d) {
-        values::load(&t, 0, &cat, &mut figures, &mut d);
+        values::load(&t, UnitId::ROOT, &cat, &mut figures, &mut d);
     }
     (figures, d)
 }
@@ -354,7 +356,7 @@ proptest! {
         let sep = if semicolon { ';' } else { ',' };
         let header: Vec<String> = ["indicator", "period", "kind", "value", "source", "note"].map(String::from).to_vec();
         let mut text = csv_line(&header, sep);
-        let mut expected: BTreeMap<(usize, Period, Kind), ValueRow> = BTreeMap::new();
+        let mut expected: BTreeMap<(IndicatorId, Period, Kind), ValueRow> = BTreeMap::new();
         for r in rows {
             if expected.contains_key(&(r.indicator, r.period, r.kind)) {
                 continue;
@@ -380,7 +382,7 @@ proptest! {
         prop_assert!(!d.has_errors(), "{:?}\n{}", d.items, text);
         for ((i, p, k), r) in &expected {
             let decimals = cat.get(*i).decimals;
-            let f = figures.get(0, *i, *p, *k);
+            let f = figures.get(UnitId::ROOT, *i, *p, *k);
             prop_assert!(f.is_some(), "{:?} missing\n{}", r, text);
             let f = f.unwrap();
             prop_assert_eq!(f.value, format::round(r.value, decimals), "{:?}", r);
@@ -388,7 +390,7 @@ proptest! {
             prop_assert_eq!(&f.source, r.source.trim());
             prop_assert_eq!(&f.note, r.note.trim());
         }
-        let count: usize = (0..cat.len()).map(|i| figures.series(0, i).len()).sum();
+        let count: usize = cat.ids().map(|i| figures.series(UnitId::ROOT, i).len()).sum();
         prop_assert_eq!(count, expected.len());
     }
 }

@@ -5,25 +5,25 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::model::Project;
 use crate::model::{Figure, FigureKey, Origin, UnitFigures};
+use crate::model::{IndicatorId, PerUnit, Project, UnitId};
 
 /// Sums the `sum` indicators of `unit`'s children (their complete figures in `done`, by unit)
 /// into `own`, `unit`'s figures. An entered figure stands; a difference over 0.5 % from the sum
 /// is reported.
 pub fn sum_children(
     project: &Project,
-    unit: usize,
-    done: &[UnitFigures],
+    unit: UnitId,
+    done: &PerUnit<UnitFigures>,
     own: &mut UnitFigures,
-    missing: &mut BTreeMap<(usize, usize, FigureKey), Vec<usize>>,
+    missing: &mut BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>,
     diags: &mut Diagnostics,
 ) {
-    let children = &project.units.children[unit];
+    let children = project.units.children(unit);
     if children.is_empty() {
         return;
     }
-    for (i, indicator) in project.catalogue.indicators.iter().enumerate() {
+    for (i, indicator) in project.catalogue.iter() {
         if !indicator.is_summed() {
             continue;
         }

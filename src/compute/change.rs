@@ -1,6 +1,6 @@
 //! The change from the same period a year before ("so với cùng kỳ").
 
-use crate::model::{Figures, Kind, Period};
+use crate::model::{Figures, IndicatorId, Kind, Period, UnitId};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
@@ -12,8 +12,8 @@ pub struct Change {
 
 pub fn year_on_year(
     figures: &Figures,
-    unit: usize,
-    indicator: usize,
+    unit: UnitId,
+    indicator: IndicatorId,
     period: Period,
     kind: Kind,
 ) -> Option<Change> {

@@ -3,12 +3,12 @@
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::model::Project;
 use crate::model::{Direction, Figures, Kind, Measure, Origin};
+use crate::model::{Project, UnitId};
 
 /// The checks of one unit's figures.
-pub fn check_unit(project: &Project, figures: &Figures, unit: usize, diags: &mut Diagnostics) {
-    for (i, ind) in project.catalogue.indicators.iter().enumerate() {
+pub fn check_unit(project: &Project, figures: &Figures, unit: UnitId, diags: &mut Diagnostics) {
+    for (i, ind) in project.catalogue.iter() {
         let series = figures.series(unit, i);
         if ind.is_percentage() {
             for f in series

@@ -5,16 +5,16 @@ use std::collections::BTreeSet;
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::model::Project;
 use crate::model::{Figure, FigureKey, Origin, UnitFigures};
+use crate::model::{IndicatorId, Project, UnitId};
 
 /// Derives every derived indicator of `unit` into `own`, its figures, parts first (`order`). An
 /// entered figure stands; a difference larger than rounding to the indicator's decimals is
 /// reported.
 pub fn derive_unit(
     project: &Project,
-    unit: usize,
-    order: &[usize],
+    unit: UnitId,
+    order: &[IndicatorId],
     own: &mut UnitFigures,
     diags: &mut Diagnostics,
 ) {

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::Project;
 use crate::model::{FigureKey, Figures, UnitFigures};
+use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
 pub use progress::{Progress, Status};
 
 #[derive(Debug, Clone)]
@@ -23,11 +23,11 @@ pub struct Computed {
     /// Entered, derived and aggregated figures together.
     pub figures: Figures,
     /// For a parent's sum that could not be computed: the children without the figure.
-    pub missing: BTreeMap<(usize, usize, FigureKey), Vec<usize>>,
+    pub missing: BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>,
     /// `[unit][indicator]`: whose targets apply (the unit itself or an ancestor).
-    pub target_unit: Vec<Vec<Option<usize>>>,
+    pub target_unit: PerUnit<PerIndicator<Option<UnitId>>>,
     /// `[unit][indicator]`: progress where a target applies.
-    pub progress: Vec<Vec<Option<Progress>>>,
+    pub progress: PerUnit<PerIndicator<Option<Progress>>>,
 }
 
 pub fn compute(project: &Project) -> (Computed, Diagnostics) {
@@ -37,23 +37,24 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
     // tree at a time (leaves first), the units of one height in parallel, each from a copy of
     // its entered figures. Problems are then taken unit by unit, children before parents, as
     // if computed one after the other.
-    let mut height = vec![0usize; units.len()];
+    let mut height: PerUnit<usize> = PerUnit::filled(0, units.len());
     for unit in units.bottom_up() {
-        height[unit] = units.children[unit]
+        height[unit] = units
+            .children(unit)
             .iter()
             .map(|&c| height[c] + 1)
             .max()
             .unwrap_or(0);
     }
-    let mut done: Vec<UnitFigures> = vec![Vec::new(); units.len()];
-    let mut unit_diags: Vec<Diagnostics> = vec![Diagnostics::default(); units.len()];
+    let mut done: PerUnit<UnitFigures> = PerUnit::filled(UnitFigures::default(), units.len());
+    let mut unit_diags: PerUnit<Diagnostics> = PerUnit::filled(Diagnostics::default(), units.len());
     let mut missing = BTreeMap::new();
-    for h in 0..=height.iter().copied().max().unwrap_or(0) {
-        let level: Vec<usize> = (0..units.len()).filter(|&u| height[u] == h).collect();
-        let computed: Vec<(usize, UnitFigures, Diagnostics, Missing)> = level
+    for h in 0..=height.values().copied().max().unwrap_or(0) {
+        let level: Vec<UnitId> = units.ids().filter(|&u| height[u] == h).collect();
+        let computed: Vec<(UnitId, UnitFigures, Diagnostics, Missing)> = level
             .par_iter()
             .map(|&unit| {
-                let mut own = project.entered.unit(unit).to_vec();
+                let mut own = project.entered.unit(unit).clone();
                 let mut diags = Diagnostics::default();
                 let mut missing = BTreeMap::new();
                 aggregate::sum_children(project, unit, &done, &mut own, &mut missing, &mut diags);
@@ -72,7 +73,9 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
     for unit in units.bottom_up() {
         diags.extend(std::mem::take(&mut unit_diags[unit]));
     }
-    let checks: Vec<Diagnostics> = (0..units.len())
+    let checks: Vec<Diagnostics> = units
+        .ids()
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|unit| {
             let mut diags = Diagnostics::default();
@@ -84,10 +87,14 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         diags.extend(d);
     }
     let target_unit = targets::resolve(project);
-    let progress = (0..units.len())
+    let progress: Vec<PerIndicator<Option<Progress>>> = units
+        .ids()
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|u| {
-            (0..project.catalogue.len())
+            project
+                .catalogue
+                .ids()
                 .map(|i| {
                     target_unit[u][i].and_then(|owner| {
                         progress::measure(
@@ -108,16 +115,16 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
             figures,
             missing,
             target_unit,
-            progress,
+            progress: PerUnit::from_vec(progress),
         },
         diags,
     )
 }
 
 /// Sums that could not be computed, as in [`Computed::missing`].
-type Missing = BTreeMap<(usize, usize, FigureKey), Vec<usize>>;
+type Missing = BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>;
 
 /// The values file where a unit's figures are entered, for messages about them.
-pub fn values_file(project: &Project, unit: usize) -> std::path::PathBuf {
+pub fn values_file(project: &Project, unit: UnitId) -> std::path::PathBuf {
     std::path::Path::new("data/values").join(format!("{}.csv", project.units.get(unit).slug))
 }

@@ -1,7 +1,7 @@
 //! Progress against targets, exactly as the data contract defines it.
 
-use crate::model::Project;
 use crate::model::{Figures, Kind, Measure, Period};
+use crate::model::{IndicatorId, Project, UnitId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,7 +26,7 @@ impl Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     /// The unit whose target rows apply.
-    pub target_unit: usize,
+    pub target_unit: UnitId,
     pub target_period: Period,
     /// The number progress is measured against: the lower bound of a range.
     pub target: f64,
@@ -45,9 +45,9 @@ pub struct Progress {
 pub fn measure(
     project: &Project,
     figures: &Figures,
-    unit: usize,
-    indicator: usize,
-    owner: usize,
+    unit: UnitId,
+    indicator: IndicatorId,
+    owner: UnitId,
     target_year: Option<i32>,
 ) -> Option<Progress> {
     let ind = project.catalogue.get(indicator);

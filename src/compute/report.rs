@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::Computed;
-use crate::model::Project;
 use crate::model::{Catalogue, Figures, Kind, Period};
+use crate::model::{IndicatorId, PerIndicator, Project, UnitId};
 
 /// Column numbers of the Part One table (1 is STT, 2 the indicator, 3 its unit of measure).
 pub mod part_one {
@@ -41,7 +41,7 @@ pub const FIRST_FIGURE: usize = 4;
 /// One indicator's row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
-    pub indicator: usize,
+    pub indicator: IndicatorId,
     /// Column 1: numbered through the whole table, across the group headings.
     pub stt: usize,
     /// The figure columns, from column 4 on.
@@ -69,7 +69,7 @@ impl Line {
 pub struct Section {
     pub numeral: String,
     /// The heading is this indicator's `group` (every row of the section shares it).
-    pub indicator: usize,
+    pub indicator: IndicatorId,
     pub lines: Vec<Line>,
 }
 
@@ -102,7 +102,7 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
-    pub unit: usize,
+    pub unit: UnitId,
     pub year: i32,
     /// Part One, section II.
     pub forecast: Table,
@@ -147,9 +147,11 @@ pub fn roman(mut n: usize) -> String {
 }
 
 /// The years Y for which `unit` has a figure of any kind for Y-H1: one report each.
-pub fn years(figures: &Figures, unit: usize, indicators: usize) -> Vec<i32> {
-    let years: BTreeSet<i32> = (0..indicators)
-        .flat_map(|i| figures.series(unit, i).keys())
+pub fn years(figures: &Figures, unit: UnitId) -> Vec<i32> {
+    let years: BTreeSet<i32> = figures
+        .unit(unit)
+        .values()
+        .flat_map(|series| series.keys())
         .filter(|k| k.period.half)
         .map(|k| k.period.year)
         .collect();
@@ -157,8 +159,8 @@ pub fn years(figures: &Figures, unit: usize, indicators: usize) -> Vec<i32> {
 }
 
 /// One unit's reports, years in time order.
-pub fn of_unit(project: &Project, computed: &Computed, unit: usize) -> Vec<Report> {
-    years(&computed.figures, unit, project.catalogue.len())
+pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Report> {
+    years(&computed.figures, unit)
         .into_iter()
         .map(|year| {
             half_year(
@@ -178,23 +180,19 @@ pub fn of_unit(project: &Project, computed: &Computed, unit: usize) -> Vec<Repor
 pub fn half_year(
     catalogue: &Catalogue,
     figures: &Figures,
-    target_unit: &[Option<usize>],
-    unit: usize,
+    target_unit: &PerIndicator<Option<UnitId>>,
+    unit: UnitId,
     year: i32,
 ) -> Report {
-    let value = |i: usize, period: Period, kind: Kind| figures.value(unit, i, period, kind);
-    let target = |i: usize, year: i32| {
-        target_unit
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|owner| figures.value(owner, i, Period::year(year), Kind::Target))
+    let value = |i: IndicatorId, period: Period, kind: Kind| figures.value(unit, i, period, kind);
+    let target = |i: IndicatorId, year: i32| {
+        target_unit[i].and_then(|owner| figures.value(owner, i, Period::year(year), Kind::Target))
     };
     let forecast = table(
         catalogue,
         part_one::ESTIMATE,
         &part_one::RATIOS,
-        (0..catalogue.len()).map(|i| {
+        catalogue.ids().map(|i| {
             // Columns 4 to 8, in order.
             let figures = vec![
                 value(i, Period::first_half(year - 1), Kind::Actual),
@@ -220,7 +218,7 @@ pub fn half_year(
         catalogue,
         part_two::PLAN_NEXT,
         &part_two::RATIOS,
-        (0..catalogue.len()).map(|i| {
+        catalogue.ids().map(|i| {
             // Columns 4 and 5.
             let figures = vec![
                 value(i, Period::year(year), Kind::Estimate),
@@ -244,7 +242,7 @@ fn table(
     catalogue: &Catalogue,
     last_figure: usize,
     ratios: &'static [(usize, usize)],
-    rows: impl Iterator<Item = (usize, Vec<Option<f64>>)>,
+    rows: impl Iterator<Item = (IndicatorId, Vec<Option<f64>>)>,
 ) -> Table {
     let mut sections: Vec<Section> = Vec::new();
     let rows = rows.filter(|(_, figures)| figures.iter().any(Option::is_some));
@@ -282,8 +280,8 @@ mod tests {
             group_en: group.into(),
             name: code.into(),
             name_en: code.into(),
-            unit: "Thuê bao".into(),
-            unit_en: "subscriptions".into(),
+            unit_of_measure: "Thuê bao".into(),
+            unit_of_measure_en: "subscriptions".into(),
             direction,
             measure: Measure::Stock,
             derivation: None,
@@ -295,6 +293,7 @@ mod tests {
     fn put(figures: &mut Figures, unit: usize, i: usize, period: &str, kind: Kind, value: f64) {
         let period = period.parse().expect("a valid period in the test");
         let figure = Figure::computed(value, Origin::Entered);
+        let (unit, i) = (UnitId::from_index(unit), IndicatorId::from_index(i));
         figures.insert(unit, i, FigureKey { period, kind }, figure);
     }
 
@@ -327,9 +326,12 @@ mod tests {
         // A plan and an estimate that falls short.
         put(&mut f, 1, 4, "2024", Target, 1000.0);
         put(&mut f, 1, 4, "2024", Estimate, 900.0);
-        let target_unit = [Some(1), Some(0), None, None, Some(1)];
+        let target_unit = [Some(1), Some(0), None, None, Some(1)]
+            .into_iter()
+            .map(|u| u.map(UnitId::from_index))
+            .collect();
 
-        let r = half_year(&catalogue, &f, &target_unit, 1, 2024);
+        let r = half_year(&catalogue, &f, &target_unit, UnitId::from_index(1), 2024);
 
         let numerals: Vec<&str> = r
             .forecast
@@ -338,7 +340,11 @@ mod tests {
             .map(|s| s.numeral.as_str())
             .collect();
         assert_eq!(numerals, ["I", "II", "III"]);
-        let stt: Vec<(usize, usize)> = r.forecast.lines().map(|l| (l.indicator, l.stt)).collect();
+        let stt: Vec<(usize, usize)> = r
+            .forecast
+            .lines()
+            .map(|l| (l.indicator.index(), l.stt))
+            .collect();
         assert_eq!(
             stt,
             [(0, 1), (1, 2), (3, 3), (4, 4)],
@@ -391,7 +397,7 @@ mod tests {
         let plan: Vec<(usize, usize, Vec<Option<f64>>)> = r
             .plan
             .lines()
-            .map(|l| (l.indicator, l.stt, l.figures.clone()))
+            .map(|l| (l.indicator.index(), l.stt, l.figures.clone()))
             .collect();
         assert_eq!(
             plan,
@@ -413,8 +419,8 @@ mod tests {
             100.0 * 130.0 / 125.0
         ));
 
-        assert_eq!(years(&f, 1, catalogue.len()), [2023, 2024]);
-        assert!(years(&f, 0, catalogue.len()).is_empty());
+        assert_eq!(years(&f, UnitId::from_index(1)), [2023, 2024]);
+        assert!(years(&f, UnitId::ROOT).is_empty());
     }
 
     #[test]

@@ -3,20 +3,22 @@
 
 use rayon::prelude::*;
 
-use crate::model::Kind;
 use crate::model::Project;
+use crate::model::{IndicatorId, Kind, PerIndicator, PerUnit, UnitId};
 
 /// `[unit][indicator]` → the unit whose target rows apply.
-pub fn resolve(project: &Project) -> Vec<Vec<Option<usize>>> {
-    let has_own = |u: usize, i: usize| project.entered.of_kind(u, i, Kind::Target).next().is_some();
-    (0..project.units.len())
+pub fn resolve(project: &Project) -> PerUnit<PerIndicator<Option<UnitId>>> {
+    let has_own =
+        |u: UnitId, i: IndicatorId| project.entered.of_kind(u, i, Kind::Target).next().is_some();
+    let resolved: Vec<PerIndicator<Option<UnitId>>> = project
+        .units
+        .ids()
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|u| {
             project
                 .catalogue
-                .indicators
                 .iter()
-                .enumerate()
                 .map(|(i, indicator)| {
                     if has_own(u, i) {
                         Some(u)
@@ -28,5 +30,6 @@ pub fn resolve(project: &Project) -> Vec<Vec<Option<usize>>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    PerUnit::from_vec(resolved)
 }

@@ -120,7 +120,7 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
                     code: code.clone(),
                     suggestion: crate::text::suggest(
                         code,
-                        catalogue.indicators.iter().map(|i| i.code.as_str()),
+                        catalogue.iter().map(|(_, i)| i.code.as_str()),
                     ),
                 },
             );

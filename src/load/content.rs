@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::text;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::content::{in_pages, Content, FrontMatter, LangKey, Narrative, Page};
-use crate::model::UnitTree;
+use crate::model::{UnitId, UnitTree};
 use crate::text::suggest;
 
 /// Splits `+++\n…\n+++\n` front matter from the body.
@@ -139,7 +139,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             continue;
         }
         let unit = if name == "_index" {
-            Some(UnitTree::ROOT)
+            Some(UnitId::ROOT)
         } else {
             units.by_slug(name)
         };
@@ -150,7 +150,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
                 None,
                 Problem::FileForNoUnit {
                     slug: name.into(),
-                    suggestion: suggest(name, units.units.iter().map(|u| u.slug.as_str())),
+                    suggestion: suggest(name, units.iter().map(|(_, u)| u.slug.as_str())),
                 },
             );
             continue;

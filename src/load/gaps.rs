@@ -35,7 +35,7 @@ pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Vil
                 Some("district"),
                 Problem::UnknownUnit {
                     slug: slug.into(),
-                    suggestion: suggest(slug, units.units.iter().map(|u| u.slug.as_str())),
+                    suggestion: suggest(slug, units.iter().map(|(_, u)| u.slug.as_str())),
                 },
             );
         }

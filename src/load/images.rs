@@ -529,9 +529,13 @@ mod tests {
         )
         .unwrap();
         let mut content = Content::default();
-        content
-            .units
-            .insert((0, super::super::content::LangKey::Vi), n);
+        content.units.insert(
+            (
+                crate::model::UnitId::ROOT,
+                crate::model::content::LangKey::Vi,
+            ),
+            n,
+        );
         check(root.path(), &mut content, &mut diags);
         let found: Vec<(usize, Problem)> = diags
             .items

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::number::parse_number;
 use super::table::{Row, Table};
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::model::{Aggregate, Catalogue, Derivation, Direction, Indicator, Measure};
+use crate::model::{Aggregate, Catalogue, Derivation, Direction, Indicator, IndicatorId, Measure};
 use crate::text::suggest;
 
 const DIRECTIONS: &[&str] = &["up", "down"];
@@ -126,8 +126,8 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
             group_en: text("group_en", row.get(&cols, "group")),
             name: row.get(&cols, "name").into(),
             name_en: text("name_en", row.get(&cols, "name")),
-            unit: row.get(&cols, "unit").into(),
-            unit_en: text("unit_en", row.get(&cols, "unit")),
+            unit_of_measure: row.get(&cols, "unit").into(),
+            unit_of_measure_en: text("unit_en", row.get(&cols, "unit")),
             direction: if direction == "up" {
                 Direction::Up
             } else {
@@ -151,12 +151,8 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
     if indicators.is_empty() && diags.items.len() == before {
         diags.push(file, None, None, Problem::EmptyFile);
     }
-    let mut catalogue = Catalogue::new(indicators);
-    let codes: Vec<String> = catalogue
-        .indicators
-        .iter()
-        .map(|i| i.code.clone())
-        .collect();
+    let mut catalogue = Catalogue::new(indicators.clone());
+    let codes: Vec<String> = indicators.iter().map(|i| i.code.clone()).collect();
     for (i, p) in parts.iter().enumerate() {
         let Some(p) = p else { continue };
         let mut find = |code: &str, col: &str| {
@@ -179,15 +175,15 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
             find(p.denominator, "denominator"),
         );
         if let (Some(numerator), Some(denominator)) = (n, d) {
-            catalogue.indicators[i].derivation = Some(Derivation {
+            indicators[i].derivation = Some(Derivation {
                 numerator,
                 denominator,
                 scale: p.scale,
             });
         }
     }
+    catalogue = Catalogue::new(indicators);
     check_cycles(&catalogue, &parts, table, diags);
-    let catalogue = Catalogue::new(catalogue.indicators);
     (diags.items.len() == before).then_some(catalogue)
 }
 
@@ -265,8 +261,8 @@ fn check_cycles(
     table: &Table,
     diags: &mut Diagnostics,
 ) {
-    for (start, ind) in catalogue.indicators.iter().enumerate() {
-        let mut stack: Vec<usize> = ind
+    for (start, ind) in catalogue.iter() {
+        let mut stack: Vec<IndicatorId> = ind
             .derivation
             .iter()
             .flat_map(|d| [d.numerator, d.denominator])
@@ -274,7 +270,7 @@ fn check_cycles(
         let mut seen = vec![false; catalogue.len()];
         while let Some(i) = stack.pop() {
             if i == start {
-                let line = parts[start].as_ref().map(|p| p.line);
+                let line = parts[start.index()].as_ref().map(|p| p.line);
                 diags.push(
                     &table.file,
                     line,
@@ -283,8 +279,8 @@ fn check_cycles(
                 );
                 break;
             }
-            if !std::mem::replace(&mut seen[i], true) {
-                if let Some(d) = &catalogue.indicators[i].derivation {
+            if !std::mem::replace(&mut seen[i.index()], true) {
+                if let Some(d) = &catalogue.get(i).derivation {
                     stack.extend([d.numerator, d.denominator]);
                 }
             }
@@ -313,12 +309,13 @@ mod tests {
         ));
         assert!(d.items.is_empty(), "{:?}", d.items);
         let c = c.unwrap();
-        let derived = c.get(0).derivation.clone().unwrap();
+        let id = IndicatorId::from_index;
+        let derived = c.get(id(0)).derivation.clone().unwrap();
         assert_eq!(
             (derived.numerator, derived.denominator, derived.scale),
-            (1, 2, 100.0)
+            (id(1), id(2), 100.0)
         );
-        assert_eq!(c.derivation_order().last(), Some(&0));
+        assert_eq!(c.derivation_order().last(), Some(&id(0)));
     }
 
     #[test]

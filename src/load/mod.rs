@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, Problem};
 
-use crate::model::{Catalogue, Figures, Project, UnitTree};
+use crate::model::{Catalogue, Figures, Project, UnitId, UnitTree};
 use crate::text::suggest;
 use table::Table;
 
@@ -38,7 +38,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
     let files = value_files(root);
-    let loaded: Vec<(Diagnostics, Option<(usize, Figures)>)> = files
+    let loaded: Vec<(Diagnostics, Option<(UnitId, Figures)>)> = files
         .par_iter()
         .map(|rel| values_file(root, rel, &units, &catalogue))
         .collect();
@@ -87,7 +87,7 @@ fn values_file(
     rel: &Path,
     units: &UnitTree,
     catalogue: &Catalogue,
-) -> (Diagnostics, Option<(usize, Figures)>) {
+) -> (Diagnostics, Option<(UnitId, Figures)>) {
     let mut diags = Diagnostics::default();
     let slug = rel
         .file_stem()
@@ -100,7 +100,7 @@ fn values_file(
             None,
             None,
             Problem::FileForNoUnit {
-                suggestion: suggest(&slug, units.units.iter().map(|u| u.slug.as_str())),
+                suggestion: suggest(&slug, units.iter().map(|(_, u)| u.slug.as_str())),
                 slug,
             },
         );
@@ -108,7 +108,14 @@ fn values_file(
     };
     let mut figures = Figures::new(1, catalogue.len());
     if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
-        values::load(&t, 0, catalogue, &mut figures, &mut diags);
+        // The file's figures go to the only unit of a one-unit table, appended to `unit`'s later.
+        values::load(
+            &t,
+            UnitId::from_index(0),
+            catalogue,
+            &mut figures,
+            &mut diags,
+        );
         t.name_cells(&mut diags, 0);
     }
     (diags, Some((unit, figures)))

@@ -237,8 +237,11 @@ mod tests {
         let (t, d) = load_str(&format!("{HEAD}099,tuan-giao,Huyện Tuần Giáo,,district,11\n11,dien-bien,Tỉnh Điện Biên,Dien Bien,province,\n"));
         assert!(d.items.is_empty(), "{:?}", d.items);
         let t = t.unwrap();
-        assert_eq!(t.get(0).slug, "dien-bien");
-        assert_eq!(t.get(1).name_en, "Huyện Tuần Giáo");
+        assert_eq!(t.get(crate::model::UnitId::ROOT).slug, "dien-bien");
+        assert_eq!(
+            t.get(crate::model::UnitId::from_index(1)).name_en,
+            "Huyện Tuần Giáo"
+        );
     }
 
     #[test]

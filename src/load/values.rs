@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use super::number::{parse_amount, AmountError};
 use super::table::Table;
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::model::{Catalogue, Figure, FigureKey, Figures, Kind, Origin, Period};
+use crate::model::{
+    Catalogue, Figure, FigureKey, Figures, IndicatorId, Kind, Origin, Period, UnitId,
+};
 use crate::text::suggest;
 
 const KINDS: &[&str] = &["actual", "estimate", "target"];
@@ -13,7 +15,7 @@ const KINDS: &[&str] = &["actual", "estimate", "target"];
 /// Reads one unit's table into `figures`.
 pub fn load(
     table: &Table,
-    unit: usize,
+    unit: UnitId,
     catalogue: &Catalogue,
     figures: &mut Figures,
     diags: &mut Diagnostics,
@@ -26,10 +28,10 @@ pub fn load(
         return;
     };
     let file = &table.file;
-    let codes = || catalogue.indicators.iter().map(|i| i.code.as_str());
+    let codes = || catalogue.iter().map(|(_, i)| i.code.as_str());
     let [indicator_col, period_col, kind_col, value_col, source_col, note_col] =
         ["indicator", "period", "kind", "value", "source", "note"].map(|c| cols.position(c));
-    let mut lines: HashMap<(usize, FigureKey), usize> = HashMap::new();
+    let mut lines: HashMap<(IndicatorId, FigureKey), usize> = HashMap::new();
     for row in &table.rows {
         let line = Some(row.line);
         let code = row.at(indicator_col);
@@ -164,8 +166,8 @@ mod tests {
             group_en: "g".into(),
             name: code.into(),
             name_en: code.into(),
-            unit: "x".into(),
-            unit_en: "x".into(),
+            unit_of_measure: "x".into(),
+            unit_of_measure_en: "x".into(),
             direction: Direction::Up,
             measure: Measure::Stock,
             derivation: None,
@@ -179,7 +181,7 @@ mod tests {
         let mut d = Diagnostics::default();
         let t = Table::parse(Path::new("data/values/tuan-giao.csv"), s.as_bytes(), &mut d).unwrap();
         let mut f = Figures::new(1, 2);
-        load(&t, 0, &catalogue(), &mut f, &mut d);
+        load(&t, UnitId::ROOT, &catalogue(), &mut f, &mut d);
         (f, d)
     }
 
@@ -188,17 +190,34 @@ mod tests {
         let (f, d) = load_str("indicator,period,kind,value,source,note\nmobile_subscribers,2019-H1,actual,54204,BC,\nbts_sites,2025,target,120..130,KH,\n");
         assert!(d.items.is_empty(), "{:?}", d.items);
         assert_eq!(
-            f.value(0, 0, Period::first_half(2019), Kind::Actual),
+            f.value(
+                UnitId::ROOT,
+                IndicatorId::from_index(0),
+                Period::first_half(2019),
+                Kind::Actual
+            ),
             Some(54204.0)
         );
         assert_eq!(
-            f.get(0, 1, Period::year(2025), Kind::Target).unwrap().upper,
+            f.get(
+                UnitId::ROOT,
+                IndicatorId::from_index(1),
+                Period::year(2025),
+                Kind::Target
+            )
+            .unwrap()
+            .upper,
             Some(130.0)
         );
         let (f, d) = load_str("indicator;period;kind;value;source;note\nmobile_subscribers;2019-H1;actual;54.204;BC;\n");
         assert!(d.items.is_empty());
         assert_eq!(
-            f.value(0, 0, Period::first_half(2019), Kind::Actual),
+            f.value(
+                UnitId::ROOT,
+                IndicatorId::from_index(0),
+                Period::first_half(2019),
+                Kind::Actual
+            ),
             Some(54204.0)
         );
     }

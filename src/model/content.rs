@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::UnitId;
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -47,7 +48,7 @@ pub struct Page {
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     /// Narratives by unit index and language.
-    pub units: BTreeMap<(usize, LangKey), Narrative>,
+    pub units: BTreeMap<(UnitId, LangKey), Narrative>,
     /// Extra pages by slug and language.
     pub pages: BTreeMap<(String, LangKey), Page>,
     /// The images the narratives show, to copy into the site: by their path inside `content/`

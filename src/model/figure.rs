@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Period;
+use super::{IndicatorId, PerIndicator, PerUnit, Period, UnitId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,67 +83,72 @@ pub struct FigureKey {
     pub kind: Kind,
 }
 
+/// One unit's figures of one indicator, by period and kind.
+pub type Series = BTreeMap<FigureKey, Figure>;
+
 /// One unit's figures, by indicator.
-pub type UnitFigures = Vec<BTreeMap<FigureKey, Figure>>;
+pub type UnitFigures = PerIndicator<Series>;
 
 /// All figures, indexed by unit and indicator, then ordered by period and kind, so lookups never
 /// scan and every listing comes out in the same order.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
-    cells: Vec<Vec<BTreeMap<FigureKey, Figure>>>,
+    cells: PerUnit<UnitFigures>,
 }
 
 impl Figures {
     pub fn new(units: usize, indicators: usize) -> Self {
         Figures {
-            cells: vec![vec![BTreeMap::new(); indicators]; units],
+            cells: PerUnit::filled(PerIndicator::filled(BTreeMap::new(), indicators), units),
         }
     }
 
     /// Figures made of each unit's, in unit order.
-    pub fn from_units(cells: Vec<UnitFigures>) -> Self {
+    pub fn from_units(cells: PerUnit<UnitFigures>) -> Self {
         Figures { cells }
     }
 
     /// One unit's figures, by indicator.
-    pub fn unit(&self, unit: usize) -> &[BTreeMap<FigureKey, Figure>] {
+    pub fn unit(&self, unit: UnitId) -> &UnitFigures {
         &self.cells[unit]
     }
 
-    pub fn series(&self, unit: usize, indicator: usize) -> &BTreeMap<FigureKey, Figure> {
+    pub fn series(&self, unit: UnitId, indicator: IndicatorId) -> &Series {
         &self.cells[unit][indicator]
     }
 
-    pub fn series_mut(
-        &mut self,
-        unit: usize,
-        indicator: usize,
-    ) -> &mut BTreeMap<FigureKey, Figure> {
+    pub fn series_mut(&mut self, unit: UnitId, indicator: IndicatorId) -> &mut Series {
         &mut self.cells[unit][indicator]
     }
 
     pub fn get(
         &self,
-        unit: usize,
-        indicator: usize,
+        unit: UnitId,
+        indicator: IndicatorId,
         period: Period,
         kind: Kind,
     ) -> Option<&Figure> {
         self.cells[unit][indicator].get(&FigureKey { period, kind })
     }
 
-    pub fn value(&self, unit: usize, indicator: usize, period: Period, kind: Kind) -> Option<f64> {
+    pub fn value(
+        &self,
+        unit: UnitId,
+        indicator: IndicatorId,
+        period: Period,
+        kind: Kind,
+    ) -> Option<f64> {
         self.get(unit, indicator, period, kind).map(|f| f.value)
     }
 
-    pub fn insert(&mut self, unit: usize, indicator: usize, key: FigureKey, figure: Figure) {
+    pub fn insert(&mut self, unit: UnitId, indicator: IndicatorId, key: FigureKey, figure: Figure) {
         self.cells[unit][indicator].insert(key, figure);
     }
 
     /// Moves the figures of `other`'s first unit into `unit`'s, as if inserted one by one.
-    pub fn append_unit(&mut self, unit: usize, other: Figures) {
-        if let Some(series) = other.cells.into_iter().next() {
-            for (mine, mut theirs) in self.cells[unit].iter_mut().zip(series) {
+    pub fn append_unit(&mut self, unit: UnitId, other: Figures) {
+        if let Some(series) = other.cells.into_vec().into_iter().next() {
+            for (mine, mut theirs) in self.cells[unit].values_mut().zip(series.into_vec()) {
                 mine.append(&mut theirs);
             }
         }
@@ -152,8 +157,8 @@ impl Figures {
     /// Figures of one kind in time order.
     pub fn of_kind(
         &self,
-        unit: usize,
-        indicator: usize,
+        unit: UnitId,
+        indicator: IndicatorId,
         kind: Kind,
     ) -> impl Iterator<Item = (Period, &Figure)> + '_ {
         self.cells[unit][indicator]

@@ -2,6 +2,23 @@
 
 use std::collections::HashMap;
 
+/// An indicator's place in the catalogue (file order). Only the catalogue hands these out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IndicatorId(u32);
+
+impl IndicatorId {
+    /// The position in the catalogue, for tables kept per indicator.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The indicator at `index` in the catalogue, for tables kept per indicator; `index` must
+    /// be below the catalogue's [`Catalogue::len`].
+    pub fn from_index(index: usize) -> IndicatorId {
+        IndicatorId(u32::try_from(index).expect("fewer than 4 billion indicators"))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -40,8 +57,8 @@ pub enum Aggregate {
 /// value = scale × numerator ÷ denominator.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derivation {
-    pub numerator: usize,
-    pub denominator: usize,
+    pub numerator: IndicatorId,
+    pub denominator: IndicatorId,
     pub scale: f64,
 }
 
@@ -52,8 +69,10 @@ pub struct Indicator {
     pub group_en: String,
     pub name: String,
     pub name_en: String,
-    pub unit: String,
-    pub unit_en: String,
+    /// What the figures count or measure: `Thuê bao`, `%` (the `unit` column of the catalogue;
+    /// "unit" alone means a reporting unit in this code).
+    pub unit_of_measure: String,
+    pub unit_of_measure_en: String,
     pub direction: Direction,
     pub measure: Measure,
     pub derivation: Option<Derivation>,
@@ -77,14 +96,14 @@ impl Indicator {
     }
 
     pub fn is_percentage(&self) -> bool {
-        self.unit.trim() == "%"
+        self.unit_of_measure.trim() == "%"
     }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
-    pub indicators: Vec<Indicator>,
-    by_code: HashMap<String, usize>,
+    indicators: Vec<Indicator>,
+    by_code: HashMap<String, IndicatorId>,
 }
 
 impl Catalogue {
@@ -92,7 +111,7 @@ impl Catalogue {
         let by_code = indicators
             .iter()
             .enumerate()
-            .map(|(i, ind)| (ind.code.clone(), i))
+            .map(|(i, ind)| (ind.code.clone(), IndicatorId::from_index(i)))
             .collect();
         Catalogue {
             indicators,
@@ -108,33 +127,52 @@ impl Catalogue {
         self.indicators.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> &Indicator {
-        &self.indicators[i]
+    pub fn get(&self, i: IndicatorId) -> &Indicator {
+        &self.indicators[i.index()]
     }
 
-    pub fn by_code(&self, code: &str) -> Option<usize> {
+    /// Every indicator, in catalogue order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = IndicatorId> + DoubleEndedIterator {
+        (0..self.indicators.len()).map(IndicatorId::from_index)
+    }
+
+    /// Every indicator with its id, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = (IndicatorId, &Indicator)> {
+        self.indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (IndicatorId::from_index(i), ind))
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<IndicatorId> {
         self.by_code.get(code).copied()
     }
 
     /// Indicators ordered so that the parts of a derived indicator come before it.
     /// The loader has refused cycles, so every indicator appears exactly once.
-    pub fn derivation_order(&self) -> Vec<usize> {
+    pub fn derivation_order(&self) -> Vec<IndicatorId> {
         let mut done = vec![false; self.len()];
         let mut order = Vec::with_capacity(self.len());
-        fn visit(c: &Catalogue, i: usize, done: &mut [bool], order: &mut Vec<usize>, depth: usize) {
-            if done[i] || depth > c.len() {
+        fn visit(
+            c: &Catalogue,
+            i: IndicatorId,
+            done: &mut [bool],
+            order: &mut Vec<IndicatorId>,
+            depth: usize,
+        ) {
+            if done[i.index()] || depth > c.len() {
                 return;
             }
-            if let Some(d) = &c.indicators[i].derivation {
+            if let Some(d) = &c.get(i).derivation {
                 visit(c, d.numerator, done, order, depth + 1);
                 visit(c, d.denominator, done, order, depth + 1);
             }
-            if !done[i] {
-                done[i] = true;
+            if !done[i.index()] {
+                done[i.index()] = true;
                 order.push(i);
             }
         }
-        for i in 0..self.len() {
+        for i in self.ids() {
             visit(self, i, &mut done, &mut order, 0);
         }
         order

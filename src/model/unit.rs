@@ -4,6 +4,28 @@
 
 use std::collections::HashMap;
 
+/// A unit's place in its project's tree. Only the tree hands these out, so a `UnitId` always
+/// names a unit of the tree it came from; pages, figures and messages pass these, never bare
+/// positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnitId(u32);
+
+impl UnitId {
+    /// The root of every tree (the province, or the country).
+    pub const ROOT: UnitId = UnitId(0);
+
+    /// The position in depth-first order, for tables kept per unit.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The unit at `index` in depth-first order, for tables kept per unit; `index` must be
+    /// below the tree's [`UnitTree::len`].
+    pub fn from_index(index: usize) -> UnitId {
+        UnitId(u32::try_from(index).expect("fewer than 4 billion units"))
+    }
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Unit {
     pub code: String,
@@ -14,15 +36,19 @@ pub struct Unit {
     pub parent: Option<String>,
 }
 
-/// Units indexed by position; position 0 is the root and the order is depth-first, children in
-/// file order, so every listing of units is stable.
+/// The units of a project and how they nest. The root comes first and the order is
+/// depth-first, children in file order, so every listing of units is stable.
+///
+/// Everything about the tree's shape goes through methods (`children`, `parent`, `ancestors`,
+/// `bottom_up`): a tree whose units begin and end in time answers the same questions at a
+/// period without its callers changing.
 #[derive(Debug, Clone)]
 pub struct UnitTree {
-    pub units: Vec<Unit>,
-    pub parent: Vec<Option<usize>>,
-    pub children: Vec<Vec<usize>>,
-    by_code: HashMap<String, usize>,
-    by_slug: HashMap<String, usize>,
+    units: Vec<Unit>,
+    parent: Vec<Option<UnitId>>,
+    children: Vec<Vec<UnitId>>,
+    by_code: HashMap<String, UnitId>,
+    by_slug: HashMap<String, UnitId>,
 }
 
 impl UnitTree {
@@ -54,24 +80,24 @@ impl UnitTree {
         }
         let mut slots: Vec<Option<Unit>> = units.into_iter().map(Some).collect();
         let units: Vec<Unit> = order.iter().filter_map(|&i| slots[i].take()).collect();
-        let by_code: HashMap<String, usize> = units
+        let by_code: HashMap<String, UnitId> = units
             .iter()
             .enumerate()
-            .map(|(i, u)| (u.code.clone(), i))
+            .map(|(i, u)| (u.code.clone(), UnitId::from_index(i)))
             .collect();
         let by_slug = units
             .iter()
             .enumerate()
-            .map(|(i, u)| (u.slug.clone(), i))
+            .map(|(i, u)| (u.slug.clone(), UnitId::from_index(i)))
             .collect();
-        let parent: Vec<Option<usize>> = units
+        let parent: Vec<Option<UnitId>> = units
             .iter()
             .map(|u| u.parent.as_ref().and_then(|p| by_code.get(p).copied()))
             .collect();
         let mut children = vec![Vec::new(); units.len()];
         for &old in &order {
             if let Some(p) = parent[new_pos[old]] {
-                children[p].push(new_pos[old]);
+                children[p.index()].push(UnitId::from_index(new_pos[old]));
             }
         }
         UnitTree {
@@ -83,8 +109,6 @@ impl UnitTree {
         }
     }
 
-    pub const ROOT: usize = 0;
-
     pub fn len(&self) -> usize {
         self.units.len()
     }
@@ -93,31 +117,57 @@ impl UnitTree {
         self.units.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> &Unit {
-        &self.units[i]
+    pub fn get(&self, u: UnitId) -> &Unit {
+        &self.units[u.index()]
     }
 
-    pub fn by_code(&self, code: &str) -> Option<usize> {
+    /// Every unit, root first, in depth-first order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = UnitId> + DoubleEndedIterator {
+        (0..self.units.len()).map(UnitId::from_index)
+    }
+
+    /// Every unit with its id, in depth-first order.
+    pub fn iter(&self) -> impl Iterator<Item = (UnitId, &Unit)> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (UnitId::from_index(i), u))
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<UnitId> {
         self.by_code.get(code).copied()
     }
 
-    pub fn by_slug(&self, slug: &str) -> Option<usize> {
+    pub fn by_slug(&self, slug: &str) -> Option<UnitId> {
         self.by_slug.get(slug).copied()
     }
 
+    pub fn parent(&self, u: UnitId) -> Option<UnitId> {
+        self.parent[u.index()]
+    }
+
+    /// The units directly under `u`, in file order.
+    pub fn children(&self, u: UnitId) -> &[UnitId] {
+        &self.children[u.index()]
+    }
+
+    pub fn is_leaf(&self, u: UnitId) -> bool {
+        self.children[u.index()].is_empty()
+    }
+
     /// Ancestors from the parent up to the root.
-    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(self.parent[i], move |&p| self.parent[p])
+    pub fn ancestors(&self, u: UnitId) -> impl Iterator<Item = UnitId> + '_ {
+        std::iter::successors(self.parent(u), move |&p| self.parent(p))
     }
 
     /// Units so that every child comes before its parent.
-    pub fn bottom_up(&self) -> impl Iterator<Item = usize> {
+    pub fn bottom_up(&self) -> impl Iterator<Item = UnitId> {
         // Depth-first pre-order reversed puts every descendant before its ancestor.
-        (0..self.units.len()).rev()
+        self.ids().rev()
     }
 
-    pub fn depth(&self, i: usize) -> usize {
-        self.ancestors(i).count()
+    pub fn depth(&self, u: UnitId) -> usize {
+        self.ancestors(u).count()
     }
 }
 
@@ -144,13 +194,16 @@ mod tests {
             unit("11", None),
             unit("100", Some("11")),
         ]);
-        let codes: Vec<&str> = t.units.iter().map(|u| u.code.as_str()).collect();
+        let codes: Vec<&str> = t.iter().map(|(_, u)| u.code.as_str()).collect();
         assert_eq!(codes, ["11", "099", "00001", "100"]);
-        assert_eq!(t.children[0], [1, 3]);
-        assert_eq!(t.ancestors(2).collect::<Vec<_>>(), [1, 0]);
-        assert_eq!(t.depth(2), 2);
-        assert_eq!(t.by_slug("u100"), Some(3));
-        let order: Vec<usize> = t.bottom_up().collect();
-        assert!(order.iter().position(|&i| i == 2) < order.iter().position(|&i| i == 1));
+        let id = UnitId::from_index;
+        assert_eq!(t.children(UnitId::ROOT), [id(1), id(3)]);
+        assert_eq!(t.parent(id(3)), Some(UnitId::ROOT));
+        assert_eq!(t.ancestors(id(2)).collect::<Vec<_>>(), [id(1), id(0)]);
+        assert_eq!(t.depth(id(2)), 2);
+        assert_eq!(t.by_slug("u100"), Some(id(3)));
+        assert!(t.is_leaf(id(2)) && !t.is_leaf(id(1)));
+        let order: Vec<UnitId> = t.bottom_up().collect();
+        assert!(order.iter().position(|&i| i == id(2)) < order.iter().position(|&i| i == id(1)));
     }
 }

@@ -45,8 +45,8 @@ type Key = (String, String, String, String);
 
 fn current(project: &Project, computed: &Computed) -> BTreeMap<Key, String> {
     let mut out = BTreeMap::new();
-    for u in 0..project.units.len() {
-        for (i, ind) in project.catalogue.indicators.iter().enumerate() {
+    for u in project.units.ids() {
+        for (i, ind) in project.catalogue.iter() {
             for (k, f) in computed.figures.series(u, i) {
                 out.insert(
                     (
@@ -156,8 +156,10 @@ pub fn build_date(project: &Project, computed: &Computed) -> String {
     if let Some(u) = &project.config.updated {
         return u.clone();
     }
-    let latest = (0..project.units.len())
-        .flat_map(|u| (0..project.catalogue.len()).map(move |i| (u, i)))
+    let latest = project
+        .units
+        .ids()
+        .flat_map(|u| project.catalogue.ids().map(move |i| (u, i)))
         .filter_map(|(u, i)| {
             computed
                 .figures

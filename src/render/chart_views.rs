@@ -10,7 +10,7 @@ use super::charts::{
 use super::Ctx;
 use crate::compute::Progress;
 use crate::lang::Lang;
-use crate::model::{Kind, Period};
+use crate::model::{IndicatorId, Kind, Period, UnitId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SimpleTable {
@@ -27,7 +27,7 @@ pub struct ChartView {
 }
 
 /// A short label for an indicator in a chart: `[labels]` of chiso.toml, else its name.
-pub fn short_label(ctx: &Ctx, i: usize, lang: Lang) -> String {
+pub fn short_label(ctx: &Ctx, i: IndicatorId, lang: Lang) -> String {
     let ind = ctx.project.catalogue.get(i);
     match ctx.project.config.labels.get(&ind.code) {
         Some(l) => lang
@@ -37,7 +37,7 @@ pub fn short_label(ctx: &Ctx, i: usize, lang: Lang) -> String {
     }
 }
 
-fn indicators(ctx: &Ctx, codes: &[String]) -> Vec<usize> {
+fn indicators(ctx: &Ctx, codes: &[String]) -> Vec<IndicatorId> {
     codes
         .iter()
         .filter_map(|c| ctx.project.catalogue.by_code(c))
@@ -61,7 +61,7 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
 }
 
 /// Subscriptions (or whatever `[charts] growth` names) over every period, for one unit.
-pub fn growth(ctx: &Ctx, unit: usize, lang: Lang, id: &str) -> Option<ChartView> {
+pub fn growth(ctx: &Ctx, unit: UnitId, lang: Lang, id: &str) -> Option<ChartView> {
     let inds = indicators(ctx, &ctx.project.config.charts.growth);
     let title = format!(
         "{}: {}",
@@ -72,7 +72,13 @@ pub fn growth(ctx: &Ctx, unit: usize, lang: Lang, id: &str) -> Option<ChartView>
 }
 
 /// One indicator over time for one unit.
-pub fn trend(ctx: &Ctx, unit: usize, indicator: usize, lang: Lang, id: &str) -> Option<ChartView> {
+pub fn trend(
+    ctx: &Ctx,
+    unit: UnitId,
+    indicator: IndicatorId,
+    lang: Lang,
+    id: &str,
+) -> Option<ChartView> {
     let title = format!(
         "{}: {}, {}",
         ctx.i18n.get(lang, "chart_trend_title"),
@@ -84,14 +90,14 @@ pub fn trend(ctx: &Ctx, unit: usize, indicator: usize, lang: Lang, id: &str) -> 
 
 fn lines(
     ctx: &Ctx,
-    unit: usize,
-    inds: &[usize],
+    unit: UnitId,
+    inds: &[IndicatorId],
     lang: Lang,
     id: &str,
     title: String,
 ) -> Option<ChartView> {
     let figures = &ctx.computed.figures;
-    let series: Vec<(usize, Vec<(Period, f64)>)> = inds
+    let series: Vec<(IndicatorId, Vec<(Period, f64)>)> = inds
         .iter()
         .map(|&i| {
             (
@@ -193,9 +199,14 @@ fn lines(
 }
 
 /// The latest period with an actual figure for `indicator` at `unit`, else at any of `units`.
-fn latest_period(ctx: &Ctx, unit: usize, indicator: usize, units: &[usize]) -> Option<Period> {
+fn latest_period(
+    ctx: &Ctx,
+    unit: UnitId,
+    indicator: IndicatorId,
+    units: &[UnitId],
+) -> Option<Period> {
     let figures = &ctx.computed.figures;
-    let last = |u: usize| {
+    let last = |u: UnitId| {
         figures
             .of_kind(u, indicator, Kind::Actual)
             .last()
@@ -205,7 +216,7 @@ fn latest_period(ctx: &Ctx, unit: usize, indicator: usize, units: &[usize]) -> O
 }
 
 /// Bars for `[charts] coverage` (shares of villages with service), one row per unit.
-pub fn coverage(ctx: &Ctx, units: &[usize], lang: Lang, id: &str) -> Option<ChartView> {
+pub fn coverage(ctx: &Ctx, units: &[UnitId], lang: Lang, id: &str) -> Option<ChartView> {
     let inds = indicators(ctx, &ctx.project.config.charts.coverage);
     let title = ctx.i18n.get(lang, "chart_coverage_title");
     bars(ctx, units, &inds, lang, id, title)
@@ -214,8 +225,8 @@ pub fn coverage(ctx: &Ctx, units: &[usize], lang: Lang, id: &str) -> Option<Char
 /// One indicator compared across units.
 pub fn compare(
     ctx: &Ctx,
-    indicator: usize,
-    units: &[usize],
+    indicator: IndicatorId,
+    units: &[UnitId],
     lang: Lang,
     id: &str,
 ) -> Option<ChartView> {
@@ -229,8 +240,8 @@ pub fn compare(
 
 fn bars(
     ctx: &Ctx,
-    units: &[usize],
-    inds: &[usize],
+    units: &[UnitId],
+    inds: &[IndicatorId],
     lang: Lang,
     id: &str,
     title: String,
@@ -239,7 +250,7 @@ fn bars(
     let period = latest_period(ctx, units[0], first, units)?;
     let figures = &ctx.computed.figures;
     let title = format!("{title}, {}", ctx.period(period, lang));
-    let target = |u: usize, i: usize| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
+    let target = |u: UnitId, i: IndicatorId| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
     let no_data = ctx.i18n.get(lang, "no_data");
     let rows: Vec<CoverageRow> = units
         .iter()
@@ -351,7 +362,7 @@ fn bars(
 }
 
 /// Baseline, latest, expected and target of one indicator, as a bullet.
-pub fn bullet(ctx: &Ctx, indicator: usize, p: &Progress, lang: Lang, id: &str) -> String {
+pub fn bullet(ctx: &Ctx, indicator: IndicatorId, p: &Progress, lang: Lang, id: &str) -> String {
     let f = |v: f64| ctx.figure(indicator, v, lang);
     let t = |k: &str| ctx.i18n.get(lang, k);
     let mut desc = vec![format!(

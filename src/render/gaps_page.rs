@@ -7,7 +7,7 @@ use super::layout::layout;
 use super::tables::unit_href;
 use super::Ctx;
 use crate::lang::Lang;
-use crate::model::Village;
+use crate::model::{UnitId, Village};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -53,7 +53,7 @@ fn row(ctx: &Ctx, v: &Village, lang: Lang) -> VillageRow {
 }
 
 /// Villages in `unit` or any unit below it.
-fn within<'a>(ctx: &'a Ctx, unit: usize) -> impl Iterator<Item = &'a Village> + 'a {
+fn within<'a>(ctx: &'a Ctx, unit: UnitId) -> impl Iterator<Item = &'a Village> + 'a {
     let units = &ctx.project.units;
     ctx.project
         .gaps
@@ -62,7 +62,7 @@ fn within<'a>(ctx: &'a Ctx, unit: usize) -> impl Iterator<Item = &'a Village> + 
 }
 
 /// The section of a unit's page; `None` when no village of the list lies in it.
-pub fn for_unit(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Option<UnitGaps> {
+pub fn for_unit(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Option<UnitGaps> {
     let villages: Vec<&Village> = within(ctx, unit).collect();
     if villages.is_empty() {
         return None;
@@ -91,7 +91,7 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let home = page.home.clone();
     let gaps = &ctx.project.gaps;
-    let mut units: Vec<usize> = gaps.iter().map(|v| v.unit).collect();
+    let mut units: Vec<UnitId> = gaps.iter().map(|v| v.unit).collect();
     units.sort();
     units.dedup();
     let groups: Vec<Group> = units

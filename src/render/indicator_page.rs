@@ -9,7 +9,7 @@ use super::unit_page::{status_counts, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
-use crate::model::{Indicator, Kind};
+use crate::model::{Indicator, IndicatorId, Kind, UnitId};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -38,7 +38,7 @@ struct IndicatorView {
     figure_tables: Vec<Pivot>,
 }
 
-pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), ThemeError> {
+pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
     let path = path(ind);
@@ -75,13 +75,14 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Theme
         notes.push(t("indicator_summed"));
     }
     let units = &project.units;
-    let mut compared = vec![0];
-    compared.extend(&units.children[0]);
+    let mut compared = vec![UnitId::ROOT];
+    compared.extend(units.children(UnitId::ROOT));
     let mut charts = Vec::new();
     charts.extend(chart_views::compare(ctx, i, &compared, lang, "compare"));
-    charts.extend(chart_views::trend(ctx, 0, i, lang, "trend"));
+    charts.extend(chart_views::trend(ctx, UnitId::ROOT, i, lang, "trend"));
     let figures = &ctx.computed.figures;
-    let rows = (0..units.len())
+    let rows = units
+        .ids()
         .map(|u| {
             let latest = figures.of_kind(u, i, Kind::Actual).last();
             let p = ctx.computed.progress[u][i].as_ref();
@@ -137,7 +138,9 @@ pub fn render(ctx: &Ctx, i: usize, lang: Lang) -> Result<(String, String), Theme
         units: rows,
         status: status_counts(
             ctx,
-            (0..units.len()).filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)),
+            units
+                .ids()
+                .filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)),
             lang,
         ),
         figure_tables: tables::indicator_tables(ctx, i, lang, &home),
@@ -172,7 +175,7 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
     let title = ctx.i18n.get(lang, "indicators_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut groups: Vec<CatalogueGroup> = Vec::new();
-    for (i, ind) in ctx.project.catalogue.indicators.iter().enumerate() {
+    for (i, ind) in ctx.project.catalogue.iter() {
         let group = lang.pick(&ind.group, &ind.group_en).to_string();
         if groups.last().is_none_or(|g| g.name != group) {
             groups.push(CatalogueGroup {
@@ -183,7 +186,7 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
         let latest = ctx
             .computed
             .figures
-            .of_kind(0, i, Kind::Actual)
+            .of_kind(UnitId::ROOT, i, Kind::Actual)
             .last()
             .map(|(p, f)| {
                 format!(
@@ -204,6 +207,6 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
     }
     let mut context = ctx.context(lang, &page);
     context.insert("groups", &groups);
-    context.insert("root_name", ctx.unit_name(0, lang));
+    context.insert("root_name", ctx.unit_name(UnitId::ROOT, lang));
     Ok((path.into(), ctx.render("indicators.html", &context)?))
 }

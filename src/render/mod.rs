@@ -26,7 +26,7 @@ use crate::compute::{report, Computed};
 use crate::format;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
-use crate::model::Project;
+use crate::model::{IndicatorId, Project, UnitId};
 use crate::model::{Period, Unit};
 use crate::theme::{I18n, Theme, ThemeError};
 pub use sink::{Memory, Sink};
@@ -72,10 +72,10 @@ impl Ctx<'_> {
             Lang::Vi => c.title.clone(),
             Lang::En => c.title_en.clone().or_else(|| c.title.clone()),
         };
-        title.unwrap_or_else(|| self.unit_name(0, lang).to_string())
+        title.unwrap_or_else(|| self.unit_name(UnitId::ROOT, lang).to_string())
     }
 
-    pub fn unit_name(&self, unit: usize, lang: Lang) -> &str {
+    pub fn unit_name(&self, unit: UnitId, lang: Lang) -> &str {
         let u: &Unit = self.project.units.get(unit);
         match lang {
             Lang::Vi => &u.name,
@@ -83,23 +83,23 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn indicator_name(&self, i: usize, lang: Lang) -> &str {
+    pub fn indicator_name(&self, i: IndicatorId, lang: Lang) -> &str {
         let ind = self.project.catalogue.get(i);
         lang.pick(&ind.name, &ind.name_en)
     }
 
-    pub fn unit_of_measure(&self, i: usize, lang: Lang) -> &str {
+    pub fn unit_of_measure(&self, i: IndicatorId, lang: Lang) -> &str {
         let ind = self.project.catalogue.get(i);
-        lang.pick(&ind.unit, &ind.unit_en)
+        lang.pick(&ind.unit_of_measure, &ind.unit_of_measure_en)
     }
 
     /// A figure in the page's language, without its unit of measure.
-    pub fn number(&self, i: usize, value: f64, lang: Lang) -> String {
+    pub fn number(&self, i: IndicatorId, value: f64, lang: Lang) -> String {
         format::number(value, self.project.catalogue.get(i).decimals, lang)
     }
 
     /// A figure with its unit of measure: `87,7 %`, `54.748 thuê bao`.
-    pub fn figure(&self, i: usize, value: f64, lang: Lang) -> String {
+    pub fn figure(&self, i: IndicatorId, value: f64, lang: Lang) -> String {
         let ind = self.project.catalogue.get(i);
         if ind.is_percentage() {
             format::percent(value, ind.decimals, lang)
@@ -194,15 +194,15 @@ fn languages(project: &Project) -> Vec<Lang> {
 
 /// The paths of every file made for `unit`'s reports, workbooks included: what a partial
 /// render must drop from the previous site before adding what it made again.
-pub fn report_paths(project: &Project, computed: &Computed, unit: usize) -> Vec<String> {
+pub fn report_paths(project: &Project, computed: &Computed, unit: UnitId) -> Vec<String> {
     report_page::paths(project, computed, unit, &languages(project))
 }
 
 enum Job {
-    Unit(usize),
+    Unit(UnitId),
     /// A unit's half-year reports: pages, CSV files and workbooks.
-    Reports(usize),
-    Indicator(usize),
+    Reports(UnitId),
+    Indicator(IndicatorId),
     Indicators,
     Methodology,
     Data,
@@ -262,10 +262,10 @@ pub fn render_site(
     // The biggest jobs first, so that no thread is left with a long one at the end.
     let mut jobs: Vec<(Lang, Job)> = vec![(Lang::Vi, Job::OpenData), (Lang::Vi, Job::NotFound)];
     for &lang in &ctx.languages {
-        jobs.extend((0..project.catalogue.len()).map(|i| (lang, Job::Indicator(i))));
+        jobs.extend(project.catalogue.ids().map(|i| (lang, Job::Indicator(i))));
     }
     for &lang in &ctx.languages {
-        jobs.extend((0..project.units.len()).map(|u| (lang, Job::Unit(u))));
+        jobs.extend(project.units.ids().map(|u| (lang, Job::Unit(u))));
         jobs.push((lang, Job::Indicators));
         jobs.push((lang, Job::Methodology));
         jobs.push((lang, Job::Data));
@@ -279,7 +279,7 @@ pub fn render_site(
         }
     }
     // Reports cover every language at once.
-    jobs.extend((0..project.units.len()).map(|u| (Lang::Vi, Job::Reports(u))));
+    jobs.extend(project.units.ids().map(|u| (Lang::Vi, Job::Reports(u))));
     jobs.extend(
         project
             .content

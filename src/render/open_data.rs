@@ -7,7 +7,7 @@ use super::scope::Scope;
 use super::Sink;
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
-use crate::model::Project;
+use crate::model::{IndicatorId, Project, UnitId};
 
 /// A CSV file of the open data. Text that a spreadsheet would run as a formula (`=…`, `+…`,
 /// `@…`, `-…` that is not a number) gets a leading `'`, which spreadsheets show as text.
@@ -52,7 +52,12 @@ fn value_cell(value: f64, decimals: usize) -> String {
     plain_number(value, decimals)
 }
 
-fn progress_row(project: &Project, unit: usize, indicator: usize, p: &Progress) -> Vec<String> {
+fn progress_row(
+    project: &Project,
+    unit: UnitId,
+    indicator: IndicatorId,
+    p: &Progress,
+) -> Vec<String> {
     let d = project.catalogue.get(indicator).decimals;
     let period =
         |x: Option<(crate::model::Period, f64)>| x.map(|(p, _)| p.to_string()).unwrap_or_default();
@@ -150,7 +155,10 @@ pub fn files(
     sink: &dyn Sink,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let per_unit = (0..project.units.len())
+    let per_unit = project
+        .units
+        .ids()
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|u| unit_files(project, computed, u, scope.is_none_or(|s| s.files(u)), sink))
         .collect::<std::io::Result<Vec<_>>>()?;
@@ -172,7 +180,7 @@ pub fn files(
 fn unit_files(
     project: &Project,
     computed: &Computed,
-    u: usize,
+    u: UnitId,
     own: bool,
     sink: &dyn Sink,
 ) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
@@ -183,7 +191,7 @@ fn unit_files(
     let mut unit_rows = Vec::new();
     let mut figures = Vec::new();
     let mut progress = Vec::new();
-    for (i, ind) in cat.indicators.iter().enumerate() {
+    for (i, ind) in cat.iter() {
         for (key, f) in computed.figures.series(u, i) {
             all_values.push(vec![
                 units.get(u).code.clone(),

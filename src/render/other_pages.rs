@@ -6,6 +6,7 @@ use super::layout::{layout, Link};
 use super::{Ctx, OutputFile};
 use crate::lang::Lang;
 use crate::model::content::LangKey;
+use crate::model::UnitId;
 use crate::theme::ThemeError;
 
 pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
@@ -37,25 +38,19 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let units: Vec<UnitFiles> = ctx
         .project
         .units
-        .units
         .iter()
-        .enumerate()
         .map(|(u, unit)| UnitFiles {
             name: ctx.unit_name(u, lang).to_string(),
             csv: format!("{site}data/{}.csv", unit.slug),
             json: format!("{site}data/{}.json", unit.slug),
-            reports: crate::compute::report::years(
-                &ctx.computed.figures,
-                u,
-                ctx.project.catalogue.len(),
-            )
-            .iter()
-            .rev()
-            .map(|y| {
-                let stem = format!("{site}data/reports/{}-{y}-H1", unit.slug);
-                (*y, format!("{stem}.xlsx"), format!("{stem}.csv"))
-            })
-            .collect(),
+            reports: crate::compute::report::years(&ctx.computed.figures, u)
+                .iter()
+                .rev()
+                .map(|y| {
+                    let stem = format!("{site}data/reports/{}-{y}-H1", unit.slug);
+                    (*y, format!("{stem}.xlsx"), format!("{stem}.csv"))
+                })
+                .collect(),
         })
         .collect();
     let files = vec![
@@ -88,7 +83,7 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Theme
                 .clone()
                 .unwrap_or_else(|| slug.to_string()),
             p.narrative.front.description.clone().unwrap_or_default(),
-            super::shortcodes::render_narrative(ctx, &p.narrative, 0, lang, 2),
+            super::shortcodes::render_narrative(ctx, &p.narrative, UnitId::ROOT, lang, 2),
         ),
         None => (slug.to_string(), String::new(), String::new()),
     };

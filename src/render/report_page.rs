@@ -10,7 +10,7 @@ use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
 use crate::format::{self, plain_number};
 use crate::lang::Lang;
-use crate::model::Project;
+use crate::model::{Project, UnitId};
 use crate::theme::ThemeError;
 
 /// The report's two tables.
@@ -131,14 +131,14 @@ pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
 }
 
 /// `data/reports/<slug>-<Y>-H1`, without an extension.
-fn data_stem(project: &Project, unit: usize, year: i32) -> String {
+fn data_stem(project: &Project, unit: UnitId, year: i32) -> String {
     format!("data/reports/{}-{year}-H1", project.units.get(unit).slug)
 }
 
 /// The page, relative to its language's home.
-fn page_path(project: &Project, unit: usize, year: i32) -> String {
+fn page_path(project: &Project, unit: UnitId, year: i32) -> String {
     let folder = format!("reports/{year}-H1/index.html");
-    if unit == 0 {
+    if unit == UnitId::ROOT {
         folder
     } else {
         format!("{}/{folder}", project.units.get(unit).slug)
@@ -149,11 +149,11 @@ fn page_path(project: &Project, unit: usize, year: i32) -> String {
 pub fn paths(
     project: &Project,
     computed: &Computed,
-    unit: usize,
+    unit: UnitId,
     languages: &[Lang],
 ) -> Vec<String> {
     let mut out = Vec::new();
-    for year in report::years(&computed.figures, unit, project.catalogue.len()) {
+    for year in report::years(&computed.figures, unit) {
         let stem = data_stem(project, unit, year);
         out.extend([".csv", "-plan.csv", ".xlsx"].map(|end| format!("{stem}{end}")));
         let page = page_path(project, unit, year);
@@ -207,7 +207,7 @@ fn csv(project: &Project, r: &Report, part: Part) -> Vec<u8> {
             line.stt.to_string(),
             ind.code.clone(),
             ind.name.clone(),
-            ind.unit.clone(),
+            ind.unit_of_measure.clone(),
         ];
         record.extend(figures.chain(percents).map(Option::unwrap_or_default));
         rows.push(record);
@@ -306,7 +306,7 @@ fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), ThemeErro
     let full_title = format!("{title} – {unit}");
     let mut page = layout(ctx, lang, &path, &full_title, &full_title, Vec::new());
     let home = page.home.clone();
-    let mut crumbs: Vec<usize> = ctx.project.units.ancestors(r.unit).collect();
+    let mut crumbs: Vec<UnitId> = ctx.project.units.ancestors(r.unit).collect();
     crumbs.reverse();
     crumbs.push(r.unit);
     page.breadcrumbs = crumbs

@@ -196,8 +196,8 @@ fn write_part(
             let ind = cat.get(line.indicator);
             sheet.write_number(row, 0, line.stt as f64)?;
             sheet.write_string(row, 1, &ind.name)?;
-            sheet.write_string(row, 2, &ind.unit)?;
-            let text_lines = lines(&ind.name, width(1)).max(lines(&ind.unit, width(2)));
+            sheet.write_string(row, 2, &ind.unit_of_measure)?;
+            let text_lines = lines(&ind.name, width(1)).max(lines(&ind.unit_of_measure, width(2)));
             if text_lines > 1.0 {
                 sheet.set_row_height(row, LINE_HEIGHT * text_lines + 2.0)?;
             }

@@ -9,31 +9,31 @@ use std::collections::BTreeSet;
 
 use super::changes::build_date;
 use crate::compute::Computed;
-use crate::model::Project;
+use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
 use crate::model::{Kind, Period};
 
 /// The units and indicators whose pages and files must be rendered again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
     /// Units whose page shows a changed figure.
-    pages: Vec<bool>,
+    pages: PerUnit<bool>,
     /// Units whose own figures, progress or inherited targets changed: their reports and
     /// open data files.
-    files: Vec<bool>,
-    indicators: Vec<bool>,
+    files: PerUnit<bool>,
+    indicators: PerIndicator<bool>,
 }
 
 impl Scope {
-    pub fn page(&self, u: usize) -> bool {
-        self.pages.get(u).copied().unwrap_or(true)
+    pub fn page(&self, u: UnitId) -> bool {
+        self.pages[u]
     }
 
-    pub fn files(&self, u: usize) -> bool {
-        self.files.get(u).copied().unwrap_or(true)
+    pub fn files(&self, u: UnitId) -> bool {
+        self.files[u]
     }
 
-    pub fn indicator(&self, i: usize) -> bool {
-        self.indicators.get(i).copied().unwrap_or(true)
+    pub fn indicator(&self, i: IndicatorId) -> bool {
+        self.indicators[i]
     }
 
     /// What differs between two loads of one project whose only changed input files are
@@ -50,14 +50,14 @@ impl Scope {
         {
             return None;
         }
-        let mut changed = vec![false; units];
+        let mut changed = PerUnit::filled(false, units);
         let mut scope = Scope {
-            pages: vec![false; units],
-            files: vec![false; units],
-            indicators: vec![false; indicators],
+            pages: PerUnit::filled(false, units),
+            files: PerUnit::filled(false, units),
+            indicators: PerIndicator::filled(false, indicators),
         };
         // Whose targets changed: units that inherit them show them in their reports.
-        let mut targets = vec![false; units];
+        let mut targets = PerUnit::filled(false, units);
         let targets_of = |c: &'_ Computed, u, i| -> Vec<_> {
             c.figures
                 .series(u, i)
@@ -66,8 +66,8 @@ impl Scope {
                 .map(|(k, f)| (*k, f.clone()))
                 .collect()
         };
-        for (u, changed) in changed.iter_mut().enumerate() {
-            for i in 0..indicators {
+        for (u, changed) in changed.iter_mut() {
+            for i in new_p.catalogue.ids() {
                 let series_changed = old_c.figures.series(u, i) != new_c.figures.series(u, i);
                 if series_changed && targets_of(old_c, u, i) != targets_of(new_c, u, i) {
                     targets[u] = true;
@@ -82,7 +82,7 @@ impl Scope {
             }
         }
         // "Figures missing in …" notes, by the unit that shows them.
-        let missing = |c: &Computed| -> BTreeSet<(usize, usize, String)> {
+        let missing = |c: &Computed| -> BTreeSet<(UnitId, IndicatorId, String)> {
             c.missing
                 .iter()
                 .map(|((u, i, key), children)| (*u, *i, format!("{key:?}{children:?}")))
@@ -93,24 +93,24 @@ impl Scope {
             scope.indicators[*i] = true;
         }
         let tree = &new_p.units;
-        for u in (0..units).filter(|&u| changed[u]) {
+        for u in tree.ids().filter(|&u| changed[u]) {
             scope.pages[u] = true;
             scope.files[u] = true;
-            if let Some(p) = tree.parent[u] {
+            if let Some(p) = tree.parent(u) {
                 scope.pages[p] = true;
             }
             // A unit without children compares itself with its parent (`unit_page`); other
             // units show their children instead.
-            for &c in &tree.children[u] {
-                if tree.children[c].is_empty() {
+            for &c in tree.children(u) {
+                if tree.children(c).is_empty() {
                     scope.pages[c] = true;
                 }
             }
         }
-        for u in 0..units {
+        for u in tree.ids() {
             // Targets passed down from a changed unit: the plan column of the reports.
             let inherits = new_c.target_unit[u]
-                .iter()
+                .values()
                 .flatten()
                 .any(|&t| t != u && targets[t]);
             // A narrative may quote another unit's figures.
@@ -135,8 +135,8 @@ impl Scope {
 /// Every period published, by kind: the columns that tables and charts share across pages.
 fn periods(project: &Project, computed: &Computed) -> BTreeSet<(Kind, Period)> {
     let mut out = BTreeSet::new();
-    for u in 0..project.units.len() {
-        for i in 0..project.catalogue.len() {
+    for u in project.units.ids() {
+        for i in project.catalogue.ids() {
             out.extend(
                 computed
                     .figures

@@ -29,7 +29,9 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let home = page.home.clone();
     let project = ctx.project;
-    let mut entries: Vec<Entry> = (0..project.units.len())
+    let mut entries: Vec<Entry> = project
+        .units
+        .ids()
         .map(|u| {
             let unit = project.units.get(u);
             let label = ctx.unit_name(u, lang).to_string();
@@ -44,26 +46,19 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
             }
         })
         .collect();
-    entries.extend(
-        project
-            .catalogue
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, ind)| Entry {
-                label: ctx.indicator_name(i, lang).to_string(),
-                kind: ctx.i18n.get(lang, "col_indicator"),
-                href: format!("{home}indicators/{}/index.html", ind.code),
-                key: fold(&format!(
-                    "{} {} {} {} {}",
-                    ind.name,
-                    ind.name_en,
-                    ind.code.replace('_', " "),
-                    ind.group,
-                    ind.group_en
-                )),
-            }),
-    );
+    entries.extend(project.catalogue.iter().map(|(i, ind)| Entry {
+        label: ctx.indicator_name(i, lang).to_string(),
+        kind: ctx.i18n.get(lang, "col_indicator"),
+        href: format!("{home}indicators/{}/index.html", ind.code),
+        key: fold(&format!(
+            "{} {} {} {} {}",
+            ind.name,
+            ind.name_en,
+            ind.code.replace('_', " "),
+            ind.group,
+            ind.group_en
+        )),
+    }));
     entries.sort_by(|a, b| (fold(&a.label), &a.label).cmp(&(fold(&b.label), &b.label)));
     let mut context = ctx.context(lang, &page);
     context.insert("entries", &entries);

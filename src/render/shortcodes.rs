@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::compute::Computed;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::content::Narrative;
-use crate::model::Project;
+use crate::model::{IndicatorId, Project, UnitId};
 use crate::model::{Kind, Period};
 use crate::text::suggest;
 
@@ -30,8 +30,8 @@ pub struct Shortcode {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
     pub name: String,
-    pub unit: usize,
-    pub indicator: Option<usize>,
+    pub unit: UnitId,
+    pub indicator: Option<IndicatorId>,
     pub period: Option<Period>,
     pub kind: Kind,
     pub chart: Option<String>,
@@ -109,7 +109,7 @@ pub fn resolve(
     project: &Project,
     computed: &Computed,
     sc: &Shortcode,
-    unit: usize,
+    unit: UnitId,
 ) -> Result<Resolved, Problem> {
     if !NAMES.contains(&sc.name.as_str()) {
         return Err(Problem::Shortcode(format!(
@@ -140,11 +140,11 @@ pub fn resolve(
             .by_slug(slug)
             .ok_or_else(|| Problem::UnknownUnit {
                 slug: slug.clone(),
-                suggestion: suggest(slug, project.units.units.iter().map(|u| u.slug.as_str())),
+                suggestion: suggest(slug, project.units.iter().map(|(_, u)| u.slug.as_str())),
             })?,
         None => unit,
     };
-    let codes = || project.catalogue.indicators.iter().map(|i| i.code.as_str());
+    let codes = || project.catalogue.iter().map(|(_, i)| i.code.as_str());
     let indicator = match sc.args.get("indicator") {
         Some(code) => {
             Some(
@@ -245,13 +245,19 @@ pub fn resolve(
 /// Reports every shortcode problem of every narrative, with the Markdown file and line.
 pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let mut narratives: Vec<(&Narrative, usize)> = project
+    let mut narratives: Vec<(&Narrative, UnitId)> = project
         .content
         .units
         .iter()
         .map(|((u, _), n)| (n, *u))
         .collect();
-    narratives.extend(project.content.pages.values().map(|p| (&p.narrative, 0)));
+    narratives.extend(
+        project
+            .content
+            .pages
+            .values()
+            .map(|p| (&p.narrative, UnitId::ROOT)),
+    );
     for (n, unit) in narratives {
         for sc in parse(&n.markdown) {
             let (line, problem) = match sc {
@@ -272,7 +278,7 @@ pub fn check(project: &Project, computed: &Computed) -> Diagnostics {
 pub fn render_narrative(
     ctx: &super::Ctx,
     n: &Narrative,
-    unit: usize,
+    unit: UnitId,
     lang: crate::lang::Lang,
     top: usize,
 ) -> String {
@@ -319,7 +325,7 @@ pub fn render_narrative(
 /// The page a narrative is shown on, relative to its language's home: a page of its own
 /// (`pages/<slug>/index.html`, also when an English page shows the Vietnamese text) or its
 /// unit's page.
-fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: usize) -> String {
+fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: UnitId) -> String {
     if n.is_page() {
         let stem = n.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let slug = stem.strip_suffix(".en").unwrap_or(stem);
@@ -331,10 +337,11 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: usize) -> String {
 
 fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -> String {
     use crate::markdown::escape::escape_html;
-    let Some(i) = r
-        .indicator
-        .or(if r.chart.is_some() { Some(0) } else { None })
-    else {
+    let Some(i) = r.indicator.or(if r.chart.is_some() {
+        Some(IndicatorId::from_index(0))
+    } else {
+        None
+    }) else {
         return String::new();
     };
     let figures = &ctx.computed.figures;
@@ -380,7 +387,7 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
                 Some("trend") => super::chart_views::trend(ctx, r.unit, i, lang, &id),
                 Some("coverage") | Some("compare") => {
                     let mut rows = vec![r.unit];
-                    rows.extend(&units.children[r.unit]);
+                    rows.extend(units.children(r.unit));
                     if r.chart.as_deref() == Some("coverage") {
                         super::chart_views::coverage(ctx, &rows, lang, &id)
                     } else {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::lang::Lang;
-use crate::model::{Kind, Origin, Period};
+use crate::model::{IndicatorId, Kind, Origin, Period, UnitId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
@@ -35,7 +35,7 @@ pub struct Pivot {
     pub groups: Vec<PivotGroup>,
 }
 
-fn cell(ctx: &Ctx, unit: usize, i: usize, p: Period, kind: Kind, lang: Lang) -> Cell {
+fn cell(ctx: &Ctx, unit: UnitId, i: IndicatorId, p: Period, kind: Kind, lang: Lang) -> Cell {
     match ctx.computed.figures.get(unit, i, p, kind) {
         Some(f) => Cell {
             text: match f.upper {
@@ -59,7 +59,7 @@ fn cell(ctx: &Ctx, unit: usize, i: usize, p: Period, kind: Kind, lang: Lang) -> 
     }
 }
 
-fn sources(ctx: &Ctx, unit: usize, i: usize, kind: Kind) -> Vec<String> {
+fn sources(ctx: &Ctx, unit: UnitId, i: IndicatorId, kind: Kind) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (_, f) in ctx.computed.figures.of_kind(unit, i, kind) {
         if !f.source.is_empty() && !out.contains(&f.source) {
@@ -74,13 +74,14 @@ fn caption(ctx: &Ctx, kind: Kind, lang: Lang) -> String {
 }
 
 /// Every figure of one unit: indicators down, periods across, grouped as in the catalogue.
-pub fn unit_tables(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Vec<Pivot> {
+pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot> {
     let figures = &ctx.computed.figures;
     let cat = &ctx.project.catalogue;
     Kind::ALL
         .iter()
         .filter_map(|&kind| {
-            let mut periods: Vec<Period> = (0..cat.len())
+            let mut periods: Vec<Period> = cat
+                .ids()
                 .flat_map(|i| figures.of_kind(unit, i, kind).map(|(p, _)| p))
                 .collect();
             periods.sort();
@@ -89,7 +90,7 @@ pub fn unit_tables(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Vec<Pivot>
                 return None;
             }
             let mut groups: Vec<PivotGroup> = Vec::new();
-            for (i, ind) in cat.indicators.iter().enumerate() {
+            for (i, ind) in cat.iter() {
                 if figures.of_kind(unit, i, kind).next().is_none() {
                     continue;
                 }
@@ -124,13 +125,14 @@ pub fn unit_tables(ctx: &Ctx, unit: usize, lang: Lang, home: &str) -> Vec<Pivot>
 }
 
 /// Every figure of one indicator: units down, periods across.
-pub fn indicator_tables(ctx: &Ctx, i: usize, lang: Lang, home: &str) -> Vec<Pivot> {
+pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Vec<Pivot> {
     let figures = &ctx.computed.figures;
     let units = &ctx.project.units;
     Kind::ALL
         .iter()
         .filter_map(|&kind| {
-            let mut periods: Vec<Period> = (0..units.len())
+            let mut periods: Vec<Period> = units
+                .ids()
                 .flat_map(|u| figures.of_kind(u, i, kind).map(|(p, _)| p))
                 .collect();
             periods.sort();
@@ -138,7 +140,8 @@ pub fn indicator_tables(ctx: &Ctx, i: usize, lang: Lang, home: &str) -> Vec<Pivo
             if periods.is_empty() {
                 return None;
             }
-            let rows = (0..units.len())
+            let rows = units
+                .ids()
                 .filter(|&u| figures.of_kind(u, i, kind).next().is_some())
                 .map(|u| PivotRow {
                     label: ctx.unit_name(u, lang).to_string(),
@@ -164,8 +167,8 @@ pub fn indicator_tables(ctx: &Ctx, i: usize, lang: Lang, home: &str) -> Vec<Pivo
 }
 
 /// The page of a unit, relative to the language's home.
-pub fn unit_href(ctx: &Ctx, unit: usize, home: &str) -> String {
-    if unit == 0 {
+pub fn unit_href(ctx: &Ctx, unit: UnitId, home: &str) -> String {
+    if unit == UnitId::ROOT {
         format!("{home}index.html")
     } else {
         format!("{home}{}/index.html", ctx.project.units.get(unit).slug)

@@ -11,8 +11,8 @@ use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
-use crate::model::Kind;
 use crate::model::Project;
+use crate::model::{IndicatorId, Kind, UnitId};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -85,8 +85,8 @@ struct ChildLink {
 /// cùng kỳ năm 2023".
 pub fn change_text(
     ctx: &Ctx,
-    unit: usize,
-    i: usize,
+    unit: UnitId,
+    i: IndicatorId,
     period: crate::model::Period,
     lang: Lang,
 ) -> Option<(String, &'static str)> {
@@ -157,13 +157,13 @@ pub fn status_counts(
 
 pub fn progress_rows(
     ctx: &Ctx,
-    unit: usize,
+    unit: UnitId,
     lang: Lang,
     home: &str,
     with_bullets: bool,
 ) -> Vec<ProgressRow> {
     let cat = &ctx.project.catalogue;
-    (0..cat.len())
+    cat.ids()
         .filter_map(|i| {
             let p = ctx.computed.progress[unit][i].as_ref()?;
             let f = |v: f64| ctx.figure(i, v, lang);
@@ -217,15 +217,15 @@ pub fn progress_rows(
 }
 
 /// The unit's page, relative to its language's home.
-pub fn path(project: &Project, unit: usize) -> String {
-    if unit == 0 {
+pub fn path(project: &Project, unit: UnitId) -> String {
+    if unit == UnitId::ROOT {
         "index.html".to_string()
     } else {
         format!("{}/index.html", project.units.get(unit).slug)
     }
 }
 
-pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), ThemeError> {
+pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
@@ -233,7 +233,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
     let name = ctx.unit_name(unit, lang).to_string();
-    let title = if unit == 0 {
+    let title = if unit == UnitId::ROOT {
         narrative
             .and_then(|n| n.front.title.clone())
             .unwrap_or_else(|| ctx.site_title(lang))
@@ -243,7 +243,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     let description = narrative
         .and_then(|n| n.front.description.clone())
         .unwrap_or_else(|| format!("{} – {}", name, ctx.site_title(lang)));
-    let mut crumbs: Vec<usize> = units.ancestors(unit).collect();
+    let mut crumbs: Vec<UnitId> = units.ancestors(unit).collect();
     crumbs.reverse();
     let pre = super::layout::lang_prefix(ctx, lang);
     let depth = format!("{pre}{path}").matches('/').count();
@@ -288,9 +288,9 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
         })
         .collect();
 
-    let children = &units.children[unit];
+    let children = units.children(unit);
     let mut compared = vec![unit];
-    match units.parent[unit] {
+    match units.parent(unit) {
         Some(p) if children.is_empty() => compared.insert(0, p),
         _ => compared.extend(children),
     }
@@ -304,7 +304,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
             .partition(|r| r.status != Status::NoData.as_str());
     let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
     let target_year = ctx.computed.progress[unit]
-        .iter()
+        .values()
         .flatten()
         .map(|p| p.target_period.year)
         .max()
@@ -314,7 +314,8 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     let missing = ctx
         .computed
         .missing
-        .range((unit, 0, min_key())..(unit + 1, 0, min_key()))
+        .range((unit, IndicatorId::from_index(0), min_key())..)
+        .take_while(|((u, _, _), _)| *u == unit)
         .filter(|((_, i, key), _)| figures.get(unit, *i, key.period, key.kind).is_none())
         .map(|((_, i, key), absent)| {
             let names: Vec<&str> = absent.iter().map(|&c| ctx.unit_name(c, lang)).collect();
@@ -349,8 +350,10 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     } else {
         None
     };
-    let child_links = if unit == 0 {
-        (1..units.len())
+    let child_links = if unit == UnitId::ROOT {
+        units
+            .ids()
+            .skip(1)
             .map(|c| ChildLink {
                 label: ctx.unit_name(c, lang).to_string(),
                 href: unit_href(ctx, c, &home),
@@ -379,7 +382,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     let view = UnitView {
         name,
         level: ctx.i18n.get(lang, &level_key),
-        is_root: unit == 0,
+        is_root: unit == UnitId::ROOT,
         headline,
         status,
         charts,
@@ -397,7 +400,7 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
         children: child_links,
         downloads,
         gaps: super::gaps_page::for_unit(ctx, unit, lang, &home),
-        reports: crate::compute::report::years(figures, unit, cat.len())
+        reports: crate::compute::report::years(figures, unit)
             .iter()
             .rev()
             .map(|y| Link {
@@ -414,9 +417,9 @@ pub fn render(ctx: &Ctx, unit: usize, lang: Lang) -> Result<(String, String), Th
     Ok((path, ctx.render("unit.html", &context)?))
 }
 
-fn progress_statuses<'a>(ctx: &'a Ctx, unit: usize) -> impl Iterator<Item = Status> + 'a {
+fn progress_statuses<'a>(ctx: &'a Ctx, unit: UnitId) -> impl Iterator<Item = Status> + 'a {
     ctx.computed.progress[unit]
-        .iter()
+        .values()
         .flatten()
         .map(|p| p.status)
 }

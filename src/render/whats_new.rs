@@ -7,6 +7,7 @@ use super::layout::layout;
 use super::tables::unit_href;
 use super::{Ctx, OutputFile};
 use crate::lang::Lang;
+use crate::model::UnitId;
 use crate::theme::ThemeError;
 
 /// Changes listed per update on the page; the rest are in `data/changes.json`.
@@ -131,7 +132,7 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
         Some(b) => format!("{b}{prefix}feed.xml"),
         None => format!(
             "urn:chiso:{}:{}",
-            ctx.project.units.get(0).code,
+            ctx.project.units.get(UnitId::ROOT).code,
             super::layout::lang_code(lang)
         ),
     };
@@ -144,7 +145,7 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
         xml(&format!("{} – {}", ctx.site_title(lang), ctx.i18n.get(lang, "whats_new_title"))),
         xml(&id),
         xml(&page_url),
-        xml(ctx.unit_name(0, lang)),
+        xml(ctx.unit_name(UnitId::ROOT, lang)),
     );
     for (n, v) in views(ctx, history, lang, "").iter().enumerate() {
         let u = &history[n];
