@@ -35,7 +35,8 @@ pub fn sum_children(
         for key in keys {
             let mut total = 0.0;
             let mut absent = Vec::new();
-            for &c in children {
+            // Only the children in force at the period add up to the parent's figure.
+            for c in project.units.children_at(unit, key.period) {
                 match done[c][i].get(&key) {
                     Some(f) => total += f.value,
                     None => absent.push(c),

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::Period;
+
 /// A unit's place in its project's tree. Only the tree hands these out, so a `UnitId` always
 /// names a unit of the tree it came from; pages, figures and messages pass these, never bare
 /// positions.
@@ -146,9 +148,25 @@ impl UnitTree {
         self.parent[u.index()]
     }
 
-    /// The units directly under `u`, in file order.
+    /// The units directly under `u`, in file order, whenever they were in force.
     pub fn children(&self, u: UnitId) -> &[UnitId] {
         &self.children[u.index()]
+    }
+
+    /// Whether `u` existed at `period`. Units carry no dates yet, so each is in force at every
+    /// period; callers that mean a period (a sum, a comparison at P) ask through this and
+    /// [`UnitTree::children_at`], so that units that begin and end change only this file.
+    pub fn in_force(&self, _u: UnitId, _period: Period) -> bool {
+        true
+    }
+
+    /// The units directly under `u` that were in force at `period`: what a parent's sum at
+    /// `period` adds up.
+    pub fn children_at(&self, u: UnitId, period: Period) -> impl Iterator<Item = UnitId> + '_ {
+        self.children(u)
+            .iter()
+            .copied()
+            .filter(move |&c| self.in_force(c, period))
     }
 
     pub fn is_leaf(&self, u: UnitId) -> bool {
