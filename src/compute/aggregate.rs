@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
-use crate::model::{Figure, FigureKey, Origin, UnitFigures};
+use crate::model::{Figure, FigureKey, Measure, Origin, Period, UnitFigures};
 use crate::model::{IndicatorId, PerUnit, Project, UnitId};
 
 /// Sums the `sum` indicators of `unit`'s children (their complete figures in `done`, by unit)
@@ -33,6 +33,26 @@ pub fn sum_children(
             .filter(|k| k.kind.is_computed())
             .collect();
         for key in keys {
+            let entered = own[i].get(&key);
+            if indicator.measure == Measure::Flow
+                && key.period.is_whole_year()
+                && !same_children_all_year(project, unit, key.period.year)
+            {
+                // A year's revenue of the districts' first half and the communes' second half
+                // is no sum of either: the editor enters the parent's own figure.
+                if entered.is_none() {
+                    diags.push(
+                        values_file(project, unit),
+                        None,
+                        Some("value"),
+                        Problem::FlowAcrossChange {
+                            what: format!("`{}` {}", indicator.code, key.kind.as_str()),
+                            year: key.period.year,
+                        },
+                    );
+                }
+                continue;
+            }
             let mut total = 0.0;
             let mut absent = Vec::new();
             // Only the children in force at the period add up to the parent's figure.
@@ -42,7 +62,6 @@ pub fn sum_children(
                     None => absent.push(c),
                 }
             }
-            let entered = own[i].get(&key);
             if !absent.is_empty() {
                 if entered.is_none() {
                     let names = absent
@@ -98,4 +117,13 @@ pub fn sum_children(
             }
         }
     }
+}
+
+/// Whether the same children were in force in the first half of `year` and at its end: only
+/// then does the sum of their whole-year flows cover the parent's year.
+fn same_children_all_year(project: &Project, unit: UnitId, year: i32) -> bool {
+    let units = &project.units;
+    units
+        .children_at(unit, Period::first_half(year))
+        .eq(units.children_at(unit, Period::year(year)))
 }

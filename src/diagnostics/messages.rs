@@ -92,6 +92,34 @@ impl Problem {
                 format!("đơn vị `{first}` đã là đơn vị gốc (cột `parent` trống). Chỉ một đơn vị được để trống `parent`; ghi mã đơn vị cấp trên vào đây."),
                 format!("`{first}` is already the root unit (empty `parent`). Only one unit may have an empty `parent`; write this unit's parent code here."),
             ),
+            Problem::LifeReversed { from, until } => l(
+                format!("đơn vị bắt đầu ({}) sau khi kết thúc ({}). Ghi `from` là kỳ đầu tiên, `until` là kỳ cuối cùng, ví dụ `until` = `2025-H1` cho huyện đã giải thể.", period_vi(from), period_vi(until)),
+                format!("the unit begins ({}) after it ends ({}). Write its first period in `from` and its last in `until`, e.g. `until` = `2025-H1` for a district that was abolished.", period_en(from), period_en(until)),
+            ),
+            Problem::RootLife => l(
+                "đơn vị gốc (tỉnh) tồn tại ở mọi kỳ: để trống `from` và `until` của đơn vị này.".into(),
+                "the root unit (the province) exists at every period: leave its `from` and `until` empty.".into(),
+            ),
+            Problem::OutlivesParent { parent, from, until } => l(
+                format!("đơn vị này tồn tại ngoài thời gian của đơn vị cấp trên {parent} ({}). Sửa `from`/`until` cho nằm trong khoảng đó, hoặc sửa cột `parent`.", life_vi(from.as_deref(), until.as_deref())),
+                format!("this unit exists outside the life of its parent {parent} ({}). Change `from`/`until` to lie within it, or correct `parent`.", life_en(from.as_deref(), until.as_deref())),
+            ),
+            Problem::UnknownFormedFrom { code, suggestion } => l(
+                format!("không có đơn vị nào mang mã `{code}` trong tệp này để ghi vào `formed_from`. Ghi mã của các đơn vị cũ, cách nhau bằng dấu cách, ví dụ `099 102`.{}", did_you_mean(suggestion)),
+                format!("no unit has the code `{code}` to be named in `formed_from`. Write the codes of the former units, separated by spaces, e.g. `099 102`.{}", did_you_mean(suggestion)),
+            ),
+            Problem::FormedFromItself { code } => l(
+                format!("`formed_from` ghi chính mã của đơn vị này (`{code}`). Ghi mã của các đơn vị cũ mà đơn vị này được thành lập trên cơ sở."),
+                format!("`formed_from` names this unit itself (`{code}`). Write the codes of the former units whose land it took over."),
+            ),
+            Problem::FormedFromInForce { code, name, until, from } => l(
+                format!("đơn vị `{code}` ({name}) vẫn còn tồn tại khi đơn vị này bắt đầu ({}), nên số liệu sẽ bị tính hai lần. Ghi `until` của `{code}` là kỳ trước khi đơn vị này bắt đầu{}, hoặc bỏ `{code}` khỏi `formed_from`.", from.as_deref().map_or("ngay từ đầu".into(), period_vi), until.as_deref().map_or(String::new(), |u| format!(" (hiện ghi {})", period_vi(u)))),
+                format!("the unit `{code}` ({name}) still exists when this unit begins ({}), so figures would be counted twice. Set `until` of `{code}` to the period before this unit begins{}, or take `{code}` out of `formed_from`.", from.as_deref().map_or("from the start".into(), period_en), until.as_deref().map_or(String::new(), |u| format!(" (it is now {})", period_en(u)))),
+            ),
+            Problem::OutsideLife { unit, period, from, until } => l(
+                format!("{unit} {}, nên không có số liệu {} ({period}). Kiểm tra kỳ, hoặc ghi số liệu này vào tệp của đơn vị tồn tại ở kỳ đó. (Chỉ tiêu kế hoạch `target` thì được ghi cho mọi năm.)", life_words_vi(from.as_deref(), until.as_deref()), period_vi(period)),
+                format!("{unit} {}, so it has no figure for {} ({period}). Check the period, or put this figure in the file of the unit that existed then. (A `target` may be written for any year.)", life_words_en(from.as_deref(), until.as_deref()), period_en(period)),
+            ),
             Problem::ParentCycle(codes) => l(
                 format!("các đơn vị tạo thành vòng lặp cấp trên: {}. Sửa cột `parent` để mọi đơn vị dẫn về đơn vị gốc.", codes.join(" → ")),
                 format!("these units are each other's parents in a loop: {}. Fix `parent` so that every unit leads up to the root.", codes.join(" → ")),
@@ -190,6 +218,10 @@ impl Problem {
             Problem::StockDrop { from, to, previous } => l(
                 format!("giảm hơn một nửa so với kỳ {previous} (từ {from} xuống {to}); kiểm tra lỗi gõ."),
                 format!("drops by more than half since {previous} (from {from} to {to}); check for a typo."),
+            ),
+            Problem::FlowAcrossChange { what, year } => l(
+                format!("không cộng được {what} cả năm {year} từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
+                format!("{what} for the whole of {year} cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
             ),
             Problem::ChildrenMissing { what, missing } => l(
                 format!("không tính được tổng {what} vì thiếu số liệu của: {}.", missing.join(", ")),
@@ -290,4 +322,49 @@ fn period_hint(v: &str) -> String {
         }
     }
     String::new()
+}
+
+/// `2025-H1` → "6 tháng đầu năm 2025", `2025` → "năm 2025".
+fn period_vi(p: &str) -> String {
+    match p.strip_suffix("-H1") {
+        Some(year) => format!("6 tháng đầu năm {year}"),
+        None => format!("năm {p}"),
+    }
+}
+
+/// `2025-H1` → "the first half of 2025", `2025` → "2025".
+fn period_en(p: &str) -> String {
+    match p.strip_suffix("-H1") {
+        Some(year) => format!("the first half of {year}"),
+        None => p.to_string(),
+    }
+}
+
+/// A unit's life as a span: "từ năm 2025", "đến 6 tháng đầu năm 2025".
+fn life_vi(from: Option<&str>, until: Option<&str>) -> String {
+    match (from, until) {
+        (Some(f), Some(u)) => format!("từ {} đến {}", period_vi(f), period_vi(u)),
+        (Some(f), None) => format!("từ {}", period_vi(f)),
+        (None, Some(u)) => format!("đến {}", period_vi(u)),
+        (None, None) => "mọi kỳ".into(),
+    }
+}
+
+fn life_en(from: Option<&str>, until: Option<&str>) -> String {
+    match (from, until) {
+        (Some(f), Some(u)) => format!("from {} to {}", period_en(f), period_en(u)),
+        (Some(f), None) => format!("from {}", period_en(f)),
+        (None, Some(u)) => format!("until {}", period_en(u)),
+        (None, None) => "every period".into(),
+    }
+}
+
+/// What a unit's life allows, as a sentence's predicate: "chỉ có số liệu đến 6 tháng đầu năm
+/// 2025".
+fn life_words_vi(from: Option<&str>, until: Option<&str>) -> String {
+    format!("chỉ có số liệu {}", life_vi(from, until))
+}
+
+fn life_words_en(from: Option<&str>, until: Option<&str>) -> String {
+    format!("has figures only {}", life_en(from, until))
 }

@@ -61,6 +61,43 @@ pub enum Problem {
         first: String,
     },
     ParentCycle(Vec<String>),
+    // A unit's life (`from`, `until`, `formed_from` of data/units.csv). Periods are written
+    // as in the files (`2025-H1`), and worded by the messages.
+    /// `from` is after `until`.
+    LifeReversed {
+        from: String,
+        until: String,
+    },
+    /// The root unit has a `from` or an `until`: it exists at every period.
+    RootLife,
+    /// A child that begins before its parent or ends after it.
+    OutlivesParent {
+        parent: String,
+        from: Option<String>,
+        until: Option<String>,
+    },
+    UnknownFormedFrom {
+        code: String,
+        suggestion: Option<String>,
+    },
+    FormedFromItself {
+        code: String,
+    },
+    /// `formed_from` names a unit still in force when this one begins: its figures would be
+    /// counted twice.
+    FormedFromInForce {
+        code: String,
+        name: String,
+        until: Option<String>,
+        from: Option<String>,
+    },
+    /// An actual or estimate of a unit at a period outside its life.
+    OutsideLife {
+        unit: String,
+        period: String,
+        from: Option<String>,
+        until: Option<String>,
+    },
     Choice {
         value: String,
         allowed: &'static [&'static str],
@@ -163,6 +200,12 @@ pub enum Problem {
         what: String,
         missing: Vec<String>,
     },
+    /// A whole year's flow (revenue) of a parent whose children changed during the year: the
+    /// first half's units and the year's are not the same, so no sum covers the year.
+    FlowAcrossChange {
+        what: String,
+        year: i32,
+    },
     ImageLarge {
         path: String,
         bytes: u64,
@@ -178,6 +221,7 @@ impl Problem {
             | Problem::AbovePercent(_)
             | Problem::StockDrop { .. }
             | Problem::ChildrenMissing { .. }
+            | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }
             | Problem::ImageHtml
             | Problem::ImageLarge { .. } => Severity::Warning,

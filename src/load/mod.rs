@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, Problem};
 
-use crate::model::{Catalogue, Figures, Project, UnitId, UnitTree};
+use crate::model::{Catalogue, Figures, Period, Project, Unit, UnitId, UnitTree};
 use crate::text::suggest;
 use table::Table;
 
@@ -116,9 +116,37 @@ fn values_file(
             &mut figures,
             &mut diags,
         );
+        outside_life(units.get(unit), &figures, &t.file, &mut diags);
         t.name_cells(&mut diags, 0);
     }
     (diags, Some((unit, figures)))
+}
+
+/// A unit's actuals and estimates outside its life are refused: its figures then belong to the
+/// units that existed (a district's 2026 figure is a typo, or a commune's). Targets may be
+/// written for any year: a plan set them for units that later ended.
+fn outside_life(unit: &Unit, figures: &Figures, file: &Path, diags: &mut Diagnostics) {
+    let mut wrong: Vec<(Option<usize>, Period)> = figures
+        .unit(UnitId::from_index(0))
+        .values()
+        .flat_map(|series| series.iter())
+        .filter(|(k, _)| k.kind.is_computed() && !unit.lives_at(k.period))
+        .map(|(k, f)| (f.line, k.period))
+        .collect();
+    wrong.sort();
+    for (line, period) in wrong {
+        diags.push(
+            file,
+            line,
+            Some("period"),
+            Problem::OutsideLife {
+                unit: unit.name.clone(),
+                period: period.to_string(),
+                from: unit.from.map(|p| p.to_string()),
+                until: unit.until.map(|p| p.to_string()),
+            },
+        );
+    }
 }
 
 fn read<T>(

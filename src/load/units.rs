@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::table::Table;
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::model::{Unit, UnitTree};
+use crate::model::{Period, Unit, UnitTree};
 use crate::text::suggest;
 
 pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
@@ -44,7 +44,7 @@ pub fn is_unit_code(s: &str) -> bool {
 pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
     let cols = table.columns(
         &["code", "slug", "name", "name_en", "level", "parent"],
-        &[],
+        &["from", "until", "formed_from"],
         diags,
     )?;
     let file = &table.file;
@@ -113,6 +113,21 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
             );
             ok = false;
         }
+        let mut period = |col: &str| -> Option<Period> {
+            let v = row.get(&cols, col);
+            if v.is_empty() {
+                return None;
+            }
+            match v.parse() {
+                Ok(p) => Some(p),
+                Err(_) => {
+                    diags.push(file, line, Some(col), Problem::InvalidPeriod(v.into()));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        let (from, until) = (period("from"), period("until"));
         if !ok {
             continue;
         }
@@ -134,10 +149,22 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
                 },
                 level: level.into(),
                 parent: (!parent.is_empty()).then(|| parent.into()),
+                from,
+                until,
+                formed_from: row
+                    .get(&cols, "formed_from")
+                    .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                    .filter(|c| !c.is_empty())
+                    .map(String::from)
+                    .collect(),
             },
         ));
     }
+    let parents_before = diags.items.len();
     check_parents(table, &units, diags);
+    if diags.items.len() == parents_before {
+        check_lives(table, &units, diags);
+    }
     if units.is_empty() && diags.items.len() == before {
         diags.push(file, None, None, Problem::EmptyFile);
     }
@@ -215,6 +242,99 @@ fn check_parents(table: &Table, units: &[(usize, Unit)], diags: &mut Diagnostics
         }
         for p in path {
             state[p] = 2;
+        }
+    }
+}
+
+/// Units that begin and end: each life runs forwards, lies inside its parent's, and a unit
+/// formed from others begins only after they ended, so that no figure is counted twice. Run
+/// once the tree's parents are known to be sound.
+fn check_lives(table: &Table, units: &[(usize, Unit)], diags: &mut Diagnostics) {
+    let file = &table.file;
+    let by_code: HashMap<&str, &Unit> = units.iter().map(|(_, u)| (u.code.as_str(), u)).collect();
+    let text = |p: Option<Period>| p.map(|p| p.to_string());
+    for (line, u) in units {
+        let line = Some(*line);
+        let Some(parent) = u.parent.as_deref().and_then(|p| by_code.get(p)) else {
+            if u.from.is_some() || u.until.is_some() {
+                let col = if u.from.is_some() { "from" } else { "until" };
+                diags.push(file, line, Some(col), Problem::RootLife);
+            }
+            continue;
+        };
+        if let (Some(from), Some(until)) = (u.from, u.until) {
+            if from > until {
+                diags.push(
+                    file,
+                    line,
+                    Some("from"),
+                    Problem::LifeReversed {
+                        from: from.to_string(),
+                        until: until.to_string(),
+                    },
+                );
+                continue;
+            }
+        }
+        // The root has no dates: every unit's life lies inside it.
+        let parent_dated = parent.parent.is_some();
+        let starts_before =
+            parent_dated && parent.from.is_some_and(|pf| u.from.is_none_or(|f| f < pf));
+        let ends_after = parent_dated
+            && parent
+                .until
+                .is_some_and(|pu| u.until.is_none_or(|t| t > pu));
+        if starts_before || ends_after {
+            diags.push(
+                file,
+                line,
+                Some(if starts_before { "from" } else { "until" }),
+                Problem::OutlivesParent {
+                    parent: parent.name.clone(),
+                    from: text(parent.from),
+                    until: text(parent.until),
+                },
+            );
+        }
+        for code in &u.formed_from {
+            if *code == u.code {
+                diags.push(
+                    file,
+                    line,
+                    Some("formed_from"),
+                    Problem::FormedFromItself { code: code.clone() },
+                );
+                continue;
+            }
+            let Some(before) = by_code.get(code.as_str()) else {
+                diags.push(
+                    file,
+                    line,
+                    Some("formed_from"),
+                    Problem::UnknownFormedFrom {
+                        code: code.clone(),
+                        suggestion: suggest(code, by_code.keys().copied()),
+                    },
+                );
+                continue;
+            };
+            let ended_before = match (before.until, u.from) {
+                (Some(end), Some(start)) => end < start,
+                _ => false,
+            };
+            if !ended_before {
+                diags.push(
+                    file,
+                    line,
+                    Some("formed_from"),
+                    Problem::FormedFromInForce {
+                        code: code.clone(),
+                        name: before.name.clone(),
+                        until: text(before.until),
+                        from: text(u.from),
+                    },
+                );
+            }
         }
     }
 }

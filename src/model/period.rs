@@ -63,6 +63,13 @@ impl fmt::Display for Period {
     }
 }
 
+/// Written as in the files: `2025-H1`, `2025`.
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodError;
 

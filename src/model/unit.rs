@@ -36,6 +36,27 @@ pub struct Unit {
     pub name_en: String,
     pub level: String,
     pub parent: Option<String>,
+    /// The first period in which the unit exists; `None`: always.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Period>,
+    /// The last period in which the unit exists; `None`: it still exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Period>,
+    /// Codes of the units whose land it took over (each ended before this one began).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub formed_from: Vec<String>,
+}
+
+impl Unit {
+    /// Whether the unit exists at `period`: `from` ≤ `period` ≤ `until`, an empty bound open.
+    pub fn lives_at(&self, period: Period) -> bool {
+        self.from.is_none_or(|f| f <= period) && self.until.is_none_or(|u| period <= u)
+    }
+
+    /// Whether the unit has ended (it has a last period).
+    pub fn has_ended(&self) -> bool {
+        self.until.is_some()
+    }
 }
 
 /// The units of a project and how they nest. The root comes first and the order is
@@ -49,6 +70,9 @@ pub struct UnitTree {
     units: Vec<Unit>,
     parent: Vec<Option<UnitId>>,
     children: Vec<Vec<UnitId>>,
+    /// The units each unit was formed from, and those formed from it.
+    formed_from: Vec<Vec<UnitId>>,
+    successors: Vec<Vec<UnitId>>,
     by_code: HashMap<String, UnitId>,
     by_slug: HashMap<String, UnitId>,
 }
@@ -102,10 +126,27 @@ impl UnitTree {
                 children[p.index()].push(UnitId::from_index(new_pos[old]));
             }
         }
+        let formed_from: Vec<Vec<UnitId>> = units
+            .iter()
+            .map(|u| {
+                u.formed_from
+                    .iter()
+                    .filter_map(|c| by_code.get(c).copied())
+                    .collect()
+            })
+            .collect();
+        let mut successors = vec![Vec::new(); units.len()];
+        for (i, sources) in formed_from.iter().enumerate() {
+            for s in sources {
+                successors[s.index()].push(UnitId::from_index(i));
+            }
+        }
         UnitTree {
             units,
             parent,
             children,
+            formed_from,
+            successors,
             by_code,
             by_slug,
         }
@@ -153,11 +194,19 @@ impl UnitTree {
         &self.children[u.index()]
     }
 
-    /// Whether `u` existed at `period`. Units carry no dates yet, so each is in force at every
-    /// period; callers that mean a period (a sum, a comparison at P) ask through this and
-    /// [`UnitTree::children_at`], so that units that begin and end change only this file.
-    pub fn in_force(&self, _u: UnitId, _period: Period) -> bool {
-        true
+    /// Whether `u` exists at `period`: `from` ≤ `period` ≤ `until`; the root always does.
+    pub fn in_force(&self, u: UnitId, period: Period) -> bool {
+        u == UnitId::ROOT || self.get(u).lives_at(period)
+    }
+
+    /// The units whose land `u` took over (its `formed_from`), in the order written.
+    pub fn formed_from(&self, u: UnitId) -> &[UnitId] {
+        &self.formed_from[u.index()]
+    }
+
+    /// The units formed (partly) from `u`'s land, in file order.
+    pub fn successors(&self, u: UnitId) -> &[UnitId] {
+        &self.successors[u.index()]
     }
 
     /// The units directly under `u` that were in force at `period`: what a parent's sum at
@@ -201,6 +250,9 @@ mod tests {
             name_en: code.into(),
             level: "district".into(),
             parent: parent.map(Into::into),
+            from: None,
+            until: None,
+            formed_from: Vec::new(),
         }
     }
 
