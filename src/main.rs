@@ -63,11 +63,19 @@ enum Command {
         /// The folder to create.
         #[arg(required_unless_present = "list")]
         dir: Option<PathBuf>,
-        /// The province: its code (`11`) or name (`Điện Biên`, `dien bien`).
+        /// The province: its code (`08`) or name (`Tuyên Quang`, `tuyen quang`), as it is since
+        /// 1 July 2025 (with `--before-2025`: as it was before).
         #[arg(long, required_unless_present = "list")]
         province: Option<String>,
-        /// List the provinces and their codes.
-        #[arg(long, conflicts_with_all = ["dir", "province"])]
+        /// Also the province's former districts (until the first half of 2025, for a merged
+        /// province those of every province it absorbed), each commune formed from them.
+        #[arg(long, conflicts_with = "before_2025")]
+        history: bool,
+        /// The province and its districts as they were before 1 July 2025.
+        #[arg(long = "before-2025")]
+        before_2025: bool,
+        /// List the provinces and their codes (with `--before-2025`: the former list).
+        #[arg(long, conflicts_with_all = ["dir", "province", "history"])]
         list: bool,
     },
 }
@@ -161,16 +169,31 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::New {
             dir,
             province,
+            history,
+            before_2025,
             list,
         } => {
+            let map = if before_2025 {
+                chiso::new::Map::Before2025
+            } else {
+                chiso::new::Map::Current { history }
+            };
             if list {
-                print!("{}", chiso::new::list(lang)?);
-                return Ok(ExitCode::SUCCESS);
+                match chiso::new::list(lang, map) {
+                    Ok(text) => {
+                        print!("{text}");
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    Err(e) => {
+                        eprintln!("{}: {}", lang.pick("lỗi", "error"), e.describe(lang));
+                        return Ok(ExitCode::FAILURE);
+                    }
+                }
             }
             let (Some(dir), Some(province)) = (dir, province) else {
                 anyhow::bail!("chiso new DIR --province CODE");
             };
-            match chiso::new::create(&dir, &province) {
+            match chiso::new::create(&dir, &province, map) {
                 Ok(created) => {
                     eprint!("{}", created.summary(lang));
                     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,6 @@
 //! `chiso new`: a new province's project builds at once, and mistakes are refused with advice.
+//! The projects here are of the map before 1 July 2025 (`--before-2025`); those of the map
+//! since are in `new_2025.rs`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -20,10 +22,14 @@ fn text(o: &Output) -> String {
     )
 }
 
-/// Creates the project, checks its units and builds it; returns the rows of units.csv.
+/// Creates the project of the map before 2025, checks its units and builds it; returns the
+/// rows of units.csv.
 fn create_and_build(province: &str, districts: usize) -> Vec<Vec<String>> {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "project", "--province", province], tmp.path());
+    let out = chiso(
+        &["new", "project", "--province", province, "--before-2025"],
+        tmp.path(),
+    );
     assert!(out.status.success(), "{}", text(&out));
     let root = tmp.path().join("project");
 
@@ -163,7 +169,7 @@ fn refuses_an_unknown_province_with_a_suggestion() {
 #[test]
 fn lists_the_provinces() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "--list"], tmp.path());
+    let out = chiso(&["new", "--list", "--before-2025"], tmp.path());
     assert!(out.status.success(), "{}", text(&out));
     let list = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = list

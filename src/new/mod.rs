@@ -1,5 +1,6 @@
-//! `chiso new`: a new province's project that builds at once, from the official list of the
-//! provinces and their districts (2024, before the 2025 reform).
+//! `chiso new`: a new province's project that builds at once, from the official lists: the
+//! province as it is since 1 July 2025 with its communes (and, if asked, its former districts
+//! as history), or the province with its districts as it was before (`--before-2025`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,9 @@ use crate::lang::Lang;
 use crate::load::text::nfc;
 use crate::load::units::RESERVED_SLUGS;
 use crate::text::fold_diacritics;
+
+mod list2025;
+pub use list2025::{units_2025, Commune, Lists, Province2025};
 
 /// `province_code,province_name,district_code,district_name,district_kind,commune_count`.
 const DISTRICTS_CSV: &str = include_str!("vn-districts-2024.csv");
@@ -42,6 +46,20 @@ pub struct UnitRow {
     pub name_en: String,
     pub level: &'static str,
     pub parent: String,
+    /// `from`, `until`, `formed_from`: empty in a project of the map before 2025.
+    pub from: &'static str,
+    pub until: &'static str,
+    pub formed_from: String,
+}
+
+/// Which map a new project follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Map {
+    /// The province since 1 July 2025 and its communes; with `history`, its former districts
+    /// until the first half of 2025.
+    Current { history: bool },
+    /// The province and its districts before 1 July 2025.
+    Before2025,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +70,17 @@ pub enum NewError {
         given: String,
         /// (code, name) of the closest province.
         suggestion: Option<(String, String)>,
+    },
+    /// A province that no longer exists: it became part of another on 1 July 2025, or its
+    /// code is now another province's.
+    Merged {
+        given: String,
+        old_code: String,
+        old_name: String,
+        new_code: String,
+        new_name: String,
+        /// Asked by the old code (which may now be another province's, or none).
+        by_code: bool,
     },
     Io {
         path: PathBuf,
@@ -89,11 +118,39 @@ impl NewError {
                     ),
                 }
             }
+            NewError::Merged {
+                given,
+                old_code,
+                old_name,
+                new_code,
+                new_name,
+                by_code,
+            } => {
+                let same_name = name_key(old_name) == name_key(new_name);
+                match (lang, same_name && *by_code) {
+                    // Lào Cai kept its name and took Yên Bái's code: the old code is the slip.
+                    (Lang::Vi, true) => format!(
+                        "`{given}` là mã cũ của {old_name}; từ 1/7/2025 {new_name} mang mã {new_code}. Dùng `--province {new_code}`, thêm `--history` để giữ số liệu của các huyện cũ; dự án theo bản đồ trước 1/7/2025: thêm `--before-2025`."
+                    ),
+                    (Lang::En, true) => format!(
+                        "`{given}` is the former code of {old_name}; since 1 July 2025 {new_name} has the code {new_code}. Use `--province {new_code}`, and add `--history` to keep the figures of the former districts; for a project of the map before 1 July 2025, add `--before-2025`."
+                    ),
+                    (Lang::Vi, false) => format!(
+                        "{old_name} đã hợp nhất vào {new_name} từ 1/7/2025; dùng `--province {new_code}`, thêm `--history` để giữ số liệu của các huyện cũ. Dự án theo bản đồ trước 1/7/2025 (mã {old_code}): thêm `--before-2025`."
+                    ),
+                    (Lang::En, false) => format!(
+                        "{old_name} became part of {new_name} on 1 July 2025; use `--province {new_code}`, and add `--history` to keep the figures of the former districts. For a project of the map before 1 July 2025 (code {old_code}), add `--before-2025`."
+                    ),
+                }
+            }
             NewError::Io { path, source } => match lang {
                 Lang::Vi => format!("không ghi được `{}`: {source}", path.display()),
                 Lang::En => format!("cannot write `{}`: {source}", path.display()),
             },
-            NewError::Embedded(e) => format!("vn-districts-2024.csv: {e}"),
+            NewError::Embedded(e) => match lang {
+                Lang::Vi => format!("lỗi của chương trình, danh mục đơn vị hành chính kèm theo bị hỏng: {e}"),
+                Lang::En => format!("a bug: the list of administrative units built into the program is broken: {e}"),
+            },
         }
     }
 }
@@ -103,13 +160,14 @@ pub fn provinces() -> Result<Vec<Province>, NewError> {
     let mut reader = csv::Reader::from_reader(DISTRICTS_CSV.as_bytes());
     let mut out: Vec<Province> = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| NewError::Embedded(e.to_string()))?;
+        let record =
+            record.map_err(|e| NewError::Embedded(format!("vn-districts-2024.csv: {e}")))?;
         let field = |n: usize| record.get(n).map(|s| nfc(s.trim()));
         let (Some(pcode), Some(pname), Some(code), Some(name), Some(kind), Some(communes)) =
             (field(0), field(1), field(2), field(3), field(4), field(5))
         else {
             return Err(NewError::Embedded(format!(
-                "line {}: missing fields",
+                "vn-districts-2024.csv: line {}: missing fields",
                 i + 2
             )));
         };
@@ -245,6 +303,9 @@ pub fn units(province: &Province) -> Vec<UnitRow> {
         name_en: english_name(pkind.as_deref(), pbare),
         level: "province",
         parent: String::new(),
+        from: "",
+        until: "",
+        formed_from: String::new(),
     }];
     let parsed: Vec<(Option<String>, &str)> = province
         .districts
@@ -280,14 +341,80 @@ pub fn units(province: &Province) -> Vec<UnitRow> {
             name_en: english_name(kind.as_deref(), bare),
             level: "district",
             parent: province.code.clone(),
+            from: "",
+            until: "",
+            formed_from: String::new(),
         });
     }
     rows
 }
 
-/// `chiso new --list`: every province's code, name and number of districts.
-pub fn list(lang: Lang) -> Result<String, NewError> {
+/// `chiso new --list`: the 34 provinces since 1 July 2025 with their communes' count, then
+/// the 63 former ones with what they became; with `Map::Before2025`, the former list alone
+/// with the districts' count.
+pub fn list(lang: Lang, map: Map) -> Result<String, NewError> {
     let provinces = provinces()?;
+    if map == Map::Before2025 {
+        return Ok(list_before(lang, &provinces));
+    }
+    let lists = Lists::load()?;
+    let mut out = match lang {
+        Lang::Vi => format!(
+            "{:<4}{:<32}{}\n",
+            "Mã", "Tỉnh, thành phố (từ 1/7/2025)", "Số xã, phường, đặc khu"
+        ),
+        Lang::En => format!(
+            "{:<4}{:<32}{}\n",
+            "Code", "Province (since 1 July 2025)", "Communes"
+        ),
+    };
+    for p in &lists.provinces {
+        out.push_str(&format!(
+            "{:<4}{:<32}{}\n",
+            p.code,
+            p.name,
+            p.communes.len()
+        ));
+    }
+    out.push_str(&match lang {
+        Lang::Vi => format!(
+            "{} tỉnh, thành phố. Tạo dự án: `chiso new THƯ-MỤC --province MÃ`; thêm `--history` để giữ số liệu của các huyện cũ.\n\n\
+             Trước 1/7/2025:\n{:<4}{:<32}{}\n",
+            lists.provinces.len(),
+            "Mã",
+            "Tỉnh, thành phố",
+            "Từ 1/7/2025"
+        ),
+        Lang::En => format!(
+            "{} provinces. To start a project: `chiso new FOLDER --province CODE`; add `--history` to keep the figures of the former districts.\n\n\
+             Before 1 July 2025:\n{:<4}{:<32}{}\n",
+            lists.provinces.len(),
+            "Code",
+            "Province",
+            "Since 1 July 2025"
+        ),
+    });
+    for old in &lists.before {
+        let Some(new) = lists.successor(&old.code) else {
+            continue;
+        };
+        let unchanged = new.code == old.code && new.absorbed.len() == 1;
+        let became = match (unchanged, lang) {
+            (true, Lang::Vi) => "giữ nguyên".to_string(),
+            (true, Lang::En) => "unchanged".to_string(),
+            (false, _) => format!("{} {}", new.code, new.name),
+        };
+        out.push_str(&format!("{:<4}{:<32}{became}\n", old.code, old.name));
+    }
+    out.push_str(match lang {
+        Lang::Vi => "Dự án theo bản đồ trước 1/7/2025: `chiso new THƯ-MỤC --province MÃ --before-2025`.\n",
+        Lang::En => "A project of the map before 1 July 2025: `chiso new FOLDER --province CODE --before-2025`.\n",
+    });
+    Ok(out)
+}
+
+/// The list before 1 July 2025, as `chiso new --list` showed it then.
+fn list_before(lang: Lang, provinces: &[Province]) -> String {
     let mut out = match lang {
         Lang::Vi => format!(
             "{:<4}{:<32}{}\n",
@@ -295,7 +422,7 @@ pub fn list(lang: Lang) -> Result<String, NewError> {
         ),
         Lang::En => format!("{:<4}{:<32}{}\n", "Code", "Province", "Districts"),
     };
-    for p in &provinces {
+    for p in provinces {
         out.push_str(&format!(
             "{:<4}{:<32}{}\n",
             p.code,
@@ -313,7 +440,7 @@ pub fn list(lang: Lang) -> Result<String, NewError> {
             provinces.len()
         ),
     });
-    Ok(out)
+    out
 }
 
 /// What `create` made.
@@ -345,11 +472,61 @@ impl Created {
     }
 }
 
+/// What the texts of a new project say about the province and its units.
+struct Scope<'a> {
+    code: &'a str,
+    /// With its kind: `Tỉnh Điện Biên`.
+    name: &'a str,
+    map: Map,
+    /// The units under the province now (districts before 2025, communes since), and their
+    /// kinds as they read in a sentence: `huyện, thị xã, thành phố`, `xã, phường`.
+    children: usize,
+    kinds: String,
+    /// The former districts written as history.
+    districts: usize,
+}
+
 /// Writes a new project for the province `query` (a code or a name) into `dir`, which must
 /// not exist or be empty.
-pub fn create(dir: &Path, query: &str) -> Result<Created, NewError> {
-    let provinces = provinces()?;
-    let province = find(&provinces, query)?;
+pub fn create(dir: &Path, query: &str, map: Map) -> Result<Created, NewError> {
+    // Both lists are read before anything is written: a refused province writes nothing.
+    let (rows, scope_rows, code, name, kinds, districts) = match map {
+        Map::Before2025 => {
+            let provinces = provinces()?;
+            let province = find(&provinces, query)?;
+            let rows = units(province);
+            (
+                rows,
+                province.districts.len(),
+                province.code.clone(),
+                province.name.clone(),
+                kinds_phrase(province),
+                0,
+            )
+        }
+        Map::Current { history } => {
+            let lists = Lists::load()?;
+            let province = lists.find(query)?;
+            let rows = units_2025(&lists, province, history);
+            let districts = rows.iter().filter(|r| r.level == "district").count();
+            (
+                rows,
+                province.communes.len(),
+                province.code.clone(),
+                province.name.clone(),
+                list2025::commune_kinds(province),
+                districts,
+            )
+        }
+    };
+    let scope = Scope {
+        code: &code,
+        name: &name,
+        map,
+        children: scope_rows,
+        kinds,
+        districts,
+    };
     if dir.exists() {
         let io = |source| NewError::Io {
             path: dir.to_path_buf(),
@@ -359,13 +536,12 @@ pub fn create(dir: &Path, query: &str) -> Result<Created, NewError> {
             return Err(NewError::NotEmpty(dir.to_path_buf()));
         }
     }
-    let rows = units(province);
     let mut files: Vec<(PathBuf, String)> = vec![
-        ("data/units.csv".into(), units_csv(&rows)?),
+        ("data/units.csv".into(), units_csv(&rows, map)?),
         ("data/indicators.csv".into(), INDICATORS_CSV.to_string()),
-        ("content/_index.md".into(), index_md(province)),
-        ("chiso.toml".into(), chiso_toml(province)),
-        ("README.md".into(), readme(province, &rows)),
+        ("content/_index.md".into(), index_md(&scope)),
+        ("chiso.toml".into(), chiso_toml(&scope)),
+        ("README.md".into(), readme(&scope, &rows)),
     ];
     for row in &rows {
         files.push((
@@ -392,19 +568,34 @@ pub fn create(dir: &Path, query: &str) -> Result<Created, NewError> {
     }
     Ok(Created {
         dir: dir.to_path_buf(),
-        province: province.name.clone(),
+        province: name.clone(),
         units: rows.len(),
     })
 }
 
-fn units_csv(rows: &[UnitRow]) -> Result<String, NewError> {
+/// A project of the map before 2025 keeps the six columns it always had.
+fn units_csv(rows: &[UnitRow], map: Map) -> Result<String, NewError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let embedded = |e: csv::Error| NewError::Embedded(e.to_string());
-    w.write_record(["code", "slug", "name", "name_en", "level", "parent"])
-        .map_err(embedded)?;
+    let life = map != Map::Before2025;
+    let mut header = vec!["code", "slug", "name", "name_en", "level", "parent"];
+    if life {
+        header.extend(["from", "until", "formed_from"]);
+    }
+    w.write_record(&header).map_err(embedded)?;
     for r in rows {
-        w.write_record([&r.code, &r.slug, &r.name, &r.name_en, r.level, &r.parent])
-            .map_err(embedded)?;
+        let mut record = vec![
+            r.code.as_str(),
+            &r.slug,
+            &r.name,
+            &r.name_en,
+            r.level,
+            &r.parent,
+        ];
+        if life {
+            record.extend([r.from, r.until, &r.formed_from]);
+        }
+        w.write_record(&record).map_err(embedded)?;
     }
     let bytes = w
         .into_inner()
@@ -421,15 +612,12 @@ fn in_sentence(name: &str) -> String {
     }
 }
 
-fn title(province: &Province) -> String {
-    format!(
-        "Chỉ số phát triển hạ tầng số {}",
-        in_sentence(&province.name)
-    )
+fn title(name: &str) -> String {
+    format!("Chỉ số phát triển hạ tầng số {}", in_sentence(name))
 }
 
-fn title_en(province: &Province) -> String {
-    let (_, bare) = split_kind(&province.name, "Tỉnh");
+fn title_en(name: &str) -> String {
+    let (_, bare) = split_kind(name, "Tỉnh");
     format!("{bare} digital infrastructure indicators")
 }
 
@@ -452,7 +640,7 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-fn chiso_toml(province: &Province) -> String {
+fn chiso_toml(scope: &Scope) -> String {
     format!(
         "# Cài đặt của trang. Mọi mục đều có thể bỏ: khi đó tên trang lấy theo tên tỉnh.\n\
          title = {}\n\
@@ -463,13 +651,29 @@ fn chiso_toml(province: &Province) -> String {
          # target_year = 2025\n\
          # Địa chỉ trang khi xuất bản (cho liên kết chính tắc, sơ đồ trang và nguồn tin):\n\
          # base_url = \"https://example.gov.vn/chiso/\"\n",
-        toml_string(&title(province)),
-        toml_string(&title_en(province)),
+        toml_string(&title(scope.name)),
+        toml_string(&title_en(scope.name)),
     )
 }
 
-fn index_md(province: &Province) -> String {
-    let name = in_sentence(&province.name);
+fn index_md(scope: &Scope) -> String {
+    let name = in_sentence(scope.name);
+    let reform = match scope.map {
+        Map::Before2025 => String::new(),
+        Map::Current { .. } => {
+            let mut s = String::from(
+                " Từ ngày 1/7/2025, sau khi sắp xếp đơn vị hành chính, không còn cấp huyện: các \
+                 xã, phường trực thuộc tỉnh và số liệu được tổng hợp theo từng xã, phường.",
+            );
+            if scope.districts > 0 {
+                s.push_str(&format!(
+                    " Số liệu đến 6 tháng đầu năm 2025 vẫn theo {} đơn vị cấp huyện cũ.",
+                    scope.districts
+                ));
+            }
+            s
+        }
+    };
     format!(
         "+++\n\
          title = {}\n\
@@ -477,49 +681,106 @@ fn index_md(province: &Province) -> String {
          +++\n\n\
          Trang này theo dõi các chỉ số phát triển hạ tầng số của {name}: phủ sóng thông tin di động \
          và cáp quang đến thôn, bản, tổ dân phố; thuê bao điện thoại và Internet; doanh thu viễn \
-         thông của {n} {kinds}, so với các mục tiêu trong kế hoạch của tỉnh. *(Đoạn văn mẫu: hãy \
+         thông của {n} {kinds}, so với các mục tiêu trong kế hoạch của tỉnh.{reform} *(Đoạn văn mẫu: hãy \
          thay bằng phần giới thiệu của đơn vị, nêu nguồn số liệu và kỳ báo cáo.)*\n",
-        toml_string(&title(province)),
+        toml_string(&title(scope.name)),
         toml_string(&format!(
             "Số liệu hạ tầng viễn thông, thuê bao và doanh thu của {name} và các {}.",
-            kinds_phrase(province)
+            scope.kinds
         )),
-        n = province.districts.len(),
-        kinds = kinds_phrase(province),
+        n = scope.children,
+        kinds = scope.kinds,
     )
 }
 
-fn readme(province: &Province, rows: &[UnitRow]) -> String {
-    let mut table = String::from("| Mã | Đơn vị | Tệp số liệu |\n|---|---|---|\n");
-    for r in rows {
-        table.push_str(&format!(
-            "| {} | {} | `data/values/{}.csv` |\n",
-            r.code, r.name, r.slug
+fn readme(scope: &Scope, rows: &[UnitRow]) -> String {
+    let table = |rows: &mut dyn Iterator<Item = &UnitRow>| {
+        let mut table = String::from("| Mã | Đơn vị | Tệp số liệu |\n|---|---|---|\n");
+        for r in rows {
+            table.push_str(&format!(
+                "| {} | {} | `data/values/{}.csv` |\n",
+                r.code, r.name, r.slug
+            ));
+        }
+        table
+    };
+    let name = in_sentence(scope.name);
+    let title = title(scope.name);
+    let code = scope.code;
+    if scope.map == Map::Before2025 {
+        return format!(
+            "# {title}\n\n\
+             Dự án trang chỉ số của {name} (mã {code}), tạo bằng `chiso new` theo danh mục đơn vị \
+             hành chính cấp huyện năm 2024.\n\n\
+             ## Việc cần làm tiếp\n\n\
+             1. Kiểm tra `data/units.csv`: mã, tên, tên tiếng Anh và `slug` (tên dùng trong đường dẫn \
+             và tên tệp số liệu) của tỉnh và từng đơn vị. Nếu địa phương đã sắp xếp lại đơn vị hành \
+             chính, sửa danh sách ở đây; cột `parent` ghi mã đơn vị cấp trên.\n\
+             2. Nhập số liệu vào `data/values/<slug>.csv`, mỗi đơn vị một tệp, mỗi dòng một số liệu: \
+             `indicator` (mã chỉ tiêu trong `data/indicators.csv`), `period` (`2024` cả năm hoặc \
+             `2024-H1` sáu tháng đầu năm), `kind` (`actual` thực hiện, `estimate` ước thực hiện, \
+             `target` kế hoạch), `value` (số, không kèm đơn vị), `source` (nguồn, ví dụ số hiệu văn \
+             bản) và `note`. Tệp mở và lưu được bằng Excel hoặc LibreOffice.\n\
+             3. Viết phần giới thiệu trong `content/_index.md` (đang là đoạn văn mẫu) và thuyết minh \
+             của từng đơn vị trong `content/<slug>.md`.\n\
+             4. Xem trước: trong thư mục này chạy `chiso serve`, rồi mở địa chỉ hiện ra; trang tự tải \
+             lại mỗi khi lưu tệp và báo lỗi ngay trên trang nếu số liệu có chỗ sai.\n\
+             5. Dựng trang để xuất bản: `chiso build`; kết quả nằm trong thư mục `site/`.\n\n\
+             ## Các đơn vị\n\n\
+             {}",
+            table(&mut rows.iter())
+        );
+    }
+    let kinds = &scope.kinds;
+    let history = if scope.districts > 0 {
+        format!(
+            ", cùng {} đơn vị cấp huyện trước ngày 1/7/2025 (cột `until` = `2025-H1`: có số liệu \
+             đến 6 tháng đầu năm 2025) để giữ số liệu cũ; cột `formed_from` của mỗi xã, phường ghi \
+             mã các huyện cũ có đất nay thuộc xã, phường đó",
+            scope.districts
+        )
+    } else {
+        String::new()
+    };
+    let periods = if scope.districts > 0 {
+        "các xã, phường có số liệu từ năm `2025` (cả năm), các huyện cũ đến `2025-H1`; số liệu \
+         luỹ kế cả năm 2025 (như doanh thu) của toàn tỉnh nhập cho tỉnh, vì sáu tháng đầu năm \
+         theo huyện và cả năm theo xã không cộng được với nhau"
+    } else {
+        "các xã, phường có số liệu từ năm `2025` (cả năm); số liệu trước đó nhập cho tỉnh, hoặc \
+         tạo lại dự án với `chiso new --history` để có các huyện cũ"
+    };
+    let mut units_list = format!(
+        "### Các {kinds} (từ 1/7/2025)\n\n{}",
+        table(&mut rows.iter().filter(|r| r.level != "district"))
+    );
+    if scope.districts > 0 {
+        units_list.push_str(&format!(
+            "\n### Các đơn vị cấp huyện trước 1/7/2025\n\n{}",
+            table(&mut rows.iter().filter(|r| r.level == "district"))
         ));
     }
     format!(
         "# {title}\n\n\
          Dự án trang chỉ số của {name} (mã {code}), tạo bằng `chiso new` theo danh mục đơn vị \
-         hành chính cấp huyện năm 2024.\n\n\
+         hành chính từ ngày 1/7/2025: {n} {kinds} trực thuộc tỉnh{history}.\n\n\
          ## Việc cần làm tiếp\n\n\
          1. Kiểm tra `data/units.csv`: mã, tên, tên tiếng Anh và `slug` (tên dùng trong đường dẫn \
-         và tên tệp số liệu) của tỉnh và từng đơn vị. Nếu địa phương đã sắp xếp lại đơn vị hành \
-         chính, sửa danh sách ở đây; cột `parent` ghi mã đơn vị cấp trên.\n\
+         và tên tệp số liệu) của tỉnh và từng đơn vị; cột `parent` ghi mã đơn vị cấp trên, `from` \
+         và `until` kỳ số liệu đầu tiên và cuối cùng của đơn vị.\n\
          2. Nhập số liệu vào `data/values/<slug>.csv`, mỗi đơn vị một tệp, mỗi dòng một số liệu: \
-         `indicator` (mã chỉ tiêu trong `data/indicators.csv`), `period` (`2024` cả năm hoặc \
-         `2024-H1` sáu tháng đầu năm), `kind` (`actual` thực hiện, `estimate` ước thực hiện, \
-         `target` kế hoạch), `value` (số, không kèm đơn vị), `source` (nguồn, ví dụ số hiệu văn \
-         bản) và `note`. Tệp mở và lưu được bằng Excel hoặc LibreOffice.\n\
+         `indicator` (mã chỉ tiêu trong `data/indicators.csv`), `period` (`2025` cả năm hoặc \
+         `2026-H1` sáu tháng đầu năm; {periods}), `kind` (`actual` thực hiện, `estimate` ước thực \
+         hiện, `target` kế hoạch), `value` (số, không kèm đơn vị), `source` (nguồn, ví dụ số hiệu \
+         văn bản) và `note`. Tệp mở và lưu được bằng Excel hoặc LibreOffice.\n\
          3. Viết phần giới thiệu trong `content/_index.md` (đang là đoạn văn mẫu) và thuyết minh \
          của từng đơn vị trong `content/<slug>.md`.\n\
          4. Xem trước: trong thư mục này chạy `chiso serve`, rồi mở địa chỉ hiện ra; trang tự tải \
          lại mỗi khi lưu tệp và báo lỗi ngay trên trang nếu số liệu có chỗ sai.\n\
          5. Dựng trang để xuất bản: `chiso build`; kết quả nằm trong thư mục `site/`.\n\n\
          ## Các đơn vị\n\n\
-         {table}",
-        title = title(province),
-        name = in_sentence(&province.name),
-        code = province.code,
+         {units_list}",
+        n = scope.children,
     )
 }
 
@@ -677,15 +938,64 @@ mod tests {
     fn texts_name_the_province() {
         let all = all();
         let Ok(p) = find(&all, "11") else { panic!() };
-        assert!(index_md(p).contains("tỉnh Điện Biên"));
+        let scope = Scope {
+            code: &p.code,
+            name: &p.name,
+            map: Map::Before2025,
+            children: p.districts.len(),
+            kinds: kinds_phrase(p),
+            districts: 0,
+        };
+        assert!(index_md(&scope).contains("tỉnh Điện Biên"));
         assert!(
-            index_md(p).contains("các thị xã, thành phố")
-                || index_md(p).contains("huyện, thị xã, thành phố")
+            index_md(&scope).contains("các thị xã, thành phố")
+                || index_md(&scope).contains("huyện, thị xã, thành phố")
         );
-        let cfg: toml::Value = toml::from_str(&chiso_toml(p)).unwrap_or(toml::Value::Integer(0));
+        let cfg: toml::Value =
+            toml::from_str(&chiso_toml(&scope)).unwrap_or(toml::Value::Integer(0));
         assert_eq!(
             cfg.get("title").and_then(|t| t.as_str()),
             Some("Chỉ số phát triển hạ tầng số tỉnh Điện Biên")
+        );
+    }
+
+    #[test]
+    fn texts_of_a_2025_project_speak_of_communes() {
+        let scope = Scope {
+            code: "08",
+            name: "Tỉnh Tuyên Quang",
+            map: Map::Current { history: true },
+            children: 124,
+            kinds: "xã, phường".into(),
+            districts: 15,
+        };
+        let index = index_md(&scope);
+        assert!(index.contains("của 124 xã, phường"), "{index}");
+        assert!(index.contains("15 đơn vị cấp huyện cũ"), "{index}");
+        assert!(
+            index.contains("Đoạn văn mẫu"),
+            "the sample notice stays: {index}"
+        );
+        let rows = vec![UnitRow {
+            code: "026".into(),
+            slug: "dong-van".into(),
+            name: "Huyện Đồng Văn".into(),
+            name_en: "Dong Van District".into(),
+            level: "district",
+            parent: "08".into(),
+            from: "",
+            until: "2025-H1",
+            formed_from: String::new(),
+        }];
+        let readme = readme(&scope, &rows);
+        assert!(
+            readme.contains("từ ngày 1/7/2025: 124 xã, phường"),
+            "{readme}"
+        );
+        assert!(readme.contains("`formed_from`"), "{readme}");
+        assert!(
+            readme.contains("### Các đơn vị cấp huyện trước 1/7/2025"),
+            "{readme}"
         );
     }
 }
