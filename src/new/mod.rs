@@ -656,14 +656,25 @@ fn chiso_toml(scope: &Scope) -> String {
     )
 }
 
+/// `tỉnh` or `thành phố`: what the province is called inside a sentence.
+fn province_word(name: &str) -> String {
+    match split_kind(name, "Tỉnh") {
+        (Some(kind), _) => kind.to_lowercase(),
+        (None, _) => "tỉnh".to_string(),
+    }
+}
+
 fn index_md(scope: &Scope) -> String {
     let name = in_sentence(scope.name);
-    let reform = match scope.map {
-        Map::Before2025 => String::new(),
+    // The text before 2025 said `tỉnh` for a city too; it is kept as it was.
+    let (reform, of) = match scope.map {
+        Map::Before2025 => (String::new(), "tỉnh".to_string()),
         Map::Current { .. } => {
-            let mut s = String::from(
+            let of = province_word(scope.name);
+            let mut s = format!(
                 " Từ ngày 1/7/2025, sau khi sắp xếp đơn vị hành chính, không còn cấp huyện: các \
-                 xã, phường trực thuộc tỉnh và số liệu được tổng hợp theo từng xã, phường.",
+                 {} trực thuộc {of} và số liệu được tổng hợp theo từng đơn vị đó.",
+                scope.kinds
             );
             if scope.districts > 0 {
                 s.push_str(&format!(
@@ -671,7 +682,7 @@ fn index_md(scope: &Scope) -> String {
                     scope.districts
                 ));
             }
-            s
+            (s, of)
         }
     };
     format!(
@@ -681,7 +692,7 @@ fn index_md(scope: &Scope) -> String {
          +++\n\n\
          Trang này theo dõi các chỉ số phát triển hạ tầng số của {name}: phủ sóng thông tin di động \
          và cáp quang đến thôn, bản, tổ dân phố; thuê bao điện thoại và Internet; doanh thu viễn \
-         thông của {n} {kinds}, so với các mục tiêu trong kế hoạch của tỉnh.{reform} *(Đoạn văn mẫu: hãy \
+         thông của {n} {kinds}, so với các mục tiêu trong kế hoạch của {of}.{reform} *(Đoạn văn mẫu: hãy \
          thay bằng phần giới thiệu của đơn vị, nêu nguồn số liệu và kỳ báo cáo.)*\n",
         toml_string(&title(scope.name)),
         toml_string(&format!(
@@ -742,13 +753,18 @@ fn readme(scope: &Scope, rows: &[UnitRow]) -> String {
     } else {
         String::new()
     };
+    let of = province_word(scope.name);
     let periods = if scope.districts > 0 {
-        "các xã, phường có số liệu từ năm `2025` (cả năm), các huyện cũ đến `2025-H1`; số liệu \
-         luỹ kế cả năm 2025 (như doanh thu) của toàn tỉnh nhập cho tỉnh, vì sáu tháng đầu năm \
-         theo huyện và cả năm theo xã không cộng được với nhau"
+        format!(
+            "các xã, phường có số liệu từ năm `2025` (cả năm), các huyện cũ đến `2025-H1`; số liệu \
+             luỹ kế cả năm 2025 (như doanh thu) của toàn {of} nhập cho {of}, vì sáu tháng đầu năm \
+             theo huyện và cả năm theo xã không cộng được với nhau"
+        )
     } else {
-        "các xã, phường có số liệu từ năm `2025` (cả năm); số liệu trước đó nhập cho tỉnh, hoặc \
-         tạo lại dự án với `chiso new --history` để có các huyện cũ"
+        format!(
+            "các xã, phường có số liệu từ năm `2025` (cả năm); số liệu trước đó nhập cho {of}, \
+             hoặc tạo lại dự án với `chiso new --history` để có các huyện cũ"
+        )
     };
     let mut units_list = format!(
         "### Các {kinds} (từ 1/7/2025)\n\n{}",
@@ -763,7 +779,7 @@ fn readme(scope: &Scope, rows: &[UnitRow]) -> String {
     format!(
         "# {title}\n\n\
          Dự án trang chỉ số của {name} (mã {code}), tạo bằng `chiso new` theo danh mục đơn vị \
-         hành chính từ ngày 1/7/2025: {n} {kinds} trực thuộc tỉnh{history}.\n\n\
+         hành chính từ ngày 1/7/2025: {n} {kinds} trực thuộc {of}{history}.\n\n\
          ## Việc cần làm tiếp\n\n\
          1. Kiểm tra `data/units.csv`: mã, tên, tên tiếng Anh và `slug` (tên dùng trong đường dẫn \
          và tên tệp số liệu) của tỉnh và từng đơn vị; cột `parent` ghi mã đơn vị cấp trên, `from` \
