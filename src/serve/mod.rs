@@ -207,7 +207,7 @@ impl Rebuilder {
             Err(e) => {
                 let (report, count) = match &e {
                     BuildError::Input(diags) => (diags.report(lang, CAP), diags.errors().count()),
-                    other => (format!("{other}\n"), 1),
+                    other => (format!("{}\n", other.describe(lang)), 1),
                 };
                 let ms = started.elapsed().as_millis();
                 eprint!("{report}");
