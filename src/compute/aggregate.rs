@@ -54,12 +54,9 @@ pub fn sum_children(
                         None,
                         Some("value"),
                         Problem::ChildrenMissing {
-                            what: format!(
-                                "`{}` {} {}",
-                                indicator.code,
-                                key.period,
-                                key.kind.as_str()
-                            ),
+                            indicator: indicator.code.clone(),
+                            period: key.period.to_string(),
+                            kind: key.kind.as_str().into(),
                             missing: names,
                         },
                     );

@@ -192,6 +192,10 @@ impl Problem {
                 format!("mẫu giao diện không dùng được: {message}. Sửa tệp này theo thông báo, hoặc xoá tệp để dùng mẫu có sẵn của chiso."),
                 format!("this template cannot be used: {message}. Fix the file as the message says, or delete it to use chiso's built-in one."),
             ),
+            Problem::FrontMatterUnclosed => l(
+                "phần đầu trang thiếu dòng `+++` đóng. Thêm một dòng chỉ có `+++` sau phần đầu trang, trước nội dung bài viết.".into(),
+                "the front matter's closing `+++` line is missing. Add a line holding only `+++` after the front matter, before the text.".into(),
+            ),
             Problem::FrontMatter(e) => l(
                 format!("phần đầu trang (giữa hai dòng `+++`) bị lỗi: {e}"),
                 format!("the front matter (between the `+++` lines) is broken: {e}"),
@@ -213,9 +217,9 @@ impl Problem {
                 format!("giảm hơn một nửa so với kỳ {previous} (từ {from} xuống {to}); kiểm tra lỗi gõ."),
                 format!("drops by more than half since {previous} (from {from} to {to}); check for a typo."),
             ),
-            Problem::ChildrenMissing { what, missing } => l(
-                format!("không tính được tổng {what} vì thiếu số liệu của: {}.", missing.join(", ")),
-                format!("no total for {what} because these units have no figure: {}.", missing.join(", ")),
+            Problem::ChildrenMissing { indicator, period, kind, missing } => l(
+                format!("không tính được tổng `{indicator}` kỳ {period}, loại `{kind}`, vì thiếu số liệu của: {}.", missing.join(", ")),
+                format!("no total for `{indicator}` for {period}, kind `{kind}`, because these units have no figure: {}.", missing.join(", ")),
             ),
             Problem::ImageMissing { path, suggestion } if path.is_empty() => l(
                 format!("ảnh chưa có tên tệp. Ghi đường dẫn tới ảnh giữa hai dấu ngoặc tròn, ví dụ `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),

@@ -171,6 +171,8 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     FrontMatter(String),
+    /// The front matter's closing `+++` line is missing.
+    FrontMatterUnclosed,
     /// A template, the style sheet or the translation table of `templates/` that does not
     /// compile, or a page that its template cannot render; `message` is Tera's account.
     Template {
@@ -228,8 +230,12 @@ pub enum Problem {
         to: String,
         previous: String,
     },
+    /// A parent's sum that could not be computed: `missing` names the children without the
+    /// figure (`indicator`, `period` and `kind` as written in the files).
     ChildrenMissing {
-        what: String,
+        indicator: String,
+        period: String,
+        kind: String,
         missing: Vec<String>,
     },
     ImageLarge {
