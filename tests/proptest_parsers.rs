@@ -9,14 +9,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chiso::diagnostics::Diagnostics;
-use chiso::lang::Lang;
 use chiso::format;
+use chiso::lang::Lang;
 use chiso::load::content;
 use chiso::load::number::{parse_amount, parse_number, AmountError, NumberFormat};
 use chiso::load::table::Table;
 use chiso::load::{indicators, values};
-use chiso::model::{Figures, IndicatorId, Kind, Period, UnitId};
 use chiso::markdown;
+use chiso::model::{Figures, IndicatorId, Kind, Period, UnitId};
 use chiso::render::shortcodes;
 use proptest::prelude::*;
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
-use super::unit_page::{status_counts, StatusCount};
+use super::wording::{status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
@@ -123,7 +123,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                     .unwrap_or_else(|| "–".into()),
                 status: p.map_or("", |p| p.status.as_str()),
                 status_label: p
-                    .map(|p| t(&format!("status_{}", p.status.as_str())))
+                    .map(|p| status_word(ctx, p.status, lang))
                     .unwrap_or_default(),
             }
         })

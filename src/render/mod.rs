@@ -19,6 +19,7 @@ mod site_files;
 mod tables;
 mod unit_page;
 mod whats_new;
+mod wording;
 
 use rayon::prelude::*;
 

@@ -350,7 +350,7 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
             .value(r.unit, i, p, r.kind)
             .map(|v| escape_html(&ctx.figure(i, v, lang)))
             .unwrap_or_default(),
-        ("change", Some(p)) => super::unit_page::change_text(ctx, r.unit, i, p, lang)
+        ("change", Some(p)) => super::wording::change_text(ctx, r.unit, i, p, lang)
             .map(|(text, _)| escape_html(&text))
             .unwrap_or_default(),
         ("progress", _) => ctx.computed.progress[r.unit][i]

@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::tables::{self, unit_href, Pivot};
+use super::wording::{change_text, status_counts, status_word, StatusCount};
 use super::Ctx;
-use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
@@ -26,13 +26,6 @@ struct Headline {
     change: Option<String>,
     /// `up`, `down` or `none`, for the arrow (the words say it too).
     trend: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct StatusCount {
-    pub key: &'static str,
-    pub label: String,
-    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -81,80 +74,6 @@ struct ChildLink {
     depth: usize,
 }
 
-/// A change from the same period a year before, in words: "tăng 1.234 thuê bao (2,3 %) so với
-/// cùng kỳ năm 2023".
-pub fn change_text(
-    ctx: &Ctx,
-    unit: UnitId,
-    i: IndicatorId,
-    period: crate::model::Period,
-    lang: Lang,
-) -> Option<(String, &'static str)> {
-    let c = year_on_year(&ctx.computed.figures, unit, i, period, Kind::Actual)?;
-    let ind = ctx.project.catalogue.get(i);
-    let t = |k: &str| ctx.i18n.get(lang, k);
-    let rounded = crate::format::round(c.difference, ind.decimals);
-    let (word, trend) = if rounded > 0.0 {
-        (t("change_up"), "up")
-    } else if rounded < 0.0 {
-        (t("change_down"), "down")
-    } else {
-        (t("change_none"), "none")
-    };
-    let half = if c.previous.half {
-        "same_period_h1"
-    } else {
-        "same_period_year"
-    };
-    let versus = ctx
-        .i18n
-        .fill(lang, half, &[("year", &c.previous.year.to_string())]);
-    if trend == "none" {
-        return Some((format!("{word} {versus}"), trend));
-    }
-    let amount = c.difference.abs();
-    let text = if ind.is_percentage() {
-        format!(
-            "{word} {} {} {versus}",
-            ctx.number(i, amount, lang),
-            t("points")
-        )
-    } else {
-        let pct = c
-            .percent
-            .map(|p| format!(" ({})", crate::format::percent(p.abs(), 1, lang)))
-            .unwrap_or_default();
-        format!("{word} {}{pct} {versus}", ctx.figure(i, amount, lang))
-    };
-    // The sentence wraps at any space: in a narrow card a figure glued to its unit would be
-    // cut in the middle of the word instead.
-    Some((text.replace('\u{a0}', " "), trend))
-}
-
-pub fn status_counts(
-    ctx: &Ctx,
-    statuses: impl Iterator<Item = Status>,
-    lang: Lang,
-) -> Vec<StatusCount> {
-    let mut counts = [0usize; 4];
-    for s in statuses {
-        counts[s as usize] += 1;
-    }
-    [
-        Status::Achieved,
-        Status::OnTrack,
-        Status::OffTrack,
-        Status::NoData,
-    ]
-    .iter()
-    .map(|&s| StatusCount {
-        key: s.as_str(),
-        label: ctx.i18n.get(lang, &format!("status_{}", s.as_str())),
-        count: counts[s as usize],
-    })
-    .collect()
-}
-
 pub fn progress_rows(
     ctx: &Ctx,
     unit: UnitId,
@@ -199,7 +118,7 @@ pub fn progress_rows(
                 achievement: pct(p.achievement),
                 progress: pct(p.progress),
                 status: p.status.as_str(),
-                status_label: ctx.i18n.get(lang, &format!("status_{}", p.status.as_str())),
+                status_label: status_word(ctx, p.status, lang),
                 bullet: if with_bullets && p.status != Status::NoData {
                     chart_views::bullet(
                         ctx,
