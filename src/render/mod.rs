@@ -9,8 +9,7 @@ mod gaps_page;
 mod indicator_page;
 mod open_data;
 mod other_pages;
-mod report_page;
-mod report_xlsx;
+mod report;
 pub mod scope;
 mod search_page;
 pub mod shortcodes;
@@ -23,7 +22,7 @@ mod wording;
 
 use rayon::prelude::*;
 
-use crate::compute::{report, Computed};
+use crate::compute::Computed;
 use crate::format;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
@@ -196,7 +195,7 @@ fn languages(project: &Project) -> Vec<Lang> {
 /// The paths of every file made for `unit`'s reports, workbooks included: what a partial
 /// render must drop from the previous site before adding what it made again.
 pub fn report_paths(project: &Project, computed: &Computed, unit: UnitId) -> Vec<String> {
-    report_page::paths(project, computed, unit, &languages(project))
+    report::paths(project, computed, unit, &languages(project))
 }
 
 enum Job {
@@ -332,8 +331,8 @@ pub fn render_site(
                 Job::Gaps => gaps_page::render(&ctx, *lang)?,
                 Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
                 Job::Reports(u) => {
-                    for r in report::of_unit(project, computed, *u) {
-                        report_page::files(&ctx, &r, !options.preview, &sink)?;
+                    for r in crate::compute::report::of_unit(project, computed, *u) {
+                        report::files(&ctx, &r, !options.preview, &sink)?;
                     }
                     return Ok(());
                 }
