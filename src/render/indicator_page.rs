@@ -9,7 +9,8 @@ use super::wording::{status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
-use crate::model::{Indicator, IndicatorId, Kind, UnitId};
+use crate::model::{IndicatorId, Kind, UnitId};
+use crate::routes;
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -41,7 +42,7 @@ struct IndicatorView {
 pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
-    let path = path(ind);
+    let path = routes::indicator_page(&ind.code);
     let name = ctx.indicator_name(i, lang).to_string();
     let description = format!("{name} – {}", ctx.site_title(lang));
     let pre = super::layout::lang_prefix(ctx, lang);
@@ -51,7 +52,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     );
     let crumbs = vec![Link {
         label: ctx.i18n.get(lang, "indicators_title"),
-        href: format!("{home}indicators/index.html"),
+        href: format!("{home}{}", routes::INDICATORS),
         current: false,
     }];
     let page = layout(ctx, lang, &path, &name, &description, crumbs);
@@ -164,14 +165,9 @@ struct CatalogueItem {
     latest: String,
 }
 
-/// The indicator's page, relative to its language's home.
-pub fn path(ind: &Indicator) -> String {
-    format!("indicators/{}/index.html", ind.code)
-}
-
 /// `indicators/index.html`: the catalogue by group, with the root unit's latest figure.
 pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "indicators/index.html";
+    let path = routes::INDICATORS;
     let title = ctx.i18n.get(lang, "indicators_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut groups: Vec<CatalogueGroup> = Vec::new();
@@ -196,10 +192,12 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
                 )
             })
             .unwrap_or_else(|| "–".into());
+        let page = routes::indicator_page(&ind.code);
         if let Some(g) = groups.last_mut() {
             g.items.push(CatalogueItem {
                 name: ctx.indicator_name(i, lang).to_string(),
-                href: format!("{}/index.html", ind.code),
+                // Linked from the catalogue's own folder.
+                href: routes::below(path, &page).unwrap_or(&page).to_string(),
                 measure: ctx.unit_of_measure(i, lang).to_string(),
                 latest,
             });

@@ -28,6 +28,7 @@ use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::{IndicatorId, Project, UnitId};
 use crate::model::{Period, Unit};
+use crate::routes;
 use crate::theme::{I18n, Theme, ThemeError};
 pub use sink::{Memory, Sink};
 
@@ -182,6 +183,11 @@ fn unit_in_text(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// A unit's folder in the site: `None` for the root unit, whose pages are its language's home.
+pub fn unit_folder(project: &Project, unit: UnitId) -> Option<&str> {
+    (unit != UnitId::ROOT).then(|| project.units.get(unit).slug.as_str())
+}
+
 /// The site's languages, the first published at the root.
 fn languages(project: &Project) -> Vec<Lang> {
     project
@@ -294,14 +300,15 @@ pub fn render_site(
             let prefix = layout::lang_prefix(&ctx, *lang);
             match job {
                 Job::Unit(u) if !scope.page(*u) => {
-                    sink.note([format!("{prefix}{}", unit_page::path(project, *u))]);
+                    let page = routes::unit_page(unit_folder(project, *u));
+                    sink.note([format!("{prefix}{page}")]);
                 }
                 Job::Reports(u) if !scope.files(*u) => {
                     sink.note(report_paths(project, computed, *u));
                 }
                 Job::Indicator(i) if !scope.indicator(*i) => {
-                    let ind = project.catalogue.get(*i);
-                    sink.note([format!("{prefix}{}", indicator_page::path(ind))]);
+                    let code = &project.catalogue.get(*i).code;
+                    sink.note([format!("{prefix}{}", routes::indicator_page(code))]);
                 }
                 _ => {}
             }
@@ -350,7 +357,7 @@ pub fn render_site(
                         let message = p.describe(Lang::En);
                         std::io::Error::other(format!("{}: {message}", from.display()))
                     })?;
-                    return Ok(sink.put(crate::load::images::site_path(rel), bytes)?);
+                    return Ok(sink.put(routes::media(rel), bytes)?);
                 }
             };
             sink.put(
@@ -360,11 +367,11 @@ pub fn render_site(
             Ok(())
         })?;
     for (name, text) in theme.assets() {
-        sink.put(format!("assets/{name}"), text.clone().into_bytes())?;
+        sink.put(routes::asset(name), text.clone().into_bytes())?;
     }
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
-    sink.put("data/changes.json".into(), history_json)?;
+    sink.put(routes::CHANGES.into(), history_json)?;
     for &lang in &ctx.languages {
         let feed = whats_new::feed(&ctx, &history, lang);
         sink.put(feed.path, feed.bytes)?;

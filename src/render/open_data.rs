@@ -8,6 +8,7 @@ use super::Sink;
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
 use crate::model::{IndicatorId, Project, UnitId};
+use crate::routes::{self, DataFormat};
 
 /// A CSV file of the open data. Text that a spreadsheet would run as a formula (`=…`, `+…`,
 /// `@…`, `-…` that is not a number) gets a leading `'`, which spreadsheets show as text.
@@ -171,8 +172,8 @@ pub fn files(
         values.extend(v);
         progress.extend(p);
     }
-    sink.put("data/values.csv".into(), values)?;
-    sink.put("data/progress.csv".into(), progress)
+    sink.put(routes::VALUES.into(), values)?;
+    sink.put(routes::PROGRESS.into(), progress)
 }
 
 /// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header; with
@@ -253,7 +254,7 @@ fn unit_files(
     }
     let slug = &units.get(u).slug;
     sink.put(
-        format!("data/{slug}.csv"),
+        routes::unit_data(slug, DataFormat::Csv),
         csv_bytes(
             &[
                 "indicator",
@@ -274,6 +275,6 @@ fn unit_files(
     };
     let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
     bytes.push(b'\n');
-    sink.put(format!("data/{slug}.json"), bytes)?;
+    sink.put(routes::unit_data(slug, DataFormat::Json), bytes)?;
     Ok((csv_body(all_values), csv_body(all_progress)))
 }

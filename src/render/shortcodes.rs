@@ -329,9 +329,9 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: UnitId) -> String {
     if n.is_page() {
         let stem = n.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let slug = stem.strip_suffix(".en").unwrap_or(stem);
-        format!("pages/{slug}/index.html")
+        crate::routes::page(slug)
     } else {
-        super::unit_page::path(ctx.project, unit)
+        crate::routes::unit_page(super::unit_folder(ctx.project, unit))
     }
 }
 

@@ -5,14 +5,14 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
-use super::tables::{self, unit_href, Pivot};
+use super::tables::{self, indicator_href, unit_href, Pivot};
 use super::wording::{change_text, status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
-use crate::model::Project;
 use crate::model::{IndicatorId, Kind, UnitId};
+use crate::routes::{self, DataFormat};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -105,7 +105,7 @@ pub fn progress_rows(
             };
             Some(ProgressRow {
                 indicator: ctx.indicator_name(i, lang).to_string(),
-                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                href: indicator_href(ctx, i, home),
                 baseline: at(p.baseline),
                 latest: at(p.latest),
                 target,
@@ -135,20 +135,12 @@ pub fn progress_rows(
         .collect()
 }
 
-/// The unit's page, relative to its language's home.
-pub fn path(project: &Project, unit: UnitId) -> String {
-    if unit == UnitId::ROOT {
-        "index.html".to_string()
-    } else {
-        format!("{}/index.html", project.units.get(unit).slug)
-    }
-}
-
 pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
-    let path = path(project, unit);
+    let folder = super::unit_folder(project, unit);
+    let path = routes::unit_page(folder);
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
     let name = ctx.unit_name(unit, lang).to_string();
@@ -189,7 +181,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             let change = change_text(ctx, unit, i, period, lang);
             Some(Headline {
                 name: chart_views::short_label(ctx, i, lang),
-                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                href: indicator_href(ctx, i, &home),
                 value: if cat.get(i).is_percentage() {
                     ctx.figure(i, f.value, lang)
                 } else {
@@ -289,11 +281,11 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             })
             .collect()
     };
-    let downloads = ["csv", "json"]
+    let downloads = DataFormat::ALL
         .iter()
-        .map(|ext| Link {
-            label: format!("{}.{ext}", u.slug),
-            href: format!("{}data/{}.{ext}", page.site, u.slug),
+        .map(|&format| Link {
+            label: format!("{}.{}", u.slug, format.extension()),
+            href: format!("{}{}", page.site, routes::unit_data(&u.slug, format)),
             current: false,
         })
         .collect();
@@ -322,12 +314,16 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         reports: crate::compute::report::years(figures, unit)
             .iter()
             .rev()
-            .map(|y| Link {
-                label: ctx
-                    .i18n
-                    .fill(lang, "report_title", &[("year", &y.to_string())]),
-                href: format!("reports/{y}-H1/index.html"),
-                current: false,
+            .map(|&y| {
+                // The reports sit in the unit's folder: linked from there.
+                let report = routes::report_page(folder, y);
+                Link {
+                    label: ctx
+                        .i18n
+                        .fill(lang, "report_title", &[("year", &y.to_string())]),
+                    href: routes::below(&path, &report).unwrap_or(&report).to_string(),
+                    current: false,
+                }
             })
             .collect(),
     };

@@ -15,6 +15,7 @@ use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
 use crate::lang::Lang;
 use crate::model::{Project, UnitId};
+use crate::routes::{self, ReportFile};
 
 /// The report's two tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,14 @@ impl Part {
         match self {
             Part::One => "report_col_",
             Part::Two => "report_plan_col_",
+        }
+    }
+
+    /// The CSV file the table is published in.
+    fn file(self) -> ReportFile {
+        match self {
+            Part::One => ReportFile::Forecast,
+            Part::Two => ReportFile::Plan,
         }
     }
 
@@ -133,19 +142,14 @@ pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
     )
 }
 
-/// `data/reports/<slug>-<Y>-H1`, without an extension.
-fn data_stem(project: &Project, unit: UnitId, year: i32) -> String {
-    format!("data/reports/{}-{year}-H1", project.units.get(unit).slug)
+/// One of the report's files, from the site's root: `data/reports/tuan-giao-2024-H1.csv`.
+fn file_path(project: &Project, unit: UnitId, year: i32, file: ReportFile) -> String {
+    routes::report_file(&project.units.get(unit).slug, year, file)
 }
 
 /// The page, relative to its language's home.
 fn page_path(project: &Project, unit: UnitId, year: i32) -> String {
-    let folder = format!("reports/{year}-H1/index.html");
-    if unit == UnitId::ROOT {
-        folder
-    } else {
-        format!("{}/{folder}", project.units.get(unit).slug)
-    }
+    routes::report_page(super::unit_folder(project, unit), year)
 }
 
 /// What [`files`] makes for each of `unit`'s reports.
@@ -157,8 +161,7 @@ pub fn paths(
 ) -> Vec<String> {
     let mut out = Vec::new();
     for year in report::years(&computed.figures, unit) {
-        let stem = data_stem(project, unit, year);
-        out.extend([".csv", "-plan.csv", ".xlsx"].map(|end| format!("{stem}{end}")));
+        out.extend(ReportFile::ALL.map(|f| file_path(project, unit, year, f)));
         let page = page_path(project, unit, year);
         for &lang in languages {
             out.push(format!("{}{page}", layout::prefix(languages, lang)));
@@ -169,18 +172,17 @@ pub fn paths(
 
 /// One report's pages (one per language), CSV files and, unless `workbooks` is off, workbook.
 pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<(), RenderError> {
-    let stem = data_stem(ctx.project, r.unit, r.year);
-    sink.put(format!("{stem}.csv"), csv::table(ctx.project, r, Part::One))?;
-    sink.put(
-        format!("{stem}-plan.csv"),
-        csv::table(ctx.project, r, Part::Two),
-    )?;
+    let file = |f| file_path(ctx.project, r.unit, r.year, f);
+    for part in Part::BOTH {
+        sink.put(file(part.file()), csv::table(ctx.project, r, part))?;
+    }
     if workbooks {
+        let path = file(ReportFile::Workbook);
         let xlsx = xlsx::workbook(ctx, r).map_err(|e| RenderError::Workbook {
-            path: format!("{stem}.xlsx"),
+            path: path.clone(),
             message: e.to_string(),
         })?;
-        sink.put(format!("{stem}.xlsx"), xlsx)?;
+        sink.put(path, xlsx)?;
     }
     for &lang in &ctx.languages {
         let (path, html) = page::page(ctx, r, lang)?;

@@ -3,14 +3,15 @@
 
 use serde::Serialize;
 
-use super::{column_numbers, data_stem, fill_years, page_path, summary, Part};
+use super::{column_numbers, file_path, fill_years, page_path, summary, Part};
 use crate::compute::report::Report;
 use crate::format;
 use crate::lang::Lang;
 use crate::model::UnitId;
 use crate::render::layout::{layout, Link};
-use crate::render::tables::unit_href;
+use crate::render::tables::{indicator_href, unit_href};
 use crate::render::Ctx;
+use crate::routes::ReportFile;
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -77,7 +78,7 @@ fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> Tabl
                     LineView {
                         stt: line.stt,
                         name: ctx.indicator_name(i, lang).to_string(),
-                        href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                        href: indicator_href(ctx, i, home),
                         unit: ctx.unit_of_measure(i, lang).to_string(),
                         cells: figures
                             .chain(percents)
@@ -115,11 +116,10 @@ pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), Theme
             current: false,
         })
         .collect();
-    let stem = data_stem(ctx.project, r.unit, r.year);
-    let downloads = [".xlsx", ".csv", "-plan.csv"]
-        .iter()
-        .map(|suffix| {
-            let file = format!("{stem}{suffix}");
+    let downloads = [ReportFile::Workbook, ReportFile::Forecast, ReportFile::Plan]
+        .into_iter()
+        .map(|f| {
+            let file = file_path(ctx.project, r.unit, r.year, f);
             Link {
                 label: file.rsplit('/').next().unwrap_or(&file).to_string(),
                 href: format!("{}{file}", page.site),
