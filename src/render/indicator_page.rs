@@ -4,12 +4,13 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
+use super::scope::Scope;
 use super::tables::{self, unit_href, Pivot};
 use super::wording::{status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
-use crate::model::{IndicatorId, Kind, UnitId};
+use crate::model::{IndicatorId, Kind, Project, UnitId};
 use crate::routes;
 use crate::theme::ThemeError;
 
@@ -39,10 +40,20 @@ struct IndicatorView {
     figure_tables: Vec<Pivot>,
 }
 
+/// The indicator's page, relative to its language's home.
+pub fn path(project: &Project, i: IndicatorId) -> String {
+    routes::indicator_page(&project.catalogue.get(i).code)
+}
+
+/// Whether the page shows something that changed: it shows the indicator in every unit.
+pub fn touched_by(scope: &Scope, i: IndicatorId) -> bool {
+    scope.indicator(i)
+}
+
 pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
-    let path = routes::indicator_page(&ind.code);
+    let path = path(project, i);
     let name = ctx.indicator_name(i, lang).to_string();
     let description = format!("{name} – {}", ctx.site_title(lang));
     let pre = super::layout::lang_prefix(ctx, lang);

@@ -146,6 +146,12 @@ struct ProgressJson<'a> {
     status: &'static str,
 }
 
+/// Whether `unit`'s own files show something that changed: its figures and its progress
+/// against targets, its own or inherited ([`Scope::files`]).
+pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
+    scope.files(unit)
+}
+
 /// Each unit's CSV and JSON files (only those in `scope`, if given), then the whole site's
 /// `values.csv` and `progress.csv`. Units are done in parallel: this is the one job of a
 /// partial render that covers every unit.
@@ -161,7 +167,15 @@ pub fn files(
         .ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|u| unit_files(project, computed, u, scope.is_none_or(|s| s.files(u)), sink))
+        .map(|u| {
+            unit_files(
+                project,
+                computed,
+                u,
+                scope.is_none_or(|s| touched_by(s, u)),
+                sink,
+            )
+        })
         .collect::<std::io::Result<Vec<_>>>()?;
     // Each unit's rows arrive as CSV text: the whole site's rows as cells would take several
     // times the memory of the files.

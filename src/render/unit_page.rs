@@ -5,12 +5,14 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
+use super::scope::Scope;
 use super::tables::{self, indicator_href, unit_href, Pivot};
 use super::wording::{change_text, status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
+use crate::model::Project;
 use crate::model::{IndicatorId, Kind, UnitId};
 use crate::routes::{self, DataFormat};
 use crate::theme::ThemeError;
@@ -135,12 +137,48 @@ pub fn progress_rows(
         .collect()
 }
 
+/// The unit's page, relative to its language's home.
+pub fn path(project: &Project, unit: UnitId) -> String {
+    routes::unit_page(super::unit_folder(project, unit))
+}
+
+/// The units the page's tables and charts show beside the unit itself: its children or,
+/// without children, its parent (the unit first when it is the child).
+fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
+    let units = &project.units;
+    let children = units.children(unit);
+    let mut compared = vec![unit];
+    match units.parent(unit) {
+        Some(p) if children.is_empty() => compared.insert(0, p),
+        _ => compared.extend(children),
+    }
+    compared
+}
+
+/// Whether the page shows something that changed: its own figures, progress and notes, those
+/// of the units it is compared with, a target it inherits, or a narrative that quotes other
+/// units (`unit=`), which may be any of them.
+pub fn touched_by(ctx: &Ctx, scope: &Scope, unit: UnitId) -> bool {
+    let quotes = ctx
+        .project
+        .content
+        .units
+        .range((unit, LangKey::Vi)..)
+        .take_while(|((owner, _), _)| *owner == unit)
+        .any(|(_, n)| n.markdown.contains("unit="));
+    compared(ctx.project, unit)
+        .into_iter()
+        .any(|u| scope.own(u))
+        || scope.inherited(unit)
+        || quotes
+}
+
 pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
     let folder = super::unit_folder(project, unit);
-    let path = routes::unit_page(folder);
+    let path = path(project, unit);
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
     let name = ctx.unit_name(unit, lang).to_string();
@@ -200,11 +238,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         .collect();
 
     let children = units.children(unit);
-    let mut compared = vec![unit];
-    match units.parent(unit) {
-        Some(p) if children.is_empty() => compared.insert(0, p),
-        _ => compared.extend(children),
-    }
+    let compared = compared(project, unit);
     let mut charts = Vec::new();
     charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));

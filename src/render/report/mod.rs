@@ -10,6 +10,7 @@ mod page;
 mod xlsx;
 
 use super::layout;
+use super::scope::Scope;
 use super::{Ctx, RenderError, Sink};
 use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
@@ -150,6 +151,12 @@ fn file_path(project: &Project, unit: UnitId, year: i32, file: ReportFile) -> St
 /// The page, relative to its language's home.
 fn page_path(project: &Project, unit: UnitId, year: i32) -> String {
     routes::report_page(super::unit_folder(project, unit), year)
+}
+
+/// Whether `unit`'s reports show something that changed: they show its own figures and
+/// progress, and the targets it inherits (the plan columns), which is [`Scope::files`].
+pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
+    scope.files(unit)
 }
 
 /// What [`files`] makes for each of `unit`'s reports.
