@@ -142,8 +142,8 @@ pub fn path(project: &Project, unit: UnitId) -> String {
     routes::unit_page(super::unit_folder(project, unit))
 }
 
-/// The units the page's tables and charts show beside the unit itself: its children or,
-/// without children, its parent (the unit first when it is the child).
+/// The units the page's comparison chart shows: the unit and its children or, without
+/// children, its parent and the unit.
 fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
     let units = &project.units;
     let children = units.children(unit);
