@@ -10,6 +10,7 @@ use crate::load;
 use crate::model::Project;
 use crate::output::{self, Written};
 use crate::render::{self, Options, OutputFile};
+use crate::routes;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -173,8 +174,8 @@ pub fn build(
 ) -> Result<(Written, Diagnostics), BuildError> {
     let mut options = options.clone();
     options.previous = render::changes::PreviousSite {
-        values_csv: std::fs::read_to_string(output.join("data/values.csv")).ok(),
-        changes_json: std::fs::read_to_string(output.join("data/changes.json")).ok(),
+        values_csv: std::fs::read_to_string(output.join(routes::VALUES)).ok(),
+        changes_json: std::fs::read_to_string(output.join(routes::CHANGES)).ok(),
     };
     let (project, computed, diags) = check(root)?;
     let clock = Clock::start();

@@ -405,9 +405,9 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: UnitId) -> String {
     if n.is_page() {
         let stem = n.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let slug = stem.strip_suffix(".en").unwrap_or(stem);
-        format!("pages/{slug}/index.html")
+        crate::routes::page(slug)
     } else {
-        super::unit_page::path(ctx.project, unit)
+        crate::routes::unit_page(super::unit_folder(ctx.project, unit))
     }
 }
 
@@ -427,7 +427,7 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
             .value(r.unit, i, p, r.kind)
             .map(|v| escape_html(&ctx.figure(i, v, lang)))
             .unwrap_or_default(),
-        (Function::Change, Some(p)) => super::unit_page::change_text(ctx, r.unit, i, p, lang)
+        (Function::Change, Some(p)) => super::wording::change_text(ctx, r.unit, i, p, lang)
             .map(|(text, _)| escape_html(&text))
             .unwrap_or_default(),
         (Function::Progress, _) => ctx.computed.progress[r.unit][i]

@@ -20,6 +20,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::build::{self, BuildError};
 use crate::lang::Lang;
+use crate::routes;
 use site::{Lookup, Site};
 
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -407,7 +408,9 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
             reply.location = Some(location);
             return reply;
         }
-        Lookup::NotFound if site.contains("404.html") => (404, "404.html".to_string()),
+        Lookup::NotFound if site.contains(routes::NOT_FOUND) => {
+            (404, routes::NOT_FOUND.to_string())
+        }
         Lookup::NotFound => return Reply::text(404, "404 Not Found\n"),
     };
     let Some(body) = site.get(&key) else {
