@@ -5,10 +5,12 @@ use std::path::Path;
 
 use crate::compute::{self, Computed};
 use crate::diagnostics::{Diagnostics, Problem};
+use crate::lang::Lang;
 use crate::load;
 use crate::model::Project;
 use crate::output::{self, Written};
 use crate::render::{self, Options, OutputFile};
+use crate::routes;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -36,6 +38,44 @@ impl From<render::RenderError> for BuildError {
                 BuildError::Input(diags)
             }
             other => BuildError::Render(other),
+        }
+    }
+}
+
+impl BuildError {
+    /// What failed, in the language asked for, to follow "the build failed: ". The operating
+    /// system's own account of an I/O error, and the spreadsheet writer's of a workbook, stay
+    /// as they give it. Input problems have their own report (`Diagnostics::report`); this is
+    /// their one-line summary.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            BuildError::Input(diags) => {
+                let n = diags.errors().count();
+                lang.pick(
+                    &format!("dữ liệu đầu vào có {n} lỗi"),
+                    &format!("the input has {n} error(s)"),
+                )
+                .to_string()
+            }
+            BuildError::Render(render::RenderError::Write(e)) => lang
+                .pick(
+                    &format!("không ghi được trang ra đĩa: {e}"),
+                    &format!("cannot write the site: {e}"),
+                )
+                .to_string(),
+            BuildError::Render(render::RenderError::Workbook { path, message }) => lang
+                .pick(
+                    &format!("không tạo được bảng tính `{path}`: {message}"),
+                    &format!("cannot make the workbook `{path}`: {message}"),
+                )
+                .to_string(),
+            // Turned into an input problem by `From` above; worded the same way here.
+            BuildError::Render(render::RenderError::Template(e)) => {
+                let problem = Problem::Template {
+                    message: e.message.clone(),
+                };
+                format!("templates/{}: {}", e.file, problem.describe(lang))
+            }
         }
     }
 }
@@ -134,8 +174,8 @@ pub fn build(
 ) -> Result<(Written, Diagnostics), BuildError> {
     let mut options = options.clone();
     options.previous = render::changes::PreviousSite {
-        values_csv: std::fs::read_to_string(output.join("data/values.csv")).ok(),
-        changes_json: std::fs::read_to_string(output.join("data/changes.json")).ok(),
+        values_csv: std::fs::read_to_string(output.join(routes::VALUES)).ok(),
+        changes_json: std::fs::read_to_string(output.join(routes::CHANGES)).ok(),
     };
     let (project, computed, diags) = check(root)?;
     let clock = Clock::start();

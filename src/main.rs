@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use chiso::build::{self, BuildError};
 use chiso::lang::Lang;
 use chiso::render::Options;
@@ -223,6 +222,26 @@ fn report_failure(e: BuildError, lang: Lang, output: Option<&PathBuf>) -> anyhow
             }
             Ok(ExitCode::FAILURE)
         }
-        other => Err(other).context(lang.pick("không dựng được trang", "the build failed")),
+        other => {
+            // The operating system's account of a failed write rarely names the file: say
+            // which folder the site was going to.
+            let failed = match output {
+                Some(out) => lang
+                    .pick(
+                        &format!("không dựng được trang vào {}", out.display()),
+                        &format!("the build into {} failed", out.display()),
+                    )
+                    .to_string(),
+                None => lang
+                    .pick("không dựng được trang", "the build failed")
+                    .to_string(),
+            };
+            eprintln!(
+                "{}: {failed}: {}",
+                lang.pick("lỗi", "error"),
+                other.describe(lang)
+            );
+            Ok(ExitCode::FAILURE)
+        }
     }
 }

@@ -46,7 +46,8 @@ pub fn sum_children(
                         None,
                         Some("value"),
                         Problem::FlowAcrossChange {
-                            what: format!("`{}` {}", indicator.code, key.kind.as_str()),
+                            indicator: indicator.code.clone(),
+                            kind: key.kind.as_str().into(),
                             year: key.period.year,
                         },
                     );
@@ -73,12 +74,9 @@ pub fn sum_children(
                         None,
                         Some("value"),
                         Problem::ChildrenMissing {
-                            what: format!(
-                                "`{}` {} {}",
-                                indicator.code,
-                                key.period,
-                                key.kind.as_str()
-                            ),
+                            indicator: indicator.code.clone(),
+                            period: key.period.to_string(),
+                            kind: key.kind.as_str().into(),
                             missing: names,
                         },
                     );

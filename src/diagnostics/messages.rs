@@ -1,7 +1,7 @@
 //! The wording of every problem, in Vietnamese and in English, written for an editor: what is
 //! wrong, where, and what to write instead.
 
-use super::problem::{NumberWritten, Problem};
+use super::problem::{NumberWritten, Problem, ShortcodeProblem};
 use crate::lang::Lang;
 use crate::text::slugify;
 
@@ -51,11 +51,33 @@ impl Problem {
                 format!("quá lớn (giới hạn {limit}). Kiểm tra có dán nhầm cả văn bản vào một ô không."),
                 format!("too large (the limit is {limit}). Check that no whole document was pasted into a cell."),
             ),
-            Problem::Shortcode(e) => l(format!("hàm trích số liệu bị lỗi: {e}"), format!("broken shortcode: {e}")),
-            Problem::NoFigure { what } => l(
-                format!("không có số liệu {what} để trích dẫn. Kiểm tra chỉ tiêu, kỳ và đơn vị."),
-                format!("there is no figure {what} to quote. Check the indicator, period and unit."),
+            Problem::Shortcode(e) => l(format!("hàm trích số liệu bị lỗi: {}", e.describe(lang)), format!("broken shortcode: {}", e.describe(lang))),
+            Problem::NoFigure { indicator, period, kind, unit } => l(
+                format!("không có số liệu `{indicator}`{}, loại `{kind}`, của đơn vị `{unit}` để trích dẫn. Kiểm tra chỉ tiêu, kỳ và đơn vị.", period.as_ref().map(|p| format!(" kỳ {p}")).unwrap_or_default()),
+                format!("there is no figure of `{indicator}`{}, kind `{kind}`, for the unit `{unit}` to quote. Check the indicator, period and unit.", period.as_ref().map(|p| format!(" for {p}")).unwrap_or_default()),
             ),
+            Problem::ChartNoData { chart, unit, indicators, from_config, subunits } => {
+                let codes = quote_list(&indicators.iter().map(String::as_str).collect::<Vec<_>>());
+                let (at_vi, at_en) = if *subunits {
+                    (format!("đơn vị `{unit}` và các đơn vị trực thuộc"), format!("`{unit}` or any of its subunits"))
+                } else {
+                    (format!("đơn vị `{unit}`"), format!("`{unit}`"))
+                };
+                match (from_config, indicators.is_empty()) {
+                    (true, true) => l(
+                        format!("biểu đồ `{chart}` không có gì để vẽ: `[charts] {chart}` trong chiso.toml không ghi chỉ tiêu nào. Ghi các chỉ tiêu cần vẽ, hoặc bỏ biểu đồ khỏi bài."),
+                        format!("the chart `{chart}` has nothing to draw: `[charts] {chart}` in chiso.toml lists no indicator. List the indicators to draw, or take the chart out of the narrative."),
+                    ),
+                    (true, false) => l(
+                        format!("biểu đồ `{chart}` không có gì để vẽ: chưa có số thực hiện (`actual`) nào của các chỉ tiêu ghi ở `[charts] {chart}` trong chiso.toml ({codes}) cho {at_vi}. Nhập số liệu, hoặc bỏ biểu đồ khỏi bài."),
+                        format!("the chart `{chart}` has nothing to draw: there is no `actual` figure of the indicators under `[charts] {chart}` in chiso.toml ({codes}) for {at_en}. Enter the figures, or take the chart out of the narrative."),
+                    ),
+                    (false, _) => l(
+                        format!("biểu đồ `{chart}` không có gì để vẽ: chưa có số thực hiện (`actual`) nào của {codes} cho {at_vi}. Nhập số liệu, hoặc bỏ biểu đồ khỏi bài."),
+                        format!("the chart `{chart}` has nothing to draw: there is no `actual` figure of {codes} for {at_en}. Enter the figures, or take the chart out of the narrative."),
+                    ),
+                }
+            }
             Problem::TwoForms { other } => l(
                 format!("có cả tệp này và `{other}` cho cùng một bảng. Giữ một tệp và xoá hoặc đổi tên tệp kia."),
                 format!("both this file and `{other}` hold the same table. Keep one and delete or rename the other."),
@@ -190,13 +212,17 @@ impl Problem {
                 format!("không có đơn vị nào có slug `{slug}` trong data/units.csv.{}", did_you_mean(suggestion)),
                 format!("no unit in data/units.csv has the slug `{slug}`.{}", did_you_mean(suggestion)),
             ),
-            Problem::NoFigureYearBefore { what } => l(
-                format!("không có số liệu cùng kỳ năm trước ({what}) để so sánh. Nhập số liệu năm trước hoặc dùng `value` thay cho `change`."),
-                format!("there is no figure for the same period a year before ({what}) to compare with. Enter last year's figure, or use `value` instead of `change`."),
+            Problem::NoFigureYearBefore { indicator, period, unit } => l(
+                format!("không có số liệu cùng kỳ năm trước (`{indicator}` kỳ {period}, loại `actual`, của đơn vị `{unit}`) để so sánh. Nhập số liệu năm trước hoặc dùng `value` thay cho `change`."),
+                format!("there is no figure for the same period a year before (`{indicator}` for {period}, kind `actual`, for the unit `{unit}`) to compare with. Enter last year's figure, or use `value` instead of `change`."),
             ),
             Problem::Template { message } => l(
                 format!("mẫu giao diện không dùng được: {message}. Sửa tệp này theo thông báo, hoặc xoá tệp để dùng mẫu có sẵn của chiso."),
                 format!("this template cannot be used: {message}. Fix the file as the message says, or delete it to use chiso's built-in one."),
+            ),
+            Problem::FrontMatterUnclosed => l(
+                "phần đầu trang thiếu dòng `+++` đóng. Thêm một dòng chỉ có `+++` sau phần đầu trang, trước nội dung bài viết.".into(),
+                "the front matter's closing `+++` line is missing. Add a line holding only `+++` after the front matter, before the text.".into(),
             ),
             Problem::FrontMatter(e) => l(
                 format!("phần đầu trang (giữa hai dòng `+++`) bị lỗi: {e}"),
@@ -219,13 +245,13 @@ impl Problem {
                 format!("giảm hơn một nửa so với kỳ {previous} (từ {from} xuống {to}); kiểm tra lỗi gõ."),
                 format!("drops by more than half since {previous} (from {from} to {to}); check for a typo."),
             ),
-            Problem::FlowAcrossChange { what, year } => l(
-                format!("không cộng được {what} cả năm {year} từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
-                format!("{what} for the whole of {year} cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
+            Problem::FlowAcrossChange { indicator, kind, year } => l(
+                format!("không cộng được `{indicator}` cả năm {year}, loại `{kind}`, từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
+                format!("`{indicator}` for the whole of {year}, kind `{kind}`, cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
             ),
-            Problem::ChildrenMissing { what, missing } => l(
-                format!("không tính được tổng {what} vì thiếu số liệu của: {}.", missing.join(", ")),
-                format!("no total for {what} because these units have no figure: {}.", missing.join(", ")),
+            Problem::ChildrenMissing { indicator, period, kind, missing } => l(
+                format!("không tính được tổng `{indicator}` kỳ {period}, loại `{kind}`, vì thiếu số liệu của: {}.", missing.join(", ")),
+                format!("no total for `{indicator}` for {period}, kind `{kind}`, because these units have no figure: {}.", missing.join(", ")),
             ),
             Problem::ImageMissing { path, suggestion } if path.is_empty() => l(
                 format!("ảnh chưa có tên tệp. Ghi đường dẫn tới ảnh giữa hai dấu ngoặc tròn, ví dụ `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),
@@ -270,6 +296,69 @@ impl Problem {
             Problem::ImageLarge { path, bytes, limit } => l(
                 format!("ảnh `{path}` nặng {}, vượt {}: người đọc trên điện thoại, mạng chậm phải chờ lâu. Thu nhỏ ảnh còn khoảng 1200 điểm ảnh chiều ngang và lưu dạng JPEG.", size(*bytes), size(*limit)),
                 format!("the image `{path}` weighs {}, more than {}: readers on phones and slow connections wait for it. Resize it to about 1200 pixels wide and save it as JPEG.", size(*bytes), size(*limit)),
+            ),
+        }
+    }
+}
+
+impl ShortcodeProblem {
+    /// What is wrong with the shortcode, after "broken shortcode: ".
+    pub fn describe(&self, lang: Lang) -> String {
+        let l = |vi: String, en: String| if lang == Lang::Vi { vi } else { en };
+        let did_you_mean = |s: &Option<String>| match s {
+            Some(s) => l(
+                format!(" Có phải ý bạn là `{s}`?"),
+                format!(" Did you mean `{s}`?"),
+            ),
+            None => String::new(),
+        };
+        match self {
+            ShortcodeProblem::Unclosed => l(
+                "`{{` không có `}}` đóng. Hai dấu ngoặc nhọn `{{` luôn mở một hàm: đóng hàm bằng `}}`.".into(),
+                "`{{` is never closed with `}}`. Two braces `{{` always open a shortcode: close it with `}}`.".into(),
+            ),
+            ShortcodeProblem::NoParenthesis { text } => l(
+                format!("`{text}`: viết dạng `value(indicator=\"…\", period=\"…\")`."),
+                format!("`{text}`: write it as `value(indicator=\"…\", period=\"…\")`."),
+            ),
+            ShortcodeProblem::NoClosingParenthesis { text } => l(
+                format!("`{text}`: thiếu dấu `)` ở cuối."),
+                format!("`{text}`: the `)` at the end is missing."),
+            ),
+            ShortcodeProblem::NoEquals { text } => l(
+                format!("`{text}`: viết mỗi tham số dạng `tên=\"giá trị\"`, ví dụ `period=\"2024\"`."),
+                format!("`{text}`: write each argument as `name=\"value\"`, e.g. `period=\"2024\"`."),
+            ),
+            ShortcodeProblem::Unquoted { text } => l(
+                format!("`{text}`: đặt giá trị trong ngoặc kép, ví dụ `period=\"2024\"`."),
+                format!("`{text}`: put the value in quotes, e.g. `period=\"2024\"`."),
+            ),
+            ShortcodeProblem::UnclosedQuote { text } => l(
+                format!("`{text}`: thiếu ngoặc kép đóng."),
+                format!("`{text}`: the quote is never closed."),
+            ),
+            ShortcodeProblem::UnknownName { name, known, suggestion } => l(
+                format!("`{name}` không phải hàm được hỗ trợ. Các hàm là: {}.{}", quote_list(known), did_you_mean(suggestion)),
+                format!("`{name}` is not a known shortcode. The shortcodes are: {}.{}", quote_list(known), did_you_mean(suggestion)),
+            ),
+            ShortcodeProblem::UnknownArgument { shortcode, argument, allowed, suggestion } => l(
+                format!("`{shortcode}` không nhận tham số `{argument}`. Các tham số của hàm này là: {}.{}", quote_list(allowed), did_you_mean(suggestion)),
+                format!("`{shortcode}` takes no `{argument}`. Its arguments are: {}.{}", quote_list(allowed), did_you_mean(suggestion)),
+            ),
+            ShortcodeProblem::MissingArgument { shortcode, argument, choices } => {
+                let (vi, en) = if choices.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (format!(", một trong: {}", quote_list(choices)), format!(", one of: {}", quote_list(choices)))
+                };
+                l(
+                    format!("`{shortcode}` cần tham số `{argument}=\"…\"`{vi}."),
+                    format!("`{shortcode}` needs `{argument}=\"…\"`{en}."),
+                )
+            }
+            ShortcodeProblem::UnknownChartKind { value, known, suggestion } => l(
+                format!("không có loại biểu đồ `{value}`. Các loại là: {}.{}", quote_list(known), did_you_mean(suggestion)),
+                format!("there is no chart of kind `{value}`. The kinds are: {}.{}", quote_list(known), did_you_mean(suggestion)),
             ),
         }
     }

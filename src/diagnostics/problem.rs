@@ -14,6 +14,52 @@ pub enum NumberWritten {
     Cell,
 }
 
+/// What is wrong with how a shortcode is written: its braces, quotes, name or arguments.
+/// Problems with what it refers to (an indicator, a period, a figure) are `Problem`s of their
+/// own, shared with the data files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShortcodeProblem {
+    /// `{{` with no `}}` after it.
+    Unclosed,
+    /// `{{ value }}`: no `(`.
+    NoParenthesis { text: String },
+    /// `{{ value(indicator="x" }}`: no `)` at the end.
+    NoClosingParenthesis { text: String },
+    /// `period 2024`: an argument without `=`.
+    NoEquals { text: String },
+    /// `indicator=mobile`: a value not in quotes.
+    Unquoted { text: String },
+    /// `indicator="mobile`: a quote that is never closed.
+    UnclosedQuote { text: String },
+    /// `{{ vlaue(…) }}`.
+    UnknownName {
+        name: String,
+        known: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    /// `{{ value(year="2024") }}`. `shortcode` is the name as written, with the chart's kind
+    /// for a chart (`chart(kind="growth")`), since each kind takes its own arguments.
+    UnknownArgument {
+        shortcode: String,
+        argument: String,
+        allowed: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    /// `{{ value(indicator="x") }}` without its `period`. `choices` lists the values the
+    /// argument may take, when there are few (a chart's kinds).
+    MissingArgument {
+        shortcode: String,
+        argument: &'static str,
+        choices: &'static [&'static str],
+    },
+    /// `{{ chart(kind="line") }}`.
+    UnknownChartKind {
+        value: String,
+        known: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+}
+
 /// What is wrong, with the facts needed to say it in either language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -35,13 +81,20 @@ pub enum Problem {
     TwoForms {
         other: String,
     },
-    Shortcode(String),
+    /// A shortcode `{{ … }}` in a narrative that is not written as one can be read.
+    Shortcode(ShortcodeProblem),
     OutsideProject,
     TooLarge {
         limit: String,
     },
+    /// A shortcode quotes a figure that was not entered and cannot be computed. `period` is
+    /// `None` for a target (the one `progress` and the bullet chart measure against).
     NoFigure {
-        what: String,
+        indicator: String,
+        period: Option<String>,
+        /// `actual`, `estimate` or `target`: the word of the `kind` column.
+        kind: &'static str,
+        unit: String,
     },
     SameNarrative {
         other: String,
@@ -132,13 +185,31 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     NoFigureYearBefore {
-        what: String,
+        indicator: String,
+        period: String,
+        unit: String,
+    },
+    /// `{{ chart(…) }}` in a narrative with nothing to draw: none of its indicators has an
+    /// actual figure for its unit (or, for a chart across units, for any of them).
+    ChartNoData {
+        /// The chart's `kind`.
+        chart: &'static str,
+        unit: String,
+        /// The indicators it draws, as codes.
+        indicators: Vec<String>,
+        /// Whether the indicators are the ones `[charts] <kind>` of chiso.toml lists, rather
+        /// than the shortcode's `indicator=`.
+        from_config: bool,
+        /// Whether the chart shows the unit with its subunits.
+        subunits: bool,
     },
     FileForNoUnit {
         slug: String,
         suggestion: Option<String>,
     },
     FrontMatter(String),
+    /// The front matter's closing `+++` line is missing.
+    FrontMatterUnclosed,
     /// A template, the style sheet or the translation table of `templates/` that does not
     /// compile, or a page that its template cannot render; `message` is Tera's account.
     Template {
@@ -196,14 +267,19 @@ pub enum Problem {
         to: String,
         previous: String,
     },
+    /// A parent's sum that could not be computed: `missing` names the children without the
+    /// figure (`indicator`, `period` and `kind` as written in the files).
     ChildrenMissing {
-        what: String,
+        indicator: String,
+        period: String,
+        kind: String,
         missing: Vec<String>,
     },
     /// A whole year's flow (revenue) of a parent whose children changed during the year: the
     /// first half's units and the year's are not the same, so no sum covers the year.
     FlowAcrossChange {
-        what: String,
+        indicator: String,
+        kind: String,
         year: i32,
     },
     ImageLarge {

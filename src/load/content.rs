@@ -33,14 +33,7 @@ pub fn parse(rel: &Path, raw: &str, diags: &mut Diagnostics) -> Option<Narrative
         toml_text.push_str(l);
     }
     if !closed {
-        diags.push(
-            rel,
-            Some(1),
-            None,
-            Problem::FrontMatter(
-                "thiếu dòng `+++` đóng / the closing `+++` line is missing".into(),
-            ),
-        );
+        diags.push(rel, Some(1), None, Problem::FrontMatterUnclosed);
         return None;
     }
     let body_start: usize = raw.split_inclusive('\n').take(line_no).map(str::len).sum();

@@ -11,6 +11,7 @@ use std::path::{Component, Path};
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::markdown::{self, Image};
 use crate::model::content::{Content, ImageFile, Narrative};
+use crate::routes;
 use crate::text::suggest;
 
 /// The kinds of image every browser shows, by extension (compared without case). Not SVG: an
@@ -21,13 +22,10 @@ pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif"];
 /// Above this, an image gets a warning: readers are on phones and slow connections.
 pub const LARGE_BYTES: u64 = 300 * 1024;
 
-/// The site's folder for the images, beside `assets/` and `data/`: `content/anh/x.jpg` is
-/// published as `media/anh/x.jpg`. No generated page lives there (it is a reserved slug).
-pub const SITE_FOLDER: &str = "media";
-
-/// The file's path in the site, `/`-separated: `media/anh/tram-bts.jpg`.
+/// The file's path in the site, `/`-separated: `content/anh/tram-bts.jpg` is published as
+/// `media/anh/tram-bts.jpg` ([`routes::media`]), beside `assets/` and `data/`.
 pub fn site_path(rel: &str) -> String {
-    format!("{SITE_FOLDER}/{rel}")
+    routes::media(rel)
 }
 
 /// The file's address from the site's root, for `src`: [`site_path`] with every character that

@@ -5,30 +5,10 @@ use std::collections::HashMap;
 use super::table::Table;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::model::{Period, Unit, UnitTree};
+use crate::routes;
 use crate::text::suggest;
 
 pub const LEVELS: &[&str] = &["country", "province", "district", "commune"];
-
-/// Folder names the site uses for itself; a unit named so would overwrite them.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "assets",
-    "data",
-    "en",
-    "vi",
-    "indicators",
-    "methodology",
-    "pages",
-    "search",
-    "reports",
-    "whats-new",
-    "coverage-gaps",
-    // Narratives' images (`media/anh/x.jpg`).
-    "media",
-    // Open data files share `data/` with each unit's `data/<slug>.csv`.
-    "values",
-    "progress",
-    "changes",
-];
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -71,7 +51,8 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
             diags.push(file, line, Some("slug"), Problem::InvalidSlug(slug.into()));
             ok = false;
         }
-        if RESERVED_SLUGS.contains(&slug) {
+        // A unit named like a folder of the site's own would overwrite it.
+        if routes::is_reserved(slug) {
             diags.push(file, line, Some("slug"), Problem::ReservedSlug(slug.into()));
             ok = false;
         }

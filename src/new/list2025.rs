@@ -9,7 +9,7 @@ use super::{
     english_name, is_number, name_key, provinces, split_kind, units, NewError, Province, UnitRow,
 };
 use crate::load::text::nfc;
-use crate::load::units::RESERVED_SLUGS;
+use crate::routes;
 use crate::text::{fold_diacritics, slugify, suggest};
 
 /// `code,name,name_en,level,parent`: derived from `shared/fixtures/vn-units-2025.csv` by
@@ -261,7 +261,7 @@ fn split_commune_kind(name: &str) -> (Option<&'static str>, &str) {
 pub fn units_2025(lists: &Lists, province: &Province2025, history: bool) -> Vec<UnitRow> {
     let (pkind, pbare) = split_kind(&province.name, "Tỉnh");
     let mut root_slug = slugify(pbare);
-    if root_slug.is_empty() || RESERVED_SLUGS.contains(&root_slug.as_str()) {
+    if root_slug.is_empty() || routes::is_reserved(&root_slug) {
         root_slug = slugify(&province.name);
     }
     let mut rows = vec![UnitRow {
@@ -323,7 +323,7 @@ pub fn units_2025(lists: &Lists, province: &Province2025, history: bool) -> Vec<
                 || taken.contains(base)
                 || is_number(base)
                 || base.is_empty()
-                || RESERVED_SLUGS.contains(&base.as_str());
+                || routes::is_reserved(base);
             if ambiguous {
                 slugify(&c.name)
             } else {
@@ -336,7 +336,7 @@ pub fn units_2025(lists: &Lists, province: &Province2025, history: bool) -> Vec<
         // `Xã Văn Lăng` and `Xã Văn Lang` fold alike: both take their code.
         let shared = candidates.iter().filter(|s| *s == candidate).count() > 1;
         let mut slug = candidate.clone();
-        if shared || taken.contains(&slug) || RESERVED_SLUGS.contains(&slug.as_str()) {
+        if shared || taken.contains(&slug) || routes::is_reserved(&slug) {
             slug = format!("{slug}-{}", c.code);
         }
         taken.insert(slug.clone());
@@ -531,7 +531,7 @@ mod tests {
                         p.name,
                         r.slug
                     );
-                    assert!(!RESERVED_SLUGS.contains(&r.slug.as_str()));
+                    assert!(!routes::is_reserved(&r.slug));
                     assert!(!r.name.is_empty() && !r.name_en.is_empty());
                     for d in r.formed_from.split_whitespace() {
                         assert!(

@@ -8,7 +8,7 @@ use crate::text::{slugify, suggest};
 
 use crate::lang::Lang;
 use crate::load::text::nfc;
-use crate::load::units::RESERVED_SLUGS;
+use crate::routes::is_reserved;
 use crate::text::fold_diacritics;
 
 mod list2025;
@@ -293,7 +293,7 @@ fn english_name(kind: Option<&str>, bare: &str) -> String {
 pub fn units(province: &Province) -> Vec<UnitRow> {
     let (pkind, pbare) = split_kind(&province.name, "Tỉnh");
     let mut root_slug = slugify(pbare);
-    if root_slug.is_empty() || RESERVED_SLUGS.contains(&root_slug.as_str()) {
+    if root_slug.is_empty() || is_reserved(&root_slug) {
         root_slug = slugify(&province.name);
     }
     let mut rows = vec![UnitRow {
@@ -320,11 +320,8 @@ pub fn units(province: &Province) -> Vec<UnitRow> {
             None => d.name.clone(),
         };
         let shared = bare_slugs.iter().filter(|s| *s == base).count() > 1;
-        let ambiguous = shared
-            || *base == root_slug
-            || is_number(base)
-            || base.is_empty()
-            || RESERVED_SLUGS.contains(&base.as_str());
+        let ambiguous =
+            shared || *base == root_slug || is_number(base) || base.is_empty() || is_reserved(base);
         let mut slug = if ambiguous {
             slugify(&name)
         } else {
@@ -909,7 +906,7 @@ mod tests {
             let mut slugs: Vec<&str> = rows.iter().map(|r| r.slug.as_str()).collect();
             for s in &slugs {
                 assert!(crate::load::units::is_slug(s), "{}: {s}", p.name);
-                assert!(!RESERVED_SLUGS.contains(s), "{}: {s}", p.name);
+                assert!(!is_reserved(s), "{}: {s}", p.name);
             }
             slugs.sort();
             slugs.dedup();

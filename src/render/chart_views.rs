@@ -1,5 +1,7 @@
-//! From computed figures to charts: which figures each chart shows, its words for screen
-//! readers, and the table of the same figures that sits beside it.
+//! From computed figures to charts: the kinds of chart there are, which figures each shows,
+//! its words for screen readers, and the table of the same figures that sits beside it. Unit
+//! and indicator pages draw these charts where they have figures; a narrative asks for one by
+//! its kind (`{{ chart(kind="trend", indicator="…") }}`) and is refused when it has none.
 
 use serde::Serialize;
 
@@ -8,9 +10,186 @@ use super::charts::{
     GrowthSeries,
 };
 use super::Ctx;
-use crate::compute::Progress;
+use crate::compute::{Computed, Progress};
+use crate::diagnostics::Problem;
 use crate::lang::Lang;
-use crate::model::{IndicatorId, Kind, Period, UnitId};
+use crate::model::{IndicatorId, Kind, Period, Project, UnitId};
+
+/// The kinds of chart, as a narrative names them in `{{ chart(kind="…") }}`. A new kind is a
+/// variant here (its name, arguments, figures and view below), its drawing in `charts/` and
+/// its title in `templates/i18n.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// The subscription indicators of `[charts] growth` over time, for one unit.
+    Growth,
+    /// One indicator over time, for one unit.
+    Trend,
+    /// The shares of `[charts] coverage`, for a unit and its subunits.
+    Coverage,
+    /// One indicator across a unit and its subunits.
+    Compare,
+    /// One indicator's progress to its target.
+    Bullet,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Growth,
+        ChartKind::Trend,
+        ChartKind::Coverage,
+        ChartKind::Compare,
+        ChartKind::Bullet,
+    ];
+
+    /// Every kind's name, in the order of `ALL`, for messages that list them.
+    pub const NAMES: [&'static str; 5] = {
+        let mut names = [""; 5];
+        let mut k = 0;
+        while k < names.len() {
+            names[k] = ChartKind::ALL[k].name();
+            k += 1;
+        }
+        names
+    };
+
+    /// The name written in `kind="…"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ChartKind::Growth => "growth",
+            ChartKind::Trend => "trend",
+            ChartKind::Coverage => "coverage",
+            ChartKind::Compare => "compare",
+            ChartKind::Bullet => "bullet",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The arguments `{{ chart(…) }}` of this kind takes. A kind that draws the indicators of
+    /// chiso.toml takes no `indicator`, rather than ignore one that an editor wrote.
+    pub fn arguments(self) -> &'static [&'static str] {
+        if self.needs_indicator() {
+            &["kind", "indicator", "unit"]
+        } else {
+            &["kind", "unit"]
+        }
+    }
+
+    /// Whether the chart draws the indicator of `indicator="…"`, rather than those that
+    /// `[charts]` of chiso.toml lists for it.
+    pub fn needs_indicator(self) -> bool {
+        match self {
+            ChartKind::Trend | ChartKind::Compare | ChartKind::Bullet => true,
+            ChartKind::Growth | ChartKind::Coverage => false,
+        }
+    }
+
+    /// Whether the chart measures against the indicator's target, which must then exist.
+    pub fn needs_target(self) -> bool {
+        self == ChartKind::Bullet
+    }
+
+    /// Whether the chart shows `unit` with its subunits (one bar each) rather than alone.
+    fn with_subunits(self) -> bool {
+        matches!(self, ChartKind::Coverage | ChartKind::Compare)
+    }
+
+    /// The units a narrative's chart at `unit` shows.
+    fn units(self, project: &Project, unit: UnitId) -> Vec<UnitId> {
+        let mut units = vec![unit];
+        if self.with_subunits() {
+            units.extend(project.units.children(unit));
+        }
+        units
+    }
+
+    /// The codes of the indicators `[charts]` of chiso.toml lists for this kind, if it draws
+    /// those.
+    fn configured(self, project: &Project) -> Option<&[String]> {
+        let charts = &project.config.charts;
+        match self {
+            ChartKind::Growth => Some(&charts.growth),
+            ChartKind::Coverage => Some(&charts.coverage),
+            ChartKind::Trend | ChartKind::Compare | ChartKind::Bullet => None,
+        }
+    }
+
+    /// Why a narrative's chart of this kind at `unit` cannot be drawn, if it cannot: the same
+    /// figures its view below looks for, without the words. `indicator` is the shortcode's;
+    /// a kind that needs one was refused without it before.
+    pub fn nothing_to_draw(
+        self,
+        project: &Project,
+        computed: &Computed,
+        unit: UnitId,
+        indicator: Option<IndicatorId>,
+    ) -> Option<Problem> {
+        let inds = match (self.configured(project), indicator) {
+            (Some(codes), _) => indicators(project, codes),
+            (None, Some(i)) => vec![i],
+            (None, None) => Vec::new(),
+        };
+        let units = self.units(project, unit);
+        let drawable = match self {
+            ChartKind::Growth | ChartKind::Trend => !line_series(computed, unit, &inds).is_empty(),
+            ChartKind::Coverage | ChartKind::Compare => {
+                bar_period(computed, &units, &inds).is_some()
+            }
+            // A bullet without a target is a missing figure, refused as such before.
+            ChartKind::Bullet => true,
+        };
+        if drawable {
+            return None;
+        }
+        let codes = match (self.configured(project), indicator) {
+            (Some(codes), _) => codes.to_vec(),
+            (None, i) => i
+                .map(|i| project.catalogue.get(i).code.clone())
+                .into_iter()
+                .collect(),
+        };
+        Some(Problem::ChartNoData {
+            chart: self.name(),
+            unit: project.units.get(unit).slug.clone(),
+            indicators: codes,
+            from_config: self.configured(project).is_some(),
+            subunits: self.with_subunits(),
+        })
+    }
+
+    /// The chart as HTML in a narrative at `unit`, with its table; `None` when it has nothing
+    /// to draw (which `nothing_to_draw` refused before any page was built).
+    pub fn draw(
+        self,
+        ctx: &Ctx,
+        unit: UnitId,
+        indicator: Option<IndicatorId>,
+        lang: Lang,
+        id: &str,
+    ) -> Option<String> {
+        let units = self.units(ctx.project, unit);
+        let view = match (self, indicator) {
+            (ChartKind::Growth, _) => growth(ctx, unit, lang, id),
+            (ChartKind::Trend, Some(i)) => trend(ctx, unit, i, lang, id),
+            (ChartKind::Coverage, _) => coverage(ctx, &units, lang, id),
+            (ChartKind::Compare, Some(i)) => compare(ctx, i, &units, lang, id),
+            (ChartKind::Bullet, Some(i)) => {
+                let p = ctx.computed.progress[unit][i].as_ref()?;
+                return Some(format!(
+                    "<div class=\"bullet\">{}</div>",
+                    bullet(ctx, i, p, lang, id)
+                ));
+            }
+            (ChartKind::Trend | ChartKind::Compare | ChartKind::Bullet, None) => None,
+        }?;
+        let mut c = tera::Context::new();
+        c.insert("c", &view);
+        c.insert("t", ctx.i18n.table(lang));
+        ctx.render("chart.html", &c).ok()
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SimpleTable {
@@ -37,10 +216,11 @@ pub fn short_label(ctx: &Ctx, i: IndicatorId, lang: Lang) -> String {
     }
 }
 
-fn indicators(ctx: &Ctx, codes: &[String]) -> Vec<IndicatorId> {
+/// The indicators of a `[charts]` list that the catalogue has.
+fn indicators(project: &Project, codes: &[String]) -> Vec<IndicatorId> {
     codes
         .iter()
-        .filter_map(|c| ctx.project.catalogue.by_code(c))
+        .filter_map(|c| project.catalogue.by_code(c))
         .collect()
 }
 
@@ -62,7 +242,7 @@ pub fn nice_ticks(max: f64) -> Vec<f64> {
 
 /// Subscriptions (or whatever `[charts] growth` names) over every period, for one unit.
 pub fn growth(ctx: &Ctx, unit: UnitId, lang: Lang, id: &str) -> Option<ChartView> {
-    let inds = indicators(ctx, &ctx.project.config.charts.growth);
+    let inds = indicators(ctx.project, &ctx.project.config.charts.growth);
     let title = format!(
         "{}: {}",
         ctx.i18n.get(lang, "chart_growth_title"),
@@ -88,6 +268,28 @@ pub fn trend(
     lines(ctx, unit, &[indicator], lang, id, title)
 }
 
+/// The actual figures of each indicator over time at `unit`, leaving out those with none: the
+/// lines of a `growth` or `trend` chart.
+fn line_series(
+    computed: &Computed,
+    unit: UnitId,
+    inds: &[IndicatorId],
+) -> Vec<(IndicatorId, Vec<(Period, f64)>)> {
+    inds.iter()
+        .map(|&i| {
+            (
+                i,
+                computed
+                    .figures
+                    .of_kind(unit, i, Kind::Actual)
+                    .map(|(p, f)| (p, f.value))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, pts)| !pts.is_empty())
+        .collect()
+}
+
 fn lines(
     ctx: &Ctx,
     unit: UnitId,
@@ -96,20 +298,7 @@ fn lines(
     id: &str,
     title: String,
 ) -> Option<ChartView> {
-    let figures = &ctx.computed.figures;
-    let series: Vec<(IndicatorId, Vec<(Period, f64)>)> = inds
-        .iter()
-        .map(|&i| {
-            (
-                i,
-                figures
-                    .of_kind(unit, i, Kind::Actual)
-                    .map(|(p, f)| (p, f.value))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, pts)| !pts.is_empty())
-        .collect();
+    let series = line_series(ctx.computed, unit, inds);
     if series.is_empty() {
         return None;
     }
@@ -200,12 +389,12 @@ fn lines(
 
 /// The latest period with an actual figure for `indicator` at `unit`, else at any of `units`.
 fn latest_period(
-    ctx: &Ctx,
+    computed: &Computed,
     unit: UnitId,
     indicator: IndicatorId,
     units: &[UnitId],
 ) -> Option<Period> {
-    let figures = &ctx.computed.figures;
+    let figures = &computed.figures;
     let last = |u: UnitId| {
         figures
             .of_kind(u, indicator, Kind::Actual)
@@ -217,7 +406,7 @@ fn latest_period(
 
 /// Bars for `[charts] coverage` (shares of villages with service), one row per unit.
 pub fn coverage(ctx: &Ctx, units: &[UnitId], lang: Lang, id: &str) -> Option<ChartView> {
-    let inds = indicators(ctx, &ctx.project.config.charts.coverage);
+    let inds = indicators(ctx.project, &ctx.project.config.charts.coverage);
     let title = ctx.i18n.get(lang, "chart_coverage_title");
     bars(ctx, units, &inds, lang, id, title)
 }
@@ -238,6 +427,20 @@ pub fn compare(
     bars(ctx, units, &[indicator], lang, id, title)
 }
 
+/// The period a `coverage` or `compare` chart shows (the first indicator's latest, at the
+/// first unit or else at any), when one of its bars has an actual figure then.
+fn bar_period(computed: &Computed, units: &[UnitId], inds: &[IndicatorId]) -> Option<Period> {
+    let first = *inds.first()?;
+    let period = latest_period(computed, *units.first()?, first, units)?;
+    units
+        .iter()
+        .any(|&u| {
+            inds.iter()
+                .any(|&i| computed.figures.value(u, i, period, Kind::Actual).is_some())
+        })
+        .then_some(period)
+}
+
 fn bars(
     ctx: &Ctx,
     units: &[UnitId],
@@ -246,8 +449,7 @@ fn bars(
     id: &str,
     title: String,
 ) -> Option<ChartView> {
-    let first = *inds.first()?;
-    let period = latest_period(ctx, units[0], first, units)?;
+    let period = bar_period(ctx.computed, units, inds)?;
     let figures = &ctx.computed.figures;
     let title = format!("{title}, {}", ctx.period(period, lang));
     let target = |u: UnitId, i: IndicatorId| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
@@ -270,9 +472,6 @@ fn bars(
             targets: inds.iter().map(|&i| target(u, i)).collect(),
         })
         .collect();
-    if rows.iter().all(|r| r.values.iter().all(Option::is_none)) {
-        return None;
-    }
     let all_percent = inds
         .iter()
         .all(|&i| ctx.project.catalogue.get(i).is_percentage());
@@ -418,7 +617,17 @@ pub fn bullet(ctx: &Ctx, indicator: IndicatorId, p: &Progress, lang: Lang, id: &
 
 #[cfg(test)]
 mod tests {
-    use super::nice_ticks;
+    use super::{nice_ticks, ChartKind};
+
+    #[test]
+    fn every_chart_kind_reads_back_from_its_name() {
+        for (kind, name) in ChartKind::ALL.into_iter().zip(ChartKind::NAMES) {
+            assert_eq!(kind.name(), name);
+            assert_eq!(ChartKind::parse(name), Some(kind));
+            assert!(kind.arguments().contains(&"kind"));
+        }
+        assert_eq!(ChartKind::parse("Trend"), None);
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {

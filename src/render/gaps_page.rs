@@ -8,6 +8,7 @@ use super::tables::unit_href;
 use super::Ctx;
 use crate::lang::Lang;
 use crate::model::{UnitId, Village};
+use crate::routes;
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -81,12 +82,12 @@ pub fn for_unit(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Option<UnitG
         total,
         remaining,
         villages: villages.iter().map(|v| row(ctx, v, lang)).collect(),
-        href: format!("{home}coverage-gaps/index.html"),
+        href: format!("{home}{}", routes::COVERAGE_GAPS),
     })
 }
 
 pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "coverage-gaps/index.html";
+    let path = routes::COVERAGE_GAPS;
     let title = ctx.i18n.get(lang, "gaps_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let home = page.home.clone();

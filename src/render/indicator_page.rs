@@ -4,12 +4,14 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
+use super::scope::Scope;
 use super::tables::{self, unit_href, Pivot};
-use super::unit_page::{status_counts, StatusCount};
+use super::wording::{status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
-use crate::model::{Indicator, IndicatorId, Kind, UnitId};
+use crate::model::{IndicatorId, Kind, Project, UnitId};
+use crate::routes;
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -38,10 +40,20 @@ struct IndicatorView {
     figure_tables: Vec<Pivot>,
 }
 
+/// The indicator's page, relative to its language's home.
+pub fn path(project: &Project, i: IndicatorId) -> String {
+    routes::indicator_page(&project.catalogue.get(i).code)
+}
+
+/// Whether the page shows something that changed: it shows the indicator in every unit.
+pub fn touched_by(scope: &Scope, i: IndicatorId) -> bool {
+    scope.indicator(i)
+}
+
 pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let ind = project.catalogue.get(i);
-    let path = path(ind);
+    let path = path(project, i);
     let name = ctx.indicator_name(i, lang).to_string();
     let description = format!("{name} – {}", ctx.site_title(lang));
     let pre = super::layout::lang_prefix(ctx, lang);
@@ -51,7 +63,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     );
     let crumbs = vec![Link {
         label: ctx.i18n.get(lang, "indicators_title"),
-        href: format!("{home}indicators/index.html"),
+        href: format!("{home}{}", routes::INDICATORS),
         current: false,
     }];
     let page = layout(ctx, lang, &path, &name, &description, crumbs);
@@ -123,7 +135,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                     .unwrap_or_else(|| "–".into()),
                 status: p.map_or("", |p| p.status.as_str()),
                 status_label: p
-                    .map(|p| t(&format!("status_{}", p.status.as_str())))
+                    .map(|p| status_word(ctx, p.status, lang))
                     .unwrap_or_default(),
             }
         })
@@ -164,14 +176,9 @@ struct CatalogueItem {
     latest: String,
 }
 
-/// The indicator's page, relative to its language's home.
-pub fn path(ind: &Indicator) -> String {
-    format!("indicators/{}/index.html", ind.code)
-}
-
 /// `indicators/index.html`: the catalogue by group, with the root unit's latest figure.
 pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "indicators/index.html";
+    let path = routes::INDICATORS;
     let title = ctx.i18n.get(lang, "indicators_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut groups: Vec<CatalogueGroup> = Vec::new();
@@ -196,10 +203,12 @@ pub fn render_list(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
                 )
             })
             .unwrap_or_else(|| "–".into());
+        let page = routes::indicator_page(&ind.code);
         if let Some(g) = groups.last_mut() {
             g.items.push(CatalogueItem {
                 name: ctx.indicator_name(i, lang).to_string(),
-                href: format!("{}/index.html", ind.code),
+                // Linked from the catalogue's own folder.
+                href: routes::below(path, &page).unwrap_or(&page).to_string(),
                 measure: ctx.unit_of_measure(i, lang).to_string(),
                 latest,
             });

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::lang::Lang;
+use crate::routes;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -56,10 +57,7 @@ pub fn prefix(languages: &[Lang], lang: Lang) -> &'static str {
     if languages.first() == Some(&lang) {
         ""
     } else {
-        match lang {
-            Lang::Vi => "vi/",
-            Lang::En => "en/",
-        }
+        routes::lang_folder(lang)
     }
 }
 
@@ -85,53 +83,35 @@ pub fn layout(
     let site = site_prefix(ctx, lang, path);
     let home = format!("{site}{prefix}");
     let t = |k: &str| ctx.i18n.get(lang, k);
-    let section = path.split('/').next().unwrap_or("");
+    // A section's entry is current on every page inside it (an indicator's, for the catalogue).
+    let section = |key: &str, route: &str| Link {
+        label: t(key),
+        href: format!("{home}{route}"),
+        current: routes::section(path) == routes::section(route),
+    };
     let mut nav = vec![
         Link {
             label: t("nav_overview"),
-            href: format!("{home}index.html"),
-            current: path == "index.html",
+            href: format!("{home}{}", routes::HOME),
+            current: path == routes::HOME,
         },
-        Link {
-            label: t("nav_indicators"),
-            href: format!("{home}indicators/index.html"),
-            current: section == "indicators",
-        },
-        Link {
-            label: t("nav_methodology"),
-            href: format!("{home}methodology/index.html"),
-            current: section == "methodology",
-        },
+        section("nav_indicators", routes::INDICATORS),
+        section("nav_methodology", routes::METHODOLOGY),
     ];
     if !ctx.project.gaps.is_empty() {
-        nav.push(Link {
-            label: t("nav_gaps"),
-            href: format!("{home}coverage-gaps/index.html"),
-            current: section == "coverage-gaps",
-        });
+        nav.push(section("nav_gaps", routes::COVERAGE_GAPS));
     }
     nav.extend([
-        Link {
-            label: t("nav_whats_new"),
-            href: format!("{home}whats-new/index.html"),
-            current: section == "whats-new",
-        },
-        Link {
-            label: t("nav_search"),
-            href: format!("{home}search/index.html"),
-            current: section == "search",
-        },
-        Link {
-            label: t("nav_data"),
-            href: format!("{home}data/index.html"),
-            current: section == "data",
-        },
+        section("nav_whats_new", routes::WHATS_NEW),
+        section("nav_search", routes::SEARCH),
+        section("nav_data", routes::DATA),
     ]);
     for (slug, title) in ctx.page_titles(lang) {
+        let page = routes::page(&slug);
         nav.push(Link {
-            current: path == format!("pages/{slug}/index.html"),
+            current: path == page,
             label: title,
-            href: format!("{home}pages/{slug}/index.html"),
+            href: format!("{home}{page}"),
         });
     }
     let alternates = ctx
@@ -146,7 +126,7 @@ pub fn layout(
         .collect();
     let canonical = ctx.base_url.as_ref().map(|b| {
         let page = format!("{prefix}{path}");
-        format!("{b}{}", page.strip_suffix("index.html").unwrap_or(&page))
+        format!("{b}{}", routes::folder_of(&page))
     });
     let site_title = ctx.site_title(lang);
     Layout {

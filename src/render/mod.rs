@@ -9,8 +9,8 @@ mod gaps_page;
 mod indicator_page;
 mod open_data;
 mod other_pages;
-mod report_page;
-mod report_xlsx;
+mod pages;
+mod report;
 pub mod scope;
 mod search_page;
 pub mod shortcodes;
@@ -19,16 +19,19 @@ mod site_files;
 mod tables;
 mod unit_page;
 mod whats_new;
+mod wording;
 
 use rayon::prelude::*;
 
-use crate::compute::{report, Computed};
+use crate::compute::Computed;
 use crate::format;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::{IndicatorId, Project, UnitId};
 use crate::model::{Period, Unit};
+use crate::routes;
 use crate::theme::{I18n, Theme, ThemeError};
+use pages::Page;
 pub use sink::{Memory, Sink};
 
 /// One file of the site, by its path relative to the site's root (`/`-separated).
@@ -182,6 +185,11 @@ fn unit_in_text(unit: &str, lang: Lang) -> String {
     }
 }
 
+/// A unit's folder in the site: `None` for the root unit, whose pages are its language's home.
+pub fn unit_folder(project: &Project, unit: UnitId) -> Option<&str> {
+    (unit != UnitId::ROOT).then(|| project.units.get(unit).slug.as_str())
+}
+
 /// The site's languages, the first published at the root.
 fn languages(project: &Project) -> Vec<Lang> {
     project
@@ -195,25 +203,7 @@ fn languages(project: &Project) -> Vec<Lang> {
 /// The paths of every file made for `unit`'s reports, workbooks included: what a partial
 /// render must drop from the previous site before adding what it made again.
 pub fn report_paths(project: &Project, computed: &Computed, unit: UnitId) -> Vec<String> {
-    report_page::paths(project, computed, unit, &languages(project))
-}
-
-enum Job {
-    Unit(UnitId),
-    /// A unit's half-year reports: pages, CSV files and workbooks.
-    Reports(UnitId),
-    Indicator(IndicatorId),
-    Indicators,
-    Methodology,
-    Data,
-    Search,
-    WhatsNew,
-    Gaps,
-    Page(String),
-    OpenData,
-    NotFound,
-    /// A narrative's image, by its path inside `content/`: copied as it is.
-    Image(String),
+    report::paths(project, computed, unit, &languages(project))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -259,112 +249,36 @@ pub fn render_site(
     };
     let date = changes::build_date(project, computed);
     let history = changes::history(project, computed, &options.previous, &date);
-    // The biggest jobs first, so that no thread is left with a long one at the end.
-    let mut jobs: Vec<(Lang, Job)> = vec![(Lang::Vi, Job::OpenData), (Lang::Vi, Job::NotFound)];
-    for &lang in &ctx.languages {
-        jobs.extend(project.catalogue.ids().map(|i| (lang, Job::Indicator(i))));
-    }
-    for &lang in &ctx.languages {
-        jobs.extend(project.units.ids().map(|u| (lang, Job::Unit(u))));
-        jobs.push((lang, Job::Indicators));
-        jobs.push((lang, Job::Methodology));
-        jobs.push((lang, Job::Data));
-        jobs.push((lang, Job::Search));
-        jobs.push((lang, Job::WhatsNew));
-        if !project.gaps.is_empty() {
-            jobs.push((lang, Job::Gaps));
-        }
-        for (slug, _) in ctx.page_titles(lang) {
-            jobs.push((lang, Job::Page(slug)));
-        }
-    }
-    // Reports cover every language at once.
-    jobs.extend(project.units.ids().map(|u| (Lang::Vi, Job::Reports(u))));
-    jobs.extend(
-        project
-            .content
-            .images
-            .keys()
-            .map(|rel| (Lang::Vi, Job::Image(rel.clone()))),
-    );
+    let mut jobs = Page::all(&ctx);
     let sink = sink::Recording::new(sink);
     if let Some(scope) = &options.scope {
         // The sitemap lists the pages left as they were too.
-        for (lang, job) in &jobs {
-            let prefix = layout::lang_prefix(&ctx, *lang);
-            match job {
-                Job::Unit(u) if !scope.page(*u) => {
-                    sink.note([format!("{prefix}{}", unit_page::path(project, *u))]);
-                }
-                Job::Reports(u) if !scope.files(*u) => {
-                    sink.note(report_paths(project, computed, *u));
-                }
-                Job::Indicator(i) if !scope.indicator(*i) => {
-                    let ind = project.catalogue.get(*i);
-                    sink.note([format!("{prefix}{}", indicator_page::path(ind))]);
-                }
-                _ => {}
+        jobs.retain(|(lang, page)| {
+            let touched = page.touched_by(&ctx, scope);
+            if !touched {
+                sink.note(page.pages(&ctx, *lang));
             }
-        }
-        jobs.retain(|(_, job)| match job {
-            Job::Unit(u) => scope.page(*u),
-            Job::Reports(u) => scope.files(*u),
-            Job::Indicator(i) => scope.indicator(*i),
-            // Only values files changed: the previous render's copies are still right.
-            Job::Image(_) => false,
-            _ => true,
+            touched
         });
     }
+    let run = pages::Run {
+        history: &history,
+        workbooks: !options.preview,
+        scope: options.scope.as_ref(),
+    };
     let clock = JobClock::start();
     jobs.par_iter()
         .with_max_len(1)
-        .try_for_each(|(lang, job)| -> Result<(), RenderError> {
-            let _timer = clock.time(job);
-            let (path, html) = match job {
-                Job::Unit(u) => unit_page::render(&ctx, *u, *lang)?,
-                Job::Indicator(i) => indicator_page::render(&ctx, *i, *lang)?,
-                Job::Indicators => indicator_page::render_list(&ctx, *lang)?,
-                Job::Methodology => other_pages::methodology(&ctx, *lang)?,
-                Job::Data => other_pages::data(&ctx, *lang)?,
-                Job::Search => search_page::render(&ctx, *lang)?,
-                Job::WhatsNew => whats_new::page(&ctx, &history, *lang)?,
-                Job::Gaps => gaps_page::render(&ctx, *lang)?,
-                Job::Page(slug) => other_pages::page(&ctx, slug, *lang)?,
-                Job::Reports(u) => {
-                    for r in report::of_unit(project, computed, *u) {
-                        report_page::files(&ctx, &r, !options.preview, &sink)?;
-                    }
-                    return Ok(());
-                }
-                Job::OpenData => {
-                    let scope = options.scope.as_ref();
-                    return Ok(open_data::files(project, computed, scope, &sink)?);
-                }
-                Job::NotFound => {
-                    let f = other_pages::not_found(&ctx)?;
-                    return Ok(sink.put(f.path, f.bytes)?);
-                }
-                Job::Image(rel) => {
-                    let from = &project.content.images[rel].path;
-                    let bytes = crate::load::files::read(&project.root, from).map_err(|p| {
-                        let message = p.describe(Lang::En);
-                        std::io::Error::other(format!("{}: {message}", from.display()))
-                    })?;
-                    return Ok(sink.put(crate::load::images::site_path(rel), bytes)?);
-                }
-            };
-            sink.put(
-                format!("{}{path}", layout::lang_prefix(&ctx, *lang)),
-                html.into_bytes(),
-            )?;
-            Ok(())
+        .try_for_each(|(lang, page)| -> Result<(), RenderError> {
+            let _timer = clock.time(page);
+            page.render(&ctx, *lang, &run, &sink)
         })?;
     for (name, text) in theme.assets() {
-        sink.put(format!("assets/{name}"), text.clone().into_bytes())?;
+        sink.put(routes::asset(name), text.clone().into_bytes())?;
     }
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
-    sink.put("data/changes.json".into(), history_json)?;
+    sink.put(routes::CHANGES.into(), history_json)?;
     for &lang in &ctx.languages {
         let feed = whats_new::feed(&ctx, &history, lang);
         sink.put(feed.path, feed.bytes)?;
@@ -378,29 +292,9 @@ pub fn render_site(
     Ok(())
 }
 
-impl Job {
-    fn kind(&self) -> usize {
-        match self {
-            Job::Unit(_) => 0,
-            Job::Reports(_) => 1,
-            Job::Indicator(_) | Job::Indicators => 2,
-            Job::OpenData => 3,
-            _ => 4,
-        }
-    }
-}
-
 /// With `CHISO_TIMING` set, the time spent in each kind of job, summed over threads (including
 /// writing their files), for profiling.
-struct JobClock(Option<[std::sync::atomic::AtomicU64; 5]>);
-
-const JOB_KINDS: [&str; 5] = [
-    "unit pages",
-    "reports",
-    "indicator pages",
-    "open data",
-    "other pages",
-];
+struct JobClock(Option<[std::sync::atomic::AtomicU64; pages::KINDS.len()]>);
 
 struct JobTimer<'a>(Option<(&'a std::sync::atomic::AtomicU64, std::time::Instant)>);
 
@@ -418,17 +312,17 @@ impl JobClock {
         JobClock(std::env::var_os("CHISO_TIMING").map(|_| Default::default()))
     }
 
-    fn time(&self, job: &Job) -> JobTimer<'_> {
+    fn time(&self, page: &Page) -> JobTimer<'_> {
         JobTimer(
             self.0
                 .as_ref()
-                .map(|t| (&t[job.kind()], std::time::Instant::now())),
+                .map(|t| (&t[page.kind()], std::time::Instant::now())),
         )
     }
 
     fn report(&self) {
         if let Some(totals) = &self.0 {
-            for (name, total) in JOB_KINDS.iter().zip(totals) {
+            for (name, total) in pages::KINDS.iter().zip(totals) {
                 let ms = total.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e6;
                 eprintln!("timing:   {name} {ms:.1} ms (all threads)");
             }

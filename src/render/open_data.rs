@@ -8,6 +8,7 @@ use super::Sink;
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
 use crate::model::{IndicatorId, Project, UnitId};
+use crate::routes::{self, DataFormat};
 
 /// A CSV file of the open data. Text that a spreadsheet would run as a formula (`=…`, `+…`,
 /// `@…`, `-…` that is not a number) gets a leading `'`, which spreadsheets show as text.
@@ -145,6 +146,12 @@ struct ProgressJson<'a> {
     status: &'static str,
 }
 
+/// Whether `unit`'s own files show something that changed: its figures and its progress
+/// against targets, its own or inherited ([`Scope::files`]).
+pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
+    scope.files(unit)
+}
+
 /// Each unit's CSV and JSON files (only those in `scope`, if given), then the whole site's
 /// `values.csv` and `progress.csv`. Units are done in parallel: this is the one job of a
 /// partial render that covers every unit.
@@ -160,7 +167,15 @@ pub fn files(
         .ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|u| unit_files(project, computed, u, scope.is_none_or(|s| s.files(u)), sink))
+        .map(|u| {
+            unit_files(
+                project,
+                computed,
+                u,
+                scope.is_none_or(|s| touched_by(s, u)),
+                sink,
+            )
+        })
         .collect::<std::io::Result<Vec<_>>>()?;
     // Each unit's rows arrive as CSV text: the whole site's rows as cells would take several
     // times the memory of the files.
@@ -171,8 +186,8 @@ pub fn files(
         values.extend(v);
         progress.extend(p);
     }
-    sink.put("data/values.csv".into(), values)?;
-    sink.put("data/progress.csv".into(), progress)
+    sink.put(routes::VALUES.into(), values)?;
+    sink.put(routes::PROGRESS.into(), progress)
 }
 
 /// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header; with
@@ -253,7 +268,7 @@ fn unit_files(
     }
     let slug = &units.get(u).slug;
     sink.put(
-        format!("data/{slug}.csv"),
+        routes::unit_data(slug, DataFormat::Csv),
         csv_bytes(
             &[
                 "indicator",
@@ -274,6 +289,6 @@ fn unit_files(
     };
     let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
     bytes.push(b'\n');
-    sink.put(format!("data/{slug}.json"), bytes)?;
+    sink.put(routes::unit_data(slug, DataFormat::Json), bytes)?;
     Ok((csv_body(all_values), csv_body(all_progress)))
 }

@@ -7,10 +7,11 @@ use super::{Ctx, OutputFile};
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::UnitId;
+use crate::routes::{self, DataFormat, ReportFile};
 use crate::theme::ThemeError;
 
 pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "methodology/index.html";
+    let path = routes::METHODOLOGY;
     let title = ctx.i18n.get(lang, "methodology_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut context = ctx.context(lang, &page);
@@ -31,7 +32,7 @@ struct UnitFiles {
 }
 
 pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "data/index.html";
+    let path = routes::DATA;
     let title = ctx.i18n.get(lang, "data_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let site = page.site.clone();
@@ -41,14 +42,14 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
         .iter()
         .map(|(u, unit)| UnitFiles {
             name: ctx.unit_name(u, lang).to_string(),
-            csv: format!("{site}data/{}.csv", unit.slug),
-            json: format!("{site}data/{}.json", unit.slug),
+            csv: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Csv)),
+            json: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Json)),
             reports: crate::compute::report::years(&ctx.computed.figures, u)
                 .iter()
                 .rev()
-                .map(|y| {
-                    let stem = format!("{site}data/reports/{}-{y}-H1", unit.slug);
-                    (*y, format!("{stem}.xlsx"), format!("{stem}.csv"))
+                .map(|&y| {
+                    let file = |f| format!("{site}{}", routes::report_file(&unit.slug, y, f));
+                    (y, file(ReportFile::Workbook), file(ReportFile::Forecast))
                 })
                 .collect(),
         })
@@ -56,12 +57,12 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     let files = vec![
         Link {
             label: ctx.i18n.get(lang, "data_values"),
-            href: format!("{site}data/values.csv"),
+            href: format!("{site}{}", routes::VALUES),
             current: false,
         },
         Link {
             label: ctx.i18n.get(lang, "data_progress"),
-            href: format!("{site}data/progress.csv"),
+            href: format!("{site}{}", routes::PROGRESS),
             current: false,
         },
     ];
@@ -74,7 +75,7 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
 pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), ThemeError> {
     let text = ctx.page_text(slug, lang);
     let p = text.map(|(p, _)| p);
-    let path = format!("pages/{slug}/index.html");
+    let path = routes::page(slug);
     let (title, description, html) = match p {
         Some(p) => (
             p.narrative
@@ -108,7 +109,7 @@ pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), Theme
 pub fn not_found(ctx: &Ctx) -> Result<OutputFile, ThemeError> {
     let lang = ctx.languages.first().copied().unwrap_or_default();
     let title = ctx.i18n.get(lang, "not_found_title");
-    let mut page = layout(ctx, lang, "404.html", &title, &title, Vec::new());
+    let mut page = layout(ctx, lang, routes::NOT_FOUND, &title, &title, Vec::new());
     // A host serves this page for any missing address, at any depth, so relative links would
     // point nowhere; with a known base address every link is made absolute.
     if let Some(base) = &ctx.base_url {
@@ -122,7 +123,7 @@ pub fn not_found(ctx: &Ctx) -> Result<OutputFile, ThemeError> {
     }
     let context = ctx.context(lang, &page);
     Ok(OutputFile {
-        path: "404.html".into(),
+        path: routes::NOT_FOUND.into(),
         bytes: ctx.render("404.html", &context)?.into_bytes(),
     })
 }

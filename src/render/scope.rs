@@ -1,9 +1,12 @@
-//! Which pages a change of figures touches, so that `chiso serve` renders only those again.
+//! What a change of values files changed, so that `chiso serve` renders only the pages that
+//! show it again.
 //!
-//! A unit's page shows its own figures, progress and reports, its children's figures (tables
-//! and comparison charts) or, without children, its parent's, and what narratives quote. An indicator's page shows
-//! that indicator across every unit. Site-wide pages (home lists, search, data, what's new) are
-//! always rendered again: they are few and cheap.
+//! This file says what changed: each unit's own figures, the targets it inherits, each
+//! indicator. Which pages show what is said by each page's module, next to its render code
+//! (`unit_page::touched_by`, `indicator_page::touched_by`, `report::touched_by`,
+//! `open_data::touched_by`), and asked through the page enum ([`super::pages::Page`]).
+//! Site-wide pages (home lists, search, data, what's new) are always rendered again: they are
+//! few and cheap.
 
 use std::collections::BTreeSet;
 
@@ -12,28 +15,38 @@ use crate::compute::Computed;
 use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
 use crate::model::{Kind, Period};
 
-/// The units and indicators whose pages and files must be rendered again.
+/// What changed between two loads of one project, by unit and by indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
-    /// Units whose page shows a changed figure.
-    pages: PerUnit<bool>,
-    /// Units whose own figures, progress or inherited targets changed: their reports and
-    /// open data files.
-    files: PerUnit<bool>,
+    /// Units whose own figures, progress against targets or "figures missing" notes changed.
+    own: PerUnit<bool>,
+    /// Units that inherit a target from a unit whose targets changed.
+    inherited: PerUnit<bool>,
+    /// Indicators with any changed figure, in any unit.
     indicators: PerIndicator<bool>,
 }
 
 impl Scope {
-    pub fn page(&self, u: UnitId) -> bool {
-        self.pages[u]
+    /// Whether `u`'s own figures, progress or "figures missing" notes changed.
+    pub fn own(&self, u: UnitId) -> bool {
+        self.own[u]
     }
 
-    pub fn files(&self, u: UnitId) -> bool {
-        self.files[u]
+    /// Whether a target that `u` inherits from another unit changed.
+    pub fn inherited(&self, u: UnitId) -> bool {
+        self.inherited[u]
     }
 
+    /// Whether any figure of indicator `i` changed, in any unit.
     pub fn indicator(&self, i: IndicatorId) -> bool {
         self.indicators[i]
+    }
+
+    /// Whether what `u`'s own files show changed: its figures, progress or notes, or a target
+    /// it inherits. Its reports and open data files are made again then (`build` drops the
+    /// previous reports by this).
+    pub fn files(&self, u: UnitId) -> bool {
+        self.own[u] || self.inherited[u]
     }
 
     /// What differs between two loads of one project whose only changed input files are
@@ -50,10 +63,9 @@ impl Scope {
         {
             return None;
         }
-        let mut changed = PerUnit::filled(false, units);
         let mut scope = Scope {
-            pages: PerUnit::filled(false, units),
-            files: PerUnit::filled(false, units),
+            own: PerUnit::filled(false, units),
+            inherited: PerUnit::filled(false, units),
             indicators: PerIndicator::filled(false, indicators),
         };
         // Whose targets changed: units that inherit them show them in their reports.
@@ -66,7 +78,7 @@ impl Scope {
                 .map(|(k, f)| (*k, f.clone()))
                 .collect()
         };
-        for (u, changed) in changed.iter_mut() {
+        for (u, changed) in scope.own.iter_mut() {
             for i in new_p.catalogue.ids() {
                 let series_changed = old_c.figures.series(u, i) != new_c.figures.series(u, i);
                 if series_changed && targets_of(old_c, u, i) != targets_of(new_c, u, i) {
@@ -89,44 +101,14 @@ impl Scope {
                 .collect()
         };
         for (u, i, _) in missing(old_c).symmetric_difference(&missing(new_c)) {
-            changed[*u] = true;
+            scope.own[*u] = true;
             scope.indicators[*i] = true;
         }
-        let tree = &new_p.units;
-        for u in tree.ids().filter(|&u| changed[u]) {
-            scope.pages[u] = true;
-            scope.files[u] = true;
-            if let Some(p) = tree.parent(u) {
-                scope.pages[p] = true;
-            }
-            // A unit without children compares itself with its parent (`unit_page`); other
-            // units show their children instead.
-            for &c in tree.children(u) {
-                if tree.children(c).is_empty() {
-                    scope.pages[c] = true;
-                }
-            }
-        }
-        for u in tree.ids() {
-            // Targets passed down from a changed unit: the plan column of the reports.
-            let inherits = new_c.target_unit[u]
+        for (u, inherited) in scope.inherited.iter_mut() {
+            *inherited = new_c.target_unit[u]
                 .values()
                 .flatten()
                 .any(|&t| t != u && targets[t]);
-            // A narrative may quote another unit's figures.
-            let quotes = new_p
-                .content
-                .units
-                .range((u, crate::model::content::LangKey::Vi)..)
-                .take_while(|((owner, _), _)| *owner == u)
-                .any(|(_, n)| n.markdown.contains("unit="));
-            if inherits {
-                scope.pages[u] = true;
-                scope.files[u] = true;
-            }
-            if quotes {
-                scope.pages[u] = true;
-            }
         }
         Some(scope)
     }

@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::layout::layout;
-use super::tables::unit_href;
+use super::tables::{indicator_href, unit_href};
 use super::Ctx;
 use crate::lang::Lang;
+use crate::routes;
 use crate::text::fold_diacritics;
 use crate::theme::ThemeError;
 
@@ -24,7 +25,7 @@ pub fn fold(s: &str) -> String {
 }
 
 pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "search/index.html";
+    let path = routes::SEARCH;
     let title = ctx.i18n.get(lang, "search_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let home = page.home.clone();
@@ -49,7 +50,7 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
     entries.extend(project.catalogue.iter().map(|(i, ind)| Entry {
         label: ctx.indicator_name(i, lang).to_string(),
         kind: ctx.i18n.get(lang, "col_indicator"),
-        href: format!("{home}indicators/{}/index.html", ind.code),
+        href: indicator_href(ctx, i, &home),
         key: fold(&format!(
             "{} {} {} {} {}",
             ind.name,

@@ -4,15 +4,15 @@
 
 use std::collections::BTreeMap;
 
+use super::chart_views::ChartKind;
 use crate::compute::Computed;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem, ShortcodeProblem};
 use crate::model::content::Narrative;
 use crate::model::{IndicatorId, Project, UnitId};
 use crate::model::{Kind, Period};
 use crate::text::suggest;
 
 pub const NAMES: &[&str] = &["value", "change", "progress", "chart"];
-const CHART_KINDS: &[&str] = &["growth", "trend", "coverage", "compare", "bullet"];
 
 /// One shortcode as written: where it is and what it asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,28 +26,75 @@ pub struct Shortcode {
     pub args: BTreeMap<String, String>,
 }
 
+/// What a shortcode asks for: a figure, its change, the progress to a target, or a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    Value,
+    Change,
+    Progress,
+    Chart(ChartKind),
+}
+
+impl Function {
+    /// The arguments each function takes; a chart's depend on its kind.
+    fn arguments(self) -> &'static [&'static str] {
+        match self {
+            Function::Value => &["indicator", "period", "unit", "kind"],
+            Function::Change => &["indicator", "period", "unit"],
+            Function::Progress => &["indicator", "unit"],
+            Function::Chart(kind) => kind.arguments(),
+        }
+    }
+
+    /// The shortcode as messages name it: a chart with its kind, since each kind takes its
+    /// own arguments.
+    fn label(self) -> String {
+        match self {
+            Function::Value => "value".into(),
+            Function::Change => "change".into(),
+            Function::Progress => "progress".into(),
+            Function::Chart(kind) => format!("chart(kind=\"{}\")", kind.name()),
+        }
+    }
+
+    fn needs_indicator(self) -> bool {
+        match self {
+            Function::Value | Function::Change | Function::Progress => true,
+            Function::Chart(kind) => kind.needs_indicator(),
+        }
+    }
+
+    fn needs_period(self) -> bool {
+        matches!(self, Function::Value | Function::Change)
+    }
+
+    fn needs_target(self) -> bool {
+        match self {
+            Function::Progress => true,
+            Function::Chart(kind) => kind.needs_target(),
+            Function::Value | Function::Change => false,
+        }
+    }
+}
+
 /// What a shortcode refers to, once checked against the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
-    pub name: String,
+    pub function: Function,
     pub unit: UnitId,
     pub indicator: Option<IndicatorId>,
     pub period: Option<Period>,
     pub kind: Kind,
-    pub chart: Option<String>,
 }
 
 /// Finds every `{{ name(key="value", …) }}`; text that is not a shortcode is left alone.
-pub fn parse(markdown: &str) -> Vec<Result<Shortcode, (usize, String)>> {
+pub fn parse(markdown: &str) -> Vec<Result<Shortcode, (usize, ShortcodeProblem)>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = markdown[from..].find("{{").map(|i| i + from) {
         let line = 1 + markdown[..open].matches('\n').count();
         let Some(close) = markdown[open..].find("}}").map(|i| i + open) else {
-            out.push(Err((
-                line,
-                "`{{` không có `}}` đóng / `{{` is never closed with `}}`".into(),
-            )));
+            out.push(Err((line, ShortcodeProblem::Unclosed)));
             break;
         };
         out.push(
@@ -66,42 +113,87 @@ pub fn parse(markdown: &str) -> Vec<Result<Shortcode, (usize, String)>> {
     out
 }
 
-fn parse_one(inner: &str) -> Result<(String, BTreeMap<String, String>), String> {
+fn parse_one(inner: &str) -> Result<(String, BTreeMap<String, String>), ShortcodeProblem> {
     let inner = inner.trim();
+    let text = || inner.to_string();
     let (name, rest) = inner
         .split_once('(')
-        .ok_or_else(|| format!("`{inner}`: viết dạng `value(indicator=\"…\", period=\"…\")`"))?;
+        .ok_or_else(|| ShortcodeProblem::NoParenthesis { text: text() })?;
     let name = name.trim().to_string();
     let rest = rest
         .trim_end()
         .strip_suffix(')')
-        .ok_or_else(|| format!("`{inner}`: thiếu dấu `)` / missing `)`"))?;
+        .ok_or_else(|| ShortcodeProblem::NoClosingParenthesis { text: text() })?;
     let mut args = BTreeMap::new();
     let mut s = rest.trim();
     while !s.is_empty() {
         let (key, after) = s
             .split_once('=')
-            .ok_or_else(|| format!("`{s}`: viết `tên=\"giá trị\"` / write `key=\"value\"`"))?;
+            .ok_or_else(|| ShortcodeProblem::NoEquals {
+                text: s.to_string(),
+            })?;
         let after = after.trim_start();
         let quote = after
             .chars()
             .next()
             .filter(|c| *c == '"' || *c == '\'')
-            .ok_or_else(|| {
-                format!(
-                    "`{}`: đặt giá trị trong ngoặc kép / put the value in quotes",
-                    after.trim()
-                )
+            .ok_or_else(|| ShortcodeProblem::Unquoted {
+                text: after.trim().to_string(),
             })?;
         let body = &after[1..];
         let end = body
             .find(quote)
-            .ok_or_else(|| format!("`{after}`: thiếu ngoặc kép đóng / unclosed quote"))?;
+            .ok_or_else(|| ShortcodeProblem::UnclosedQuote {
+                text: after.to_string(),
+            })?;
         args.insert(key.trim().to_string(), body[..end].to_string());
         s = body[end + 1..].trim_start();
         s = s.strip_prefix(',').unwrap_or(s).trim_start();
     }
     Ok((name, args))
+}
+
+/// Reads which function a shortcode calls (for a chart, of which kind), and checks that it is
+/// given only the arguments that function takes.
+fn function(sc: &Shortcode) -> Result<Function, Problem> {
+    let function = match sc.name.as_str() {
+        "value" => Function::Value,
+        "change" => Function::Change,
+        "progress" => Function::Progress,
+        "chart" => match sc.args.get("kind") {
+            None => {
+                return Err(Problem::Shortcode(ShortcodeProblem::MissingArgument {
+                    shortcode: sc.name.clone(),
+                    argument: "kind",
+                    choices: &ChartKind::NAMES,
+                }))
+            }
+            Some(k) => Function::Chart(ChartKind::parse(k).ok_or_else(|| {
+                Problem::Shortcode(ShortcodeProblem::UnknownChartKind {
+                    value: k.clone(),
+                    known: &ChartKind::NAMES,
+                    suggestion: suggest(k, ChartKind::NAMES),
+                })
+            })?),
+        },
+        _ => {
+            return Err(Problem::Shortcode(ShortcodeProblem::UnknownName {
+                name: sc.name.clone(),
+                known: NAMES,
+                suggestion: suggest(&sc.name, NAMES.iter().copied()),
+            }))
+        }
+    };
+    let allowed = function.arguments();
+    if let Some(bad) = sc.args.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(Problem::Shortcode(ShortcodeProblem::UnknownArgument {
+            shortcode: function.label(),
+            argument: bad.clone(),
+            allowed,
+            suggestion: suggest(bad, allowed.iter().copied()),
+        }));
+    }
+    Ok(function)
 }
 
 /// Checks one shortcode against the data; `unit` is the page's own.
@@ -111,29 +203,7 @@ pub fn resolve(
     sc: &Shortcode,
     unit: UnitId,
 ) -> Result<Resolved, Problem> {
-    if !NAMES.contains(&sc.name.as_str()) {
-        return Err(Problem::Shortcode(format!(
-            "`{}` không phải hàm được hỗ trợ / is not a known shortcode ({}){}",
-            sc.name,
-            NAMES.join(", "),
-            suggest(&sc.name, NAMES.iter().copied())
-                .map(|s| format!(". `{s}`?"))
-                .unwrap_or_default()
-        )));
-    }
-    let allowed: &[&str] = match sc.name.as_str() {
-        "value" => &["indicator", "period", "unit", "kind"],
-        "change" => &["indicator", "period", "unit"],
-        "progress" => &["indicator", "unit"],
-        _ => &["kind", "indicator", "unit"],
-    };
-    if let Some(bad) = sc.args.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(Problem::Shortcode(format!(
-            "`{}` không nhận tham số `{bad}` / takes no `{bad}`: {}",
-            sc.name,
-            allowed.join(", ")
-        )));
-    }
+    let function = function(sc)?;
     let unit = match sc.args.get("unit") {
         Some(slug) => project
             .units
@@ -159,86 +229,92 @@ pub fn resolve(
         }
         None => None,
     };
+    // A chart's `kind` is its kind, read above; a figure's is actual, estimate or target.
     let kind = match sc.args.get("kind") {
-        Some(k) if sc.name != "chart" => Kind::parse(k).ok_or_else(|| Problem::Choice {
-            value: k.clone(),
-            allowed: &["actual", "estimate", "target"],
-            suggestion: suggest(k, ["actual", "estimate", "target"]),
-        })?,
+        Some(k) if !matches!(function, Function::Chart(_)) => {
+            Kind::parse(k).ok_or_else(|| Problem::Choice {
+                value: k.clone(),
+                allowed: &["actual", "estimate", "target"],
+                suggestion: suggest(k, ["actual", "estimate", "target"]),
+            })?
+        }
         _ => Kind::Actual,
     };
-    let chart = match (sc.name.as_str(), sc.args.get("kind")) {
-        ("chart", Some(k)) if CHART_KINDS.contains(&k.as_str()) => Some(k.clone()),
-        ("chart", k) => {
-            return Err(Problem::Choice {
-                value: k.cloned().unwrap_or_default(),
-                allowed: CHART_KINDS,
-                suggestion: k.and_then(|k| suggest(k, CHART_KINDS.iter().copied())),
-            })
-        }
-        _ => None,
-    };
-    let needs_indicator = matches!(sc.name.as_str(), "value" | "change" | "progress")
-        || matches!(chart.as_deref(), Some("trend" | "compare" | "bullet"));
-    if needs_indicator && indicator.is_none() {
-        return Err(Problem::Shortcode(format!(
-            "`{}` cần `indicator=\"…\"` / needs `indicator=\"…\"`",
-            sc.name
-        )));
+    if function.needs_indicator() && indicator.is_none() {
+        return Err(Problem::Shortcode(ShortcodeProblem::MissingArgument {
+            shortcode: function.label(),
+            argument: "indicator",
+            choices: &[],
+        }));
     }
     let period = match sc.args.get("period") {
         Some(p) => Some(
             p.parse::<Period>()
                 .map_err(|_| Problem::InvalidPeriod(p.clone()))?,
         ),
-        None if matches!(sc.name.as_str(), "value" | "change") => {
-            return Err(Problem::Shortcode(format!(
-                "`{}` cần `period=\"…\"` / needs `period=\"…\"`",
-                sc.name
-            )))
+        None if function.needs_period() => {
+            return Err(Problem::Shortcode(ShortcodeProblem::MissingArgument {
+                shortcode: function.label(),
+                argument: "period",
+                choices: &[],
+            }))
         }
         None => None,
     };
+    let code = |i: IndicatorId| project.catalogue.get(i).code.clone();
+    let slug = || project.units.get(unit).slug.clone();
     // A figure that does not exist would leave a gap in the prose: refuse it now.
     if let (Some(i), Some(p)) = (indicator, period) {
         let figures = &computed.figures;
-        let code = &project.catalogue.get(i).code;
-        let slug = &project.units.get(unit).slug;
         if figures.get(unit, i, p, kind).is_none() {
             return Err(Problem::NoFigure {
-                what: format!("`{code}` {p} {} ({slug})", kind.as_str()),
+                indicator: code(i),
+                period: Some(p.to_string()),
+                kind: kind.as_str(),
+                unit: slug(),
             });
         }
-        if sc.name == "change"
+        if function == Function::Change
             && figures
                 .get(unit, i, p.year_before(), Kind::Actual)
                 .is_none()
         {
             return Err(Problem::NoFigureYearBefore {
-                what: format!("`{code}` {} actual ({slug})", p.year_before()),
+                indicator: code(i),
+                period: p.year_before().to_string(),
+                unit: slug(),
             });
         }
     }
-    if sc.name == "progress" || chart.as_deref() == Some("bullet") {
+    if function.needs_target() {
         if let Some(i) = indicator {
             if computed.progress[unit][i].is_none() {
                 return Err(Problem::NoFigure {
-                    what: format!(
-                        "`{}` target ({})",
-                        project.catalogue.get(i).code,
-                        project.units.get(unit).slug
-                    ),
+                    indicator: code(i),
+                    period: None,
+                    kind: Kind::Target.as_str(),
+                    unit: slug(),
                 });
             }
         }
     }
+    // A chart with nothing to draw is an error, like a figure that does not exist: the
+    // narrative around it speaks of a chart that the reader would not see. As an error it
+    // stops the build, with the narrative's file and line, before anything is published; a
+    // warning would publish the page with the hole. (The charts that unit and indicator pages
+    // draw by themselves are simply left out when they have no figures: no editor asked for
+    // them.)
+    if let Function::Chart(chart) = function {
+        if let Some(problem) = chart.nothing_to_draw(project, computed, unit, indicator) {
+            return Err(problem);
+        }
+    }
     Ok(Resolved {
-        name: sc.name.clone(),
+        function,
         unit,
         indicator,
         period,
         kind,
-        chart,
     })
 }
 
@@ -293,7 +369,7 @@ pub fn render_narrative(
         };
         let token = format!("CHISOSHORTCODE{}X", replacements.len());
         markdown.push_str(&token);
-        let block = r.chart.is_some();
+        let block = matches!(r.function, Function::Chart(_));
         replacements.push((token, evaluate(ctx, &r, lang, replacements.len()), block));
     }
     markdown.push_str(&n.markdown[last..]);
@@ -329,31 +405,32 @@ fn narrative_page(ctx: &super::Ctx, n: &Narrative, unit: UnitId) -> String {
     if n.is_page() {
         let stem = n.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let slug = stem.strip_suffix(".en").unwrap_or(stem);
-        format!("pages/{slug}/index.html")
+        crate::routes::page(slug)
     } else {
-        super::unit_page::path(ctx.project, unit)
+        crate::routes::unit_page(super::unit_folder(ctx.project, unit))
     }
 }
 
 fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -> String {
     use crate::markdown::escape::escape_html;
-    let Some(i) = r.indicator.or(if r.chart.is_some() {
-        Some(IndicatorId::from_index(0))
-    } else {
-        None
-    }) else {
+    if let Function::Chart(chart) = r.function {
+        return chart
+            .draw(ctx, r.unit, r.indicator, lang, &format!("nc{n}"))
+            .unwrap_or_default();
+    }
+    let Some(i) = r.indicator else {
         return String::new();
     };
     let figures = &ctx.computed.figures;
-    match (r.name.as_str(), r.period) {
-        ("value", Some(p)) => figures
+    match (r.function, r.period) {
+        (Function::Value, Some(p)) => figures
             .value(r.unit, i, p, r.kind)
             .map(|v| escape_html(&ctx.figure(i, v, lang)))
             .unwrap_or_default(),
-        ("change", Some(p)) => super::unit_page::change_text(ctx, r.unit, i, p, lang)
+        (Function::Change, Some(p)) => super::wording::change_text(ctx, r.unit, i, p, lang)
             .map(|(text, _)| escape_html(&text))
             .unwrap_or_default(),
-        ("progress", _) => ctx.computed.progress[r.unit][i]
+        (Function::Progress, _) => ctx.computed.progress[r.unit][i]
             .as_ref()
             .map(|p| {
                 let status = ctx.i18n.get(lang, &format!("status_{}", p.status.as_str()));
@@ -379,41 +456,6 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
                 escape_html(&text)
             })
             .unwrap_or_default(),
-        ("chart", _) => {
-            let id = format!("nc{n}");
-            let units = &ctx.project.units;
-            let view = match r.chart.as_deref() {
-                Some("growth") => super::chart_views::growth(ctx, r.unit, lang, &id),
-                Some("trend") => super::chart_views::trend(ctx, r.unit, i, lang, &id),
-                Some("coverage") | Some("compare") => {
-                    let mut rows = vec![r.unit];
-                    rows.extend(units.children(r.unit));
-                    if r.chart.as_deref() == Some("coverage") {
-                        super::chart_views::coverage(ctx, &rows, lang, &id)
-                    } else {
-                        super::chart_views::compare(ctx, i, &rows, lang, &id)
-                    }
-                }
-                _ => {
-                    return ctx.computed.progress[r.unit][i]
-                        .as_ref()
-                        .map(|p| {
-                            format!(
-                                "<div class=\"bullet\">{}</div>",
-                                super::chart_views::bullet(ctx, i, p, lang, &id)
-                            )
-                        })
-                        .unwrap_or_default()
-                }
-            };
-            let Some(view) = view else {
-                return String::new();
-            };
-            let mut c = tera::Context::new();
-            c.insert("c", &view);
-            c.insert("t", ctx.i18n.table(lang));
-            ctx.render("chart.html", &c).unwrap_or_default()
-        }
         _ => String::new(),
     }
 }

@@ -6,6 +6,7 @@ use std::io;
 use std::sync::{Mutex, PoisonError};
 
 use super::OutputFile;
+use crate::routes::{HOME, INDEX};
 
 /// Receives the site's files from any thread, in no particular order.
 pub trait Sink: Sync {
@@ -55,7 +56,7 @@ impl<'a> Recording<'a> {
         self.pages
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .extend(paths.into_iter().filter(|p| p.ends_with("index.html")));
+            .extend(paths.into_iter().filter(|p| p.ends_with(INDEX)));
     }
 
     /// Every page's path so far: the home page first, then in path order.
@@ -65,14 +66,14 @@ impl<'a> Recording<'a> {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        pages.sort_by(|a, b| (a != "index.html", a).cmp(&(b != "index.html", b)));
+        pages.sort_by(|a, b| (a != HOME, a).cmp(&(b != HOME, b)));
         pages
     }
 }
 
 impl Sink for Recording<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
-        if path.ends_with("index.html") {
+        if path.ends_with(INDEX) {
             self.pages
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)

@@ -2,6 +2,7 @@
 //! hosts that send them are made as files are written: [`crate::output::Staging`].)
 
 use super::OutputFile;
+use crate::routes::{self, INDEX};
 
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -15,8 +16,8 @@ fn xml_escape(s: &str) -> String {
 pub fn sitemap(pages: &[String], base_url: Option<&str>) -> Option<OutputFile> {
     let base = base_url?;
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in pages.iter().filter(|p| p.ends_with("index.html")) {
-        let page = path.strip_suffix("index.html").unwrap_or(path);
+    for path in pages.iter().filter(|p| p.ends_with(INDEX)) {
+        let page = routes::folder_of(path);
         xml.push_str(&format!(
             "<url><loc>{}</loc></url>\n",
             xml_escape(&format!("{base}{page}"))
@@ -24,7 +25,7 @@ pub fn sitemap(pages: &[String], base_url: Option<&str>) -> Option<OutputFile> {
     }
     xml.push_str("</urlset>\n");
     Some(OutputFile {
-        path: "sitemap.xml".into(),
+        path: routes::SITEMAP.into(),
         bytes: xml.into_bytes(),
     })
 }
@@ -32,10 +33,10 @@ pub fn sitemap(pages: &[String], base_url: Option<&str>) -> Option<OutputFile> {
 pub fn robots(base_url: Option<&str>) -> OutputFile {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if let Some(base) = base_url {
-        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+        text.push_str(&format!("Sitemap: {base}{}\n", routes::SITEMAP));
     }
     OutputFile {
-        path: "robots.txt".into(),
+        path: routes::ROBOTS.into(),
         bytes: text.into_bytes(),
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::lang::Lang;
 use crate::model::{IndicatorId, Kind, Origin, Period, UnitId};
+use crate::routes;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
@@ -103,7 +104,7 @@ pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot
                 }
                 let row = PivotRow {
                     label: ctx.indicator_name(i, lang).to_string(),
-                    href: format!("{home}indicators/{}/index.html", ind.code),
+                    href: indicator_href(ctx, i, home),
                     measure: ctx.unit_of_measure(i, lang).to_string(),
                     cells: periods
                         .iter()
@@ -166,11 +167,14 @@ pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Ve
         .collect()
 }
 
-/// The page of a unit, relative to the language's home.
+/// A link to a unit's page from a page whose way to its language's home is `home`.
 pub fn unit_href(ctx: &Ctx, unit: UnitId, home: &str) -> String {
-    if unit == UnitId::ROOT {
-        format!("{home}index.html")
-    } else {
-        format!("{home}{}/index.html", ctx.project.units.get(unit).slug)
-    }
+    let page = routes::unit_page(super::unit_folder(ctx.project, unit));
+    format!("{home}{page}")
+}
+
+/// A link to an indicator's page from a page whose way to its language's home is `home`.
+pub fn indicator_href(ctx: &Ctx, i: IndicatorId, home: &str) -> String {
+    let page = routes::indicator_page(&ctx.project.catalogue.get(i).code);
+    format!("{home}{page}")
 }

@@ -5,14 +5,16 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
-use super::tables::{self, unit_href, Pivot};
+use super::scope::Scope;
+use super::tables::{self, indicator_href, unit_href, Pivot};
+use super::wording::{change_text, status_counts, status_word, StatusCount};
 use super::Ctx;
-use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::Project;
 use crate::model::{IndicatorId, Kind, UnitId};
+use crate::routes::{self, DataFormat};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -26,13 +28,6 @@ struct Headline {
     change: Option<String>,
     /// `up`, `down` or `none`, for the arrow (the words say it too).
     trend: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct StatusCount {
-    pub key: &'static str,
-    pub label: String,
-    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -81,80 +76,6 @@ struct ChildLink {
     depth: usize,
 }
 
-/// A change from the same period a year before, in words: "tăng 1.234 thuê bao (2,3 %) so với
-/// cùng kỳ năm 2023".
-pub fn change_text(
-    ctx: &Ctx,
-    unit: UnitId,
-    i: IndicatorId,
-    period: crate::model::Period,
-    lang: Lang,
-) -> Option<(String, &'static str)> {
-    let c = year_on_year(&ctx.computed.figures, unit, i, period, Kind::Actual)?;
-    let ind = ctx.project.catalogue.get(i);
-    let t = |k: &str| ctx.i18n.get(lang, k);
-    let rounded = crate::format::round(c.difference, ind.decimals);
-    let (word, trend) = if rounded > 0.0 {
-        (t("change_up"), "up")
-    } else if rounded < 0.0 {
-        (t("change_down"), "down")
-    } else {
-        (t("change_none"), "none")
-    };
-    let half = if c.previous.half {
-        "same_period_h1"
-    } else {
-        "same_period_year"
-    };
-    let versus = ctx
-        .i18n
-        .fill(lang, half, &[("year", &c.previous.year.to_string())]);
-    if trend == "none" {
-        return Some((format!("{word} {versus}"), trend));
-    }
-    let amount = c.difference.abs();
-    let text = if ind.is_percentage() {
-        format!(
-            "{word} {} {} {versus}",
-            ctx.number(i, amount, lang),
-            t("points")
-        )
-    } else {
-        let pct = c
-            .percent
-            .map(|p| format!(" ({})", crate::format::percent(p.abs(), 1, lang)))
-            .unwrap_or_default();
-        format!("{word} {}{pct} {versus}", ctx.figure(i, amount, lang))
-    };
-    // The sentence wraps at any space: in a narrow card a figure glued to its unit would be
-    // cut in the middle of the word instead.
-    Some((text.replace('\u{a0}', " "), trend))
-}
-
-pub fn status_counts(
-    ctx: &Ctx,
-    statuses: impl Iterator<Item = Status>,
-    lang: Lang,
-) -> Vec<StatusCount> {
-    let mut counts = [0usize; 4];
-    for s in statuses {
-        counts[s as usize] += 1;
-    }
-    [
-        Status::Achieved,
-        Status::OnTrack,
-        Status::OffTrack,
-        Status::NoData,
-    ]
-    .iter()
-    .map(|&s| StatusCount {
-        key: s.as_str(),
-        label: ctx.i18n.get(lang, &format!("status_{}", s.as_str())),
-        count: counts[s as usize],
-    })
-    .collect()
-}
-
 pub fn progress_rows(
     ctx: &Ctx,
     unit: UnitId,
@@ -186,7 +107,7 @@ pub fn progress_rows(
             };
             Some(ProgressRow {
                 indicator: ctx.indicator_name(i, lang).to_string(),
-                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                href: indicator_href(ctx, i, home),
                 baseline: at(p.baseline),
                 latest: at(p.latest),
                 target,
@@ -199,7 +120,7 @@ pub fn progress_rows(
                 achievement: pct(p.achievement),
                 progress: pct(p.progress),
                 status: p.status.as_str(),
-                status_label: ctx.i18n.get(lang, &format!("status_{}", p.status.as_str())),
+                status_label: status_word(ctx, p.status, lang),
                 bullet: if with_bullets && p.status != Status::NoData {
                     chart_views::bullet(
                         ctx,
@@ -218,17 +139,45 @@ pub fn progress_rows(
 
 /// The unit's page, relative to its language's home.
 pub fn path(project: &Project, unit: UnitId) -> String {
-    if unit == UnitId::ROOT {
-        "index.html".to_string()
-    } else {
-        format!("{}/index.html", project.units.get(unit).slug)
+    routes::unit_page(super::unit_folder(project, unit))
+}
+
+/// The units the page's comparison chart shows: the unit and its children or, without
+/// children, its parent and the unit.
+fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
+    let units = &project.units;
+    let children = units.children(unit);
+    let mut compared = vec![unit];
+    match units.parent(unit) {
+        Some(p) if children.is_empty() => compared.insert(0, p),
+        _ => compared.extend(children),
     }
+    compared
+}
+
+/// Whether the page shows something that changed: its own figures, progress and notes, those
+/// of the units it is compared with, a target it inherits, or a narrative that quotes other
+/// units (`unit=`), which may be any of them.
+pub fn touched_by(ctx: &Ctx, scope: &Scope, unit: UnitId) -> bool {
+    let quotes = ctx
+        .project
+        .content
+        .units
+        .range((unit, LangKey::Vi)..)
+        .take_while(|((owner, _), _)| *owner == unit)
+        .any(|(_, n)| n.markdown.contains("unit="));
+    compared(ctx.project, unit)
+        .into_iter()
+        .any(|u| scope.own(u))
+        || scope.inherited(unit)
+        || quotes
 }
 
 pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), ThemeError> {
     let project = ctx.project;
     let units = &project.units;
     let u = units.get(unit);
+    let folder = super::unit_folder(project, unit);
     let path = path(project, unit);
     let narrative = project.content.units.get(&(unit, LangKey::from(lang)));
     let vi_narrative = project.content.units.get(&(unit, LangKey::Vi));
@@ -270,7 +219,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             let change = change_text(ctx, unit, i, period, lang);
             Some(Headline {
                 name: chart_views::short_label(ctx, i, lang),
-                href: format!("{home}indicators/{}/index.html", cat.get(i).code),
+                href: indicator_href(ctx, i, &home),
                 value: if cat.get(i).is_percentage() {
                     ctx.figure(i, f.value, lang)
                 } else {
@@ -289,11 +238,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         .collect();
 
     let children = units.children(unit);
-    let mut compared = vec![unit];
-    match units.parent(unit) {
-        Some(p) if children.is_empty() => compared.insert(0, p),
-        _ => compared.extend(children),
-    }
+    let compared = compared(project, unit);
     let mut charts = Vec::new();
     charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
@@ -370,11 +315,11 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             })
             .collect()
     };
-    let downloads = ["csv", "json"]
+    let downloads = DataFormat::ALL
         .iter()
-        .map(|ext| Link {
-            label: format!("{}.{ext}", u.slug),
-            href: format!("{}data/{}.{ext}", page.site, u.slug),
+        .map(|&format| Link {
+            label: format!("{}.{}", u.slug, format.extension()),
+            href: format!("{}{}", page.site, routes::unit_data(&u.slug, format)),
             current: false,
         })
         .collect();
@@ -403,12 +348,16 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         reports: crate::compute::report::years(figures, unit)
             .iter()
             .rev()
-            .map(|y| Link {
-                label: ctx
-                    .i18n
-                    .fill(lang, "report_title", &[("year", &y.to_string())]),
-                href: format!("reports/{y}-H1/index.html"),
-                current: false,
+            .map(|&y| {
+                // The reports sit in the unit's folder: linked from there.
+                let report = routes::report_page(folder, y);
+                Link {
+                    label: ctx
+                        .i18n
+                        .fill(lang, "report_title", &[("year", &y.to_string())]),
+                    href: routes::below(&path, &report).unwrap_or(&report).to_string(),
+                    current: false,
+                }
             })
             .collect(),
     };

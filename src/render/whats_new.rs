@@ -4,10 +4,11 @@ use serde::Serialize;
 
 use super::changes::Update;
 use super::layout::layout;
-use super::tables::unit_href;
+use super::tables::{indicator_href, unit_href};
 use super::{Ctx, OutputFile};
 use crate::lang::Lang;
 use crate::model::UnitId;
+use crate::routes;
 use crate::theme::ThemeError;
 
 /// Changes listed per update on the page; the rest are in `data/changes.json`.
@@ -65,12 +66,7 @@ fn views(ctx: &Ctx, history: &[Update], lang: Lang, home: &str) -> Vec<UpdateVie
                             ctx.indicator_name(i, lang).to_string()
                         }),
                         indicator_href: ind
-                            .map(|i| {
-                                format!(
-                                    "{home}indicators/{}/index.html",
-                                    project.catalogue.get(i).code
-                                )
-                            })
+                            .map(|i| indicator_href(ctx, i, home))
                             .unwrap_or_default(),
                         period: c
                             .period
@@ -110,12 +106,12 @@ fn date_text(iso: &str, lang: Lang) -> String {
 }
 
 pub fn page(ctx: &Ctx, history: &[Update], lang: Lang) -> Result<(String, String), ThemeError> {
-    let path = "whats-new/index.html";
+    let path = routes::WHATS_NEW;
     let title = ctx.i18n.get(lang, "whats_new_title");
     let page = layout(ctx, lang, path, &title, &title, Vec::new());
     let mut context = ctx.context(lang, &page);
     context.insert("updates", &views(ctx, history, lang, &page.home));
-    context.insert("feed", &format!("{}feed.xml", page.home));
+    context.insert("feed", &format!("{}{}", page.home, routes::FEED));
     Ok((path.into(), ctx.render("whats-new.html", &context)?))
 }
 
@@ -127,9 +123,9 @@ fn xml(s: &str) -> String {
 pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
     let prefix = super::layout::lang_prefix(ctx, lang);
     let base = ctx.base_url.clone().unwrap_or_default();
-    let page_url = format!("{base}{prefix}whats-new/");
+    let page_url = format!("{base}{prefix}{}", routes::folder_of(routes::WHATS_NEW));
     let id = match &ctx.base_url {
-        Some(b) => format!("{b}{prefix}feed.xml"),
+        Some(b) => format!("{b}{prefix}{}", routes::FEED),
         None => format!(
             "urn:chiso:{}:{}",
             ctx.project.units.get(UnitId::ROOT).code,
@@ -170,7 +166,7 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
     }
     out.push_str("</feed>\n");
     OutputFile {
-        path: format!("{prefix}feed.xml"),
+        path: format!("{prefix}{}", routes::FEED),
         bytes: out.into_bytes(),
     }
 }

@@ -20,6 +20,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::build::{self, BuildError};
 use crate::lang::Lang;
+use crate::routes;
 use site::{Lookup, Site};
 
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -207,7 +208,7 @@ impl Rebuilder {
             Err(e) => {
                 let (report, count) = match &e {
                     BuildError::Input(diags) => (diags.report(lang, CAP), diags.errors().count()),
-                    other => (format!("{other}\n"), 1),
+                    other => (format!("{}\n", other.describe(lang)), 1),
                 };
                 let ms = started.elapsed().as_millis();
                 eprint!("{report}");
@@ -407,7 +408,9 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
             reply.location = Some(location);
             return reply;
         }
-        Lookup::NotFound if site.contains("404.html") => (404, "404.html".to_string()),
+        Lookup::NotFound if site.contains(routes::NOT_FOUND) => {
+            (404, routes::NOT_FOUND.to_string())
+        }
         Lookup::NotFound => return Reply::text(404, "404 Not Found\n"),
     };
     let Some(body) = site.get(&key) else {

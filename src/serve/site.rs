@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::render::OutputFile;
+use crate::routes::INDEX;
 
 /// Added to every HTML page the server sends; never part of a built site. External because the
 /// pages' Content-Security-Policy (`script-src 'self'`) forbids inline scripts.
@@ -114,14 +115,14 @@ pub fn resolve(site: &Site, target: &str) -> Lookup {
     };
     let is_folder = rel.is_empty() || rel.ends_with('/');
     let key = if is_folder {
-        format!("{rel}index.html")
+        format!("{rel}{INDEX}")
     } else {
         rel.to_string()
     };
     if site.contains(&key) {
         return Lookup::File(key);
     }
-    if !is_folder && site.contains(&format!("{rel}/index.html")) {
+    if !is_folder && site.contains(&format!("{rel}/{INDEX}")) {
         // Only `?…` survives a redirect; a fragment never reaches the server anyway.
         let query = if query.starts_with('?') { query } else { "" };
         return Lookup::Redirect(format!("{raw_path}/{query}"));

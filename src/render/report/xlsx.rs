@@ -9,10 +9,10 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::report_page::{column_numbers, fill_years, summary, Part};
-use super::Ctx;
+use super::{column_numbers, fill_years, summary, Part};
 use crate::compute::report::{Report, FIRST_FIGURE};
 use crate::lang::Lang;
+use crate::render::Ctx;
 
 const LANG: Lang = Lang::Vi;
 const FONT: &str = "Times New Roman";

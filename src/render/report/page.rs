@@ -1,0 +1,142 @@
+//! A report's page, one per language: the two tables as the province's template prints them,
+//! the summary, and links to the workbook and the CSV files.
+
+use serde::Serialize;
+
+use super::{column_numbers, file_path, fill_years, page_path, summary, Part};
+use crate::compute::report::Report;
+use crate::format;
+use crate::lang::Lang;
+use crate::model::UnitId;
+use crate::render::layout::{layout, Link};
+use crate::render::tables::{indicator_href, unit_href};
+use crate::render::Ctx;
+use crate::routes::ReportFile;
+use crate::theme::ThemeError;
+
+#[derive(Serialize)]
+struct LineView {
+    stt: usize,
+    name: String,
+    href: String,
+    unit: String,
+    cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    numeral: String,
+    name: String,
+    lines: Vec<LineView>,
+}
+
+#[derive(Serialize)]
+struct TableView {
+    id: &'static str,
+    title: String,
+    headings: Vec<String>,
+    numbers: Vec<String>,
+    sections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+struct ReportView {
+    title: String,
+    unit: String,
+    unit_href: String,
+    downloads: Vec<Link>,
+    forecast: TableView,
+    summary: String,
+    plan: TableView,
+}
+
+fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> TableView {
+    let table = part.table(r);
+    let cat = &ctx.project.catalogue;
+    let sections = table
+        .sections
+        .iter()
+        .map(|s| SectionView {
+            numeral: s.numeral.clone(),
+            name: {
+                let ind = cat.get(s.indicator);
+                lang.pick(&ind.group, &ind.group_en).to_string()
+            },
+            lines: s
+                .lines
+                .iter()
+                .map(|line| {
+                    let i = line.indicator;
+                    let figures = line
+                        .figures
+                        .iter()
+                        .map(|v| v.map(|v| ctx.number(i, v, lang)));
+                    let percents = line
+                        .percents(table.ratios)
+                        .into_iter()
+                        .map(|v| v.map(|v| format::number(v, 1, lang)));
+                    LineView {
+                        stt: line.stt,
+                        name: ctx.indicator_name(i, lang).to_string(),
+                        href: indicator_href(ctx, i, home),
+                        unit: ctx.unit_of_measure(i, lang).to_string(),
+                        cells: figures
+                            .chain(percents)
+                            .map(Option::unwrap_or_default)
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    TableView {
+        id: part.id(),
+        title: part.title(ctx, r, lang),
+        headings: part.headings(ctx, r, lang),
+        numbers: column_numbers(table),
+        sections,
+    }
+}
+
+pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), ThemeError> {
+    let path = page_path(ctx.project, r.unit, r.year);
+    let unit = ctx.unit_name(r.unit, lang).to_string();
+    let title = fill_years(ctx, lang, "report_title", r.year);
+    let full_title = format!("{title} – {unit}");
+    let mut page = layout(ctx, lang, &path, &full_title, &full_title, Vec::new());
+    let home = page.home.clone();
+    let mut crumbs: Vec<UnitId> = ctx.project.units.ancestors(r.unit).collect();
+    crumbs.reverse();
+    crumbs.push(r.unit);
+    page.breadcrumbs = crumbs
+        .into_iter()
+        .map(|u| Link {
+            label: ctx.unit_name(u, lang).to_string(),
+            href: unit_href(ctx, u, &home),
+            current: false,
+        })
+        .collect();
+    let downloads = [ReportFile::Workbook, ReportFile::Forecast, ReportFile::Plan]
+        .into_iter()
+        .map(|f| {
+            let file = file_path(ctx.project, r.unit, r.year, f);
+            Link {
+                label: file.rsplit('/').next().unwrap_or(&file).to_string(),
+                href: format!("{}{file}", page.site),
+                current: false,
+            }
+        })
+        .collect();
+    let view = ReportView {
+        title,
+        unit_href: unit_href(ctx, r.unit, &home),
+        unit,
+        downloads,
+        forecast: table_view(ctx, r, Part::One, lang, &home),
+        summary: summary(ctx, r, lang),
+        plan: table_view(ctx, r, Part::Two, lang, &home),
+    };
+    let mut context = ctx.context(lang, &page);
+    context.insert("report", &view);
+    Ok((path, ctx.render("report.html", &context)?))
+}
