@@ -14,7 +14,7 @@ use chiso::load::{content, indicators, text, values};
 use chiso::model::{Figures, Period};
 use chiso::render::{markdown, shortcodes};
 
-#[path = "../../tests/html_scan/mod.rs"]
+#[path = "../../tests/it/html_scan.rs"]
 mod html_scan;
 
 /// A check of one input.
