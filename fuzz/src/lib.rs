@@ -2,7 +2,7 @@
 //! `replay` harness, which runs the same checks without libFuzzer on a stable toolchain.
 //!
 //! Every check takes arbitrary bytes, must not panic, and asserts what the property tests in
-//! `tests/proptest_parsers.rs` assert: what a parser accepts reads back as what was written.
+//! `tests/it/proptest_parsers.rs` assert: what a parser accepts reads back as what was written.
 
 use std::path::Path;
 
