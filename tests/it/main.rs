@@ -8,6 +8,7 @@
 mod common;
 mod html_scan;
 
+mod architecture;
 mod build_fixtures;
 mod compute_rules;
 mod errors;
@@ -21,4 +22,5 @@ mod publish_rules;
 mod report;
 mod reproducible;
 mod serve;
+mod shortcode_messages;
 mod target_rules;
