@@ -2,7 +2,7 @@
 //! `replay` harness, which runs the same checks without libFuzzer on a stable toolchain.
 //!
 //! Every check takes arbitrary bytes, must not panic, and asserts what the property tests in
-//! `tests/proptest_parsers.rs` assert: what a parser accepts reads back as what was written.
+//! `tests/it/proptest_parsers.rs` assert: what a parser accepts reads back as what was written.
 
 use std::path::Path;
 
@@ -14,8 +14,10 @@ use chiso::load::{content, indicators, text, values};
 use chiso::model::{Figures, Period};
 use chiso::render::{markdown, shortcodes};
 
-#[path = "../../tests/html_scan/mod.rs"]
-mod html_scan;
+// Public, so that what the fuzz targets leave unused of this shared file (the checks of the
+// Content-Security-Policy, used by tests/it/hostile.rs) is not reported as dead code here.
+#[path = "../../tests/it/html_scan.rs"]
+pub mod html_scan;
 
 /// A check of one input.
 pub type Check = fn(&[u8]);

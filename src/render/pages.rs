@@ -2,9 +2,9 @@
 //! renders each, and whether a change of figures touches it.
 //!
 //! What a page shows, and so what it depends on, is said by its own module next to its render
-//! code (`touched_by`); this enum only asks. A new kind of page is its module, its template
-//! (listed in `theme::BUILT_IN`), its route (`crate::routes`, which reserves its folder), its
-//! arms here and its words in the translation table.
+//! code (`touched_by`); this enum only asks. A new kind of page is its module, its template (a
+//! file in `templates/`), its variant and arms here, its route (`crate::routes`, which reserves
+//! its folder) and its words in the translation table.
 
 use super::changes::Update;
 use super::scope::Scope;

@@ -11,45 +11,9 @@ use tera::Tera;
 use crate::markdown::escape::escape_html;
 pub use i18n::I18n;
 
-/// (name, text) of every built-in template and asset, from the repository's `templates/`.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("unit.html", include_str!("../../templates/unit.html")),
-    (
-        "indicator.html",
-        include_str!("../../templates/indicator.html"),
-    ),
-    (
-        "indicators.html",
-        include_str!("../../templates/indicators.html"),
-    ),
-    (
-        "methodology.html",
-        include_str!("../../templates/methodology.html"),
-    ),
-    ("data.html", include_str!("../../templates/data.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("chart.html", include_str!("../../templates/chart.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    (
-        "whats-new.html",
-        include_str!("../../templates/whats-new.html"),
-    ),
-    (
-        "coverage-gaps.html",
-        include_str!("../../templates/coverage-gaps.html"),
-    ),
-];
-
-/// Static files copied to `assets/`.
-pub const ASSETS: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../templates/style.css")),
-    ("search.js", include_str!("../../templates/search.js")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
-];
+// `BUILT_IN` (the page templates) and `ASSETS` (the files of `assets/`): every file of the
+// repository's `templates/`, listed by the build script (`build.rs`).
+include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
 /// Why a theme file would not compile or a page would not render: the file (inside
 /// `templates/`) and Tera's own account of it.

@@ -5,12 +5,11 @@
 //! `data/reports/<slug>-<Y>-H1.csv`, `…-plan.csv`, `.xlsx` and the report pages. Expected
 //! numbers are worked out by hand in the comments. The catalogue is `common::INDICATORS`.
 
-mod common;
-
 use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use common::{hrefs, text_nodes, Csv, Project, Row, Site};
+
+use crate::common::{self, hrefs, text_nodes, Csv, Project, Row, Site};
 
 /// A province and two districts. District A has every kind of row: all five figures, missing
 /// parts, zero parts, a zero plan, a `down` indicator, plans inherited from the province (one a

@@ -2,7 +2,6 @@
 //! in a reader's browser (scripts, event handlers, `javascript:`/`data:` links, frames, styles)
 //! by reading tags and their decoded attributes, so that escaped text such as `&lt;script&gt;`,
 //! which a reader sees as harmless letters, is told apart from markup that runs.
-#![allow(dead_code)]
 
 #[derive(Debug)]
 pub struct Tag {

@@ -4,11 +4,9 @@
 //! plain ones in comma files, identical input gives identical output, and the HTML pages show
 //! Vietnamese numbers and link to each other relatively.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{hrefs, text_nodes, Project, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
+use crate::common::{self, hrefs, text_nodes, Project, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
 
 /// The `decimals` column of the shared catalogue, by indicator code.
 fn decimals() -> BTreeMap<String, usize> {

@@ -1,8 +1,8 @@
 //! Shared helpers for the integration tests: write a small dashboard project into a temporary
 //! folder, run the real `chiso` binary on it, and read the published files back.
 //!
-//! Every test file uses a different subset of these helpers.
-#![allow(dead_code)]
+//! Every test module uses a different subset of these helpers, and each helper is used by one at
+//! least: they are compiled once, into the one test binary, so an unused one is reported.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -231,11 +231,6 @@ impl Site<'_> {
     /// `data/<slug>.csv`, the unit's own figures.
     pub fn unit_csv(&self, slug: &str) -> Csv {
         Csv::parse(&self.read(&format!("data/{slug}.csv")))
-    }
-
-    /// `data/<slug>.json`.
-    pub fn unit_json(&self, slug: &str) -> serde_json::Value {
-        serde_json::from_str(&self.read(&format!("data/{slug}.json"))).expect("valid JSON")
     }
 
     /// The `value` cell of values.csv for (unit code, indicator, period, kind), if there is a row.

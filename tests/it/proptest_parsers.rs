@@ -2,8 +2,8 @@
 //! message) without panicking, and what they accept reads back as what was written.
 //!
 //! Case counts are modest so that `cargo test` stays fast; raise them for a longer hunt with
-//! `PROPTEST_CASES=100000 cargo test --test proptest_parsers`. The same parsers have cargo-fuzz
-//! targets in `fuzz/`.
+//! `PROPTEST_CASES=100000 cargo test --test it proptest_parsers::`. The same parsers have
+//! cargo-fuzz targets in `fuzz/`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,16 +19,25 @@ use chiso::markdown;
 use chiso::model::{Figures, IndicatorId, Kind, Period, UnitId};
 use chiso::render::shortcodes;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
-mod html_scan;
+use crate::html_scan;
 
-/// `PROPTEST_CASES` when set, else `n`.
+/// `PROPTEST_CASES` when set, else `n` cases. The failing cases proptest has found are kept in
+/// `proptest_parsers.proptest-regressions` beside this file and replayed first. (Proptest's
+/// default, `SourceParallel`, would look in `tests/proptest-regressions/proptest_parsers.txt`
+/// instead, since this file's folder has a `main.rs`, and would find nothing there.)
 fn cases(n: u32) -> ProptestConfig {
     let n = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(n);
-    ProptestConfig::with_cases(n)
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::with_cases(n)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,9 @@
 //! Builds the fixture projects under tests/fixtures/ with the real binary and checks what they
 //! publish against figures worked out by hand from their data files.
 
-mod common;
-
 use std::path::Path;
 
-use common::build_root_to;
+use crate::common::build_root_to;
 
 /// tests/fixtures/lai-chau: a second province (Lai Châu, code 12) with four districts, no
 /// `templates/` folder and no `chiso.toml`; two of the districts' files are separated by

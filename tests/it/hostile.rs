@@ -13,8 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod html_scan;
-use html_scan::{csp_problems, html_problems, tags};
+use crate::html_scan::{csp_problems, html_problems, tags};
 
 // ---------------------------------------------------------------------------------------------
 // Hostile strings

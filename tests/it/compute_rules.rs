@@ -6,9 +6,7 @@
 //! published `data/values.csv` (`unit,indicator,period,kind,value,origin`). Expected numbers
 //! are worked out by hand in the comments. The indicator catalogue is `common::INDICATORS`.
 
-mod common;
-
-use common::{text_nodes, warnings_about, Project, DISTRICT_A, DISTRICT_B, PROVINCE};
+use crate::common::{text_nodes, warnings_about, Project, DISTRICT_A, DISTRICT_B, PROVINCE};
 
 /// A province with no units below it: only its own figures count.
 const PROVINCE_ALONE: &str = "01,tinh,Tỉnh Thử Nghiệm,Test Province,province,\n";

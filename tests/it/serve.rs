@@ -1,8 +1,6 @@
 //! `chiso serve` end to end: the real binary on a copy of a small project, spoken to over
 //! loopback with plain HTTP/1.0 so that no client library is needed.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -12,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::copy_dir;
+use crate::common::copy_dir;
 
 /// Every wait in these tests ends by this time; a rebuild of the fixture takes well under one.
 const LIMIT: Duration = Duration::from_secs(10);

@@ -3,14 +3,13 @@
 //! lays the partial render over the previous preview and compares it, file by file, with a
 //! full render of the edited project.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chiso::build::{self, Inputs};
-use common::sample_copy;
+
+use crate::common::sample_copy;
 
 /// The repository's own project (Điện Biên), without its built site.
 fn sample() -> (tempfile::TempDir, PathBuf) {

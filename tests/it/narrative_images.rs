@@ -3,9 +3,7 @@
 //! `media/`, and every page showing it points at that copy, whatever its depth and language.
 //! Each mistake is refused (or warned about) with the Markdown file and line.
 
-mod common;
-
-use common::{chiso, decode_entities, warnings_about, Project};
+use crate::common::{chiso, decode_entities, warnings_about, Project};
 
 /// Bytes that are no text (so that nothing re-encodes them unnoticed).
 fn photo(seed: u8, len: usize) -> Vec<u8> {

@@ -7,14 +7,12 @@
 //! Every test builds the sample project of the repository (Điện Biên), copied into a temporary
 //! folder so that an edit made while the tests run cannot make two builds differ.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::sample_copy;
+use crate::common::sample_copy;
 
 type Files = BTreeMap<PathBuf, Vec<u8>>;
 

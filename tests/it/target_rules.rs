@@ -9,9 +9,7 @@
 //! Expected numbers are worked out by hand in the comments; the time of `YYYY` is YYYY and of
 //! `YYYY-H1` is YYYY − 0.5. The indicator catalogue is `common::INDICATORS`.
 
-mod common;
-
-use common::{Project, Row, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
+use crate::common::{Project, Row, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
 
 /// The progress row of (unit, indicator), which must exist.
 fn progress(site: &Site, unit: &str, indicator: &str) -> Row {

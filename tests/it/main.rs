@@ -1,0 +1,26 @@
+//! chiso's integration tests, one module per subject, in one test binary.
+//!
+//! One binary rather than one per file: the chiso library and the test helpers are linked once
+//! and the shared helpers (`common`, `html_scan`) compiled once, instead of fourteen times, so
+//! the test suite builds faster. Run one subject with `cargo test --test it report::`, one test
+//! by its name.
+
+mod common;
+mod html_scan;
+
+mod architecture;
+mod build_fixtures;
+mod compute_rules;
+mod errors;
+mod hostile;
+mod input_forms;
+mod narrative_images;
+mod new;
+mod partial_preview;
+mod proptest_parsers;
+mod publish_rules;
+mod report;
+mod reproducible;
+mod serve;
+mod shortcode_messages;
+mod target_rules;
