@@ -5,9 +5,7 @@
 //! Every test builds a small project with the real binary and reads what it publishes, or what
 //! `chiso check` prints. Expected numbers are worked out by hand in the comments.
 
-mod common;
-
-use common::{chiso, warnings_about, Project, INDICATORS};
+use crate::common::{chiso, warnings_about, Project, INDICATORS};
 
 const HEADER: &str = "code,slug,name,name_en,level,parent,from,until,formed_from";
 
