@@ -6,13 +6,15 @@
 
 use std::path::Path;
 
-use chiso::error::{Diagnostics, Lang};
+use chiso::diagnostics::Diagnostics;
 use chiso::format;
+use chiso::lang::Lang;
 use chiso::load::number::{parse_amount, parse_number, NumberFormat};
 use chiso::load::table::Table;
 use chiso::load::{content, indicators, text, values};
-use chiso::model::{Figures, Period};
-use chiso::render::{markdown, shortcodes};
+use chiso::markdown;
+use chiso::model::{Figures, Period, UnitId};
+use chiso::render::shortcodes;
 
 // Public, so that what the fuzz targets leave unused of this shared file (the checks of the
 // Content-Security-Policy, used by tests/it/hostile.rs) is not reported as dead code here.
@@ -123,10 +125,10 @@ pub fn values(data: &[u8]) {
     let mut figures = Figures::new(1, cat.len());
     let mut d = Diagnostics::default();
     if let Some(t) = Table::parse(Path::new("data/values/tinh.csv"), data, &mut d) {
-        values::load(&t, 0, &cat, &mut figures, &mut d);
+        values::load(&t, UnitId::ROOT, &cat, &mut figures, &mut d);
     }
-    for i in 0..cat.len() {
-        for f in figures.series(0, i).values() {
+    for i in cat.ids() {
+        for f in figures.series(UnitId::ROOT, i).values() {
             assert!(f.value.is_finite());
             if let Some(up) = f.upper {
                 assert!(f.value <= up);
