@@ -48,6 +48,11 @@ site_routes! {
     VALUES = "data/values.csv";
     /// The whole site's progress against targets, as open data.
     PROGRESS = "data/progress.csv";
+    /// The catalogue of units, those that ended too, as open data (`from`, `until`,
+    /// `formed_from`).
+    UNITS_CATALOGUE = "data/units.csv";
+    /// The catalogue of indicators, as open data.
+    INDICATORS_CATALOGUE = "data/indicators.csv";
     /// The history of changes behind "what's new".
     CHANGES = "data/changes.json";
     /// The Atom feed, one per language, beside its home page.
@@ -263,6 +268,7 @@ mod tests {
                 "progress",
                 "reports",
                 "search",
+                "units",
                 "values",
                 "vi",
                 "whats-new",

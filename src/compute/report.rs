@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::Computed;
 use crate::model::{Catalogue, Figures, Kind, Period};
-use crate::model::{IndicatorId, PerIndicator, Project, UnitId};
+use crate::model::{IndicatorId, PerIndicator, Project, UnitId, UnitTree};
 
 /// Column numbers of the Part One table (1 is STT, 2 the indicator, 3 its unit of measure).
 pub mod part_one {
@@ -146,13 +146,15 @@ pub fn roman(mut n: usize) -> String {
     out
 }
 
-/// The years Y for which `unit` has a figure of any kind for Y-H1: one report each.
-pub fn years(figures: &Figures, unit: UnitId) -> Vec<i32> {
+/// The years Y for which `unit` has a figure of any kind for Y-H1 and was in force then: one
+/// report each. A unit reports only on a half-year it lived in (a district that ended after
+/// 2025-H1 has no 2026 report, whatever targets it kept).
+pub fn years(units: &UnitTree, figures: &Figures, unit: UnitId) -> Vec<i32> {
     let years: BTreeSet<i32> = figures
         .unit(unit)
         .values()
         .flat_map(|series| series.keys())
-        .filter(|k| k.period.half)
+        .filter(|k| k.period.half && units.in_force(unit, k.period))
         .map(|k| k.period.year)
         .collect();
     years.into_iter().collect()
@@ -160,7 +162,7 @@ pub fn years(figures: &Figures, unit: UnitId) -> Vec<i32> {
 
 /// One unit's reports, years in time order.
 pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Report> {
-    years(&computed.figures, unit)
+    years(&project.units, &computed.figures, unit)
         .into_iter()
         .map(|year| {
             half_year(
@@ -419,8 +421,26 @@ mod tests {
             100.0 * 130.0 / 125.0
         ));
 
-        assert_eq!(years(&f, UnitId::from_index(1)), [2023, 2024]);
-        assert!(years(&f, UnitId::ROOT).is_empty());
+        let unit = |code: &str, parent: Option<&str>, until: Option<&str>| crate::model::Unit {
+            code: code.into(),
+            slug: format!("u{code}"),
+            name: code.into(),
+            name_en: code.into(),
+            level: "district".into(),
+            parent: parent.map(Into::into),
+            from: None,
+            until: until.map(|p| p.parse().expect("a period")),
+            formed_from: Vec::new(),
+        };
+        let tree = UnitTree::new(vec![unit("11", None, None), unit("099", Some("11"), None)]);
+        assert_eq!(years(&tree, &f, UnitId::from_index(1)), [2023, 2024]);
+        assert!(years(&tree, &f, UnitId::ROOT).is_empty());
+        // A unit that ended after 2023-H1 reports on 2023 only, whatever figures it kept.
+        let ended = UnitTree::new(vec![
+            unit("11", None, None),
+            unit("099", Some("11"), Some("2023-H1")),
+        ]);
+        assert_eq!(years(&ended, &f, UnitId::from_index(1)), [2023]);
     }
 
     #[test]

@@ -25,6 +25,8 @@ struct UnitRow {
     achievement: String,
     status: &'static str,
     status_label: String,
+    /// When the unit ended, if the table's heading does not say.
+    ended: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +38,9 @@ struct IndicatorView {
     notes: Vec<String>,
     charts: Vec<ChartView>,
     units: Vec<UnitRow>,
+    /// Units that ended, listed apart.
+    ended_units: Vec<UnitRow>,
+    ended_title: String,
     status: Vec<StatusCount>,
     figure_tables: Vec<Pivot>,
 }
@@ -87,59 +92,61 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
         notes.push(t("indicator_summed"));
     }
     let units = &project.units;
-    let mut compared = vec![UnitId::ROOT];
-    compared.extend(units.children(UnitId::ROOT));
+    // The children in force at the period compared: no district that ended in a comparison
+    // of communes.
+    let compared = super::lifetime::compared_children(ctx, UnitId::ROOT, i);
     let mut charts = Vec::new();
     charts.extend(chart_views::compare(ctx, i, &compared, lang, "compare"));
     charts.extend(chart_views::trend(ctx, UnitId::ROOT, i, lang, "trend"));
     let figures = &ctx.computed.figures;
-    let rows = units
-        .ids()
-        .map(|u| {
-            let latest = figures.of_kind(u, i, Kind::Actual).last();
-            let p = ctx.computed.progress[u][i].as_ref();
-            UnitRow {
-                label: ctx.unit_name(u, lang).to_string(),
-                href: unit_href(ctx, u, &home),
-                depth: units.depth(u),
-                latest: latest
-                    .map(|(period, f)| {
-                        format!(
-                            "{} ({})",
-                            ctx.figure(i, f.value, lang),
-                            ctx.period_short(period, lang)
-                        )
-                    })
-                    .unwrap_or_else(|| "–".into()),
-                target: p
-                    .map(|p| {
-                        format!(
-                            "{} ({})",
-                            ctx.figure(i, p.target, lang),
-                            p.target_period.year
-                        )
-                    })
-                    .unwrap_or_else(|| "–".into()),
-                owner: p
-                    .map(|p| {
-                        if p.target_unit == u {
-                            t("own_target")
-                        } else {
-                            ctx.unit_name(p.target_unit, lang).to_string()
-                        }
-                    })
-                    .unwrap_or_default(),
-                achievement: p
-                    .and_then(|p| p.achievement)
-                    .map(|a| format::percent(a, 1, lang))
-                    .unwrap_or_else(|| "–".into()),
-                status: p.map_or("", |p| p.status.as_str()),
-                status_label: p
-                    .map(|p| status_word(ctx, p.status, lang))
-                    .unwrap_or_default(),
-            }
-        })
-        .collect();
+    // Units in force first, those that ended in their own table.
+    let [current, ended] = super::lifetime::split_ended(units, units.ids());
+    let row = |u: UnitId| {
+        let latest = figures.of_kind(u, i, Kind::Actual).last();
+        let p = ctx.computed.progress[u][i].as_ref();
+        UnitRow {
+            label: ctx.unit_name(u, lang).to_string(),
+            href: unit_href(ctx, u, &home),
+            depth: units.depth(u),
+            latest: latest
+                .map(|(period, f)| {
+                    format!(
+                        "{} ({})",
+                        ctx.figure(i, f.value, lang),
+                        ctx.period_short(period, lang)
+                    )
+                })
+                .unwrap_or_else(|| "–".into()),
+            target: p
+                .map(|p| {
+                    format!(
+                        "{} ({})",
+                        ctx.figure(i, p.target, lang),
+                        p.target_period.year
+                    )
+                })
+                .unwrap_or_else(|| "–".into()),
+            owner: p
+                .map(|p| {
+                    if p.target_unit == u {
+                        t("own_target")
+                    } else {
+                        ctx.unit_name(p.target_unit, lang).to_string()
+                    }
+                })
+                .unwrap_or_default(),
+            achievement: p
+                .and_then(|p| p.achievement)
+                .map(|a| format::percent(a, 1, lang))
+                .unwrap_or_else(|| "–".into()),
+            status: p.map_or("", |p| p.status.as_str()),
+            status_label: p
+                .map(|p| status_word(ctx, p.status, lang))
+                .unwrap_or_default(),
+            ended: None,
+        }
+    };
+    let (ended_title, each_says) = super::lifetime::ended_title(ctx, &ended, lang);
     let view = IndicatorView {
         code: ind.code.clone(),
         name,
@@ -147,7 +154,17 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
         measure: ctx.unit_of_measure(i, lang).to_string(),
         notes,
         charts,
-        units: rows,
+        units: current.into_iter().map(row).collect(),
+        ended_units: ended
+            .into_iter()
+            .map(|u| UnitRow {
+                ended: each_says
+                    .then(|| super::lifetime::ended_words(ctx, u, lang))
+                    .flatten(),
+                ..row(u)
+            })
+            .collect(),
+        ended_title,
         status: status_counts(
             ctx,
             units

@@ -7,6 +7,7 @@ pub mod changes;
 mod chart_views;
 mod gaps_page;
 mod indicator_page;
+mod lifetime;
 mod open_data;
 mod other_pages;
 mod pages;
@@ -117,6 +118,16 @@ impl Ctx<'_> {
 
     pub fn period(&self, p: Period, lang: Lang) -> String {
         let key = if p.half { "period_h1" } else { "period_year" };
+        self.i18n.fill(lang, key, &[("year", &p.year.to_string())])
+    }
+
+    /// A period inside a sentence: "6 tháng đầu năm 2025" / "the first half of 2025".
+    pub fn period_in_text(&self, p: Period, lang: Lang) -> String {
+        let key = if p.half {
+            "period_h1_in_text"
+        } else {
+            "period_year_in_text"
+        };
         self.i18n.fill(lang, key, &[("year", &p.year.to_string())])
     }
 

@@ -1,5 +1,6 @@
 //! The open data: every figure and every progress measure, as the data contract lists them, in
-//! plain number format so that anyone can check and reuse them.
+//! plain number format so that anyone can check and reuse them, and the catalogues of units and
+//! indicators that say what their codes mean.
 
 use serde::Serialize;
 
@@ -187,7 +188,103 @@ pub fn files(
         progress.extend(p);
     }
     sink.put(routes::VALUES.into(), values)?;
-    sink.put(routes::PROGRESS.into(), progress)
+    sink.put(routes::PROGRESS.into(), progress)?;
+    sink.put(routes::UNITS_CATALOGUE.into(), units_csv(project))?;
+    sink.put(routes::INDICATORS_CATALOGUE.into(), indicators_csv(project))
+}
+
+/// `data/units.csv`: every unit, those that ended too, with the columns of the project's own
+/// file, so that the codes of the other files can be read.
+fn units_csv(project: &Project) -> Vec<u8> {
+    let period = |p: Option<crate::model::Period>| p.map(|p| p.to_string()).unwrap_or_default();
+    csv_bytes(
+        &[
+            "code",
+            "slug",
+            "name",
+            "name_en",
+            "level",
+            "parent",
+            "from",
+            "until",
+            "formed_from",
+        ],
+        project.units.iter().map(|(_, u)| {
+            vec![
+                u.code.clone(),
+                u.slug.clone(),
+                u.name.clone(),
+                u.name_en.clone(),
+                u.level.clone(),
+                u.parent.clone().unwrap_or_default(),
+                period(u.from),
+                period(u.until),
+                u.formed_from.join(" "),
+            ]
+        }),
+    )
+}
+
+/// `data/indicators.csv`: the catalogue with the columns of the project's own file.
+fn indicators_csv(project: &Project) -> Vec<u8> {
+    use crate::model::{Aggregate, Direction, Measure};
+    let cat = &project.catalogue;
+    csv_bytes(
+        &[
+            "code",
+            "group",
+            "group_en",
+            "name",
+            "name_en",
+            "unit",
+            "unit_en",
+            "direction",
+            "measure",
+            "numerator",
+            "denominator",
+            "scale",
+            "aggregate",
+            "decimals",
+        ],
+        cat.iter().map(|(_, ind)| {
+            let (numerator, denominator, scale) = match &ind.derivation {
+                Some(d) => (
+                    cat.get(d.numerator).code.clone(),
+                    cat.get(d.denominator).code.clone(),
+                    d.scale.to_string(),
+                ),
+                None => Default::default(),
+            };
+            vec![
+                ind.code.clone(),
+                ind.group.clone(),
+                ind.group_en.clone(),
+                ind.name.clone(),
+                ind.name_en.clone(),
+                ind.unit_of_measure.clone(),
+                ind.unit_of_measure_en.clone(),
+                match ind.direction {
+                    Direction::Up => "up",
+                    Direction::Down => "down",
+                }
+                .into(),
+                match ind.measure {
+                    Measure::Stock => "stock",
+                    Measure::Flow => "flow",
+                }
+                .into(),
+                numerator,
+                denominator,
+                scale,
+                match ind.aggregate {
+                    Aggregate::Sum => "sum",
+                    Aggregate::None => "none",
+                }
+                .into(),
+                ind.decimals.to_string(),
+            ]
+        }),
+    )
 }
 
 /// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header; with

@@ -44,7 +44,7 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
             name: ctx.unit_name(u, lang).to_string(),
             csv: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Csv)),
             json: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Json)),
-            reports: crate::compute::report::years(&ctx.computed.figures, u)
+            reports: crate::compute::report::years(&ctx.project.units, &ctx.computed.figures, u)
                 .iter()
                 .rev()
                 .map(|&y| {
@@ -63,6 +63,16 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
         Link {
             label: ctx.i18n.get(lang, "data_progress"),
             href: format!("{site}{}", routes::PROGRESS),
+            current: false,
+        },
+        Link {
+            label: ctx.i18n.get(lang, "data_units"),
+            href: format!("{site}{}", routes::UNITS_CATALOGUE),
+            current: false,
+        },
+        Link {
+            label: ctx.i18n.get(lang, "data_indicators"),
+            href: format!("{site}{}", routes::INDICATORS_CATALOGUE),
             current: false,
         },
     ];

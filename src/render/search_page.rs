@@ -41,7 +41,15 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
                     "{} {} {} {}",
                     unit.name, unit.name_en, unit.slug, unit.code
                 )),
-                kind: ctx.i18n.get(lang, &format!("level_{}", unit.level)),
+                // A unit that ended is found too, and says so: "Huyện, đã kết thúc sau 6
+                // tháng đầu năm 2025".
+                kind: {
+                    let level = ctx.i18n.get(lang, &format!("level_{}", unit.level));
+                    match super::lifetime::ended_words(ctx, u, lang) {
+                        Some(ended) => format!("{level}, {ended}"),
+                        None => level,
+                    }
+                },
                 href: unit_href(ctx, u, &home),
                 label,
             }

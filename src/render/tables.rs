@@ -74,7 +74,22 @@ fn caption(ctx: &Ctx, kind: Kind, lang: Lang) -> String {
     ctx.i18n.get(lang, &format!("kind_{}", kind.as_str()))
 }
 
-/// Every figure of one unit: indicators down, periods across, grouped as in the catalogue.
+/// Whether a period's column belongs in `unit`'s table of `kind`: a period of the unit's life;
+/// for targets, a year the unit lived in, in part at least (a district that ended after
+/// 2025-H1 keeps its 2025 target, not one for 2026).
+fn in_life(ctx: &Ctx, unit: UnitId, p: Period, kind: Kind) -> bool {
+    let units = &ctx.project.units;
+    match kind {
+        Kind::Target => {
+            units.in_force(unit, Period::first_half(p.year))
+                || units.in_force(unit, Period::year(p.year))
+        }
+        _ => units.in_force(unit, p),
+    }
+}
+
+/// Every figure of one unit: indicators down, periods across, grouped as in the catalogue; the
+/// periods of the unit's life only.
 pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot> {
     let figures = &ctx.computed.figures;
     let cat = &ctx.project.catalogue;
@@ -84,6 +99,7 @@ pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot
             let mut periods: Vec<Period> = cat
                 .ids()
                 .flat_map(|i| figures.of_kind(unit, i, kind).map(|(p, _)| p))
+                .filter(|&p| in_life(ctx, unit, p, kind))
                 .collect();
             periods.sort();
             periods.dedup();
@@ -92,7 +108,10 @@ pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot
             }
             let mut groups: Vec<PivotGroup> = Vec::new();
             for (i, ind) in cat.iter() {
-                if figures.of_kind(unit, i, kind).next().is_none() {
+                if !figures
+                    .of_kind(unit, i, kind)
+                    .any(|(p, _)| periods.contains(&p))
+                {
                     continue;
                 }
                 let group = lang.pick(&ind.group, &ind.group_en).to_string();
@@ -125,7 +144,8 @@ pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot
         .collect()
 }
 
-/// Every figure of one indicator: units down, periods across.
+/// Every figure of one indicator: units down, periods across; units that ended in a group of
+/// their own below those in force.
 pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Vec<Pivot> {
     let figures = &ctx.computed.figures;
     let units = &ctx.project.units;
@@ -141,27 +161,35 @@ pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Ve
             if periods.is_empty() {
                 return None;
             }
-            let rows = units
+            let row = |u: UnitId| PivotRow {
+                label: ctx.unit_name(u, lang).to_string(),
+                href: unit_href(ctx, u, home),
+                measure: String::new(),
+                cells: periods
+                    .iter()
+                    .map(|&p| cell(ctx, u, i, p, kind, lang))
+                    .collect(),
+                sources: sources(ctx, u, i, kind).join("; "),
+            };
+            let with_figures = units
                 .ids()
-                .filter(|&u| figures.of_kind(u, i, kind).next().is_some())
-                .map(|u| PivotRow {
-                    label: ctx.unit_name(u, lang).to_string(),
-                    href: unit_href(ctx, u, home),
-                    measure: String::new(),
-                    cells: periods
-                        .iter()
-                        .map(|&p| cell(ctx, u, i, p, kind, lang))
-                        .collect(),
-                    sources: sources(ctx, u, i, kind).join("; "),
-                })
-                .collect();
+                .filter(|&u| figures.of_kind(u, i, kind).next().is_some());
+            let (ended, current): (Vec<UnitId>, Vec<UnitId>) =
+                with_figures.partition(|&u| units.get(u).has_ended());
+            let mut groups = vec![PivotGroup {
+                name: String::new(),
+                rows: current.into_iter().map(row).collect(),
+            }];
+            if !ended.is_empty() {
+                groups.push(PivotGroup {
+                    name: ctx.i18n.get(lang, "units_ended_title"),
+                    rows: ended.into_iter().map(row).collect(),
+                });
+            }
             Some(Pivot {
                 caption: caption(ctx, kind, lang),
                 periods: periods.iter().map(|&p| ctx.period_short(p, lang)).collect(),
-                groups: vec![PivotGroup {
-                    name: String::new(),
-                    rows,
-                }],
+                groups,
             })
         })
         .collect()

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
+use super::lifetime::{self, LifeNote};
 use super::scope::Scope;
 use super::tables::{self, indicator_href, unit_href, Pivot};
 use super::wording::{change_text, status_counts, status_word, StatusCount};
@@ -25,6 +26,9 @@ struct Headline {
     /// The unit of measure, set smaller under the figure; empty for percentages.
     measure: String,
     period: String,
+    /// Set when the figure is of an earlier period than the page's latest: "số liệu 6 tháng
+    /// đầu năm 2024", so that cards of different periods are not read as one comparison.
+    older: Option<String>,
     change: Option<String>,
     /// `up`, `down` or `none`, for the arrow (the words say it too).
     trend: &'static str,
@@ -56,6 +60,8 @@ struct UnitView {
     charts: Vec<ChartView>,
     narrative: Option<String>,
     narrative_fallback: Option<String>,
+    /// When the unit began (and from which units) or ended (and which units took over).
+    life: Vec<LifeNote>,
     progress_title: String,
     progress: Vec<ProgressRow>,
     /// Indicators with a target but no actual figure yet: listed, not tabulated.
@@ -63,6 +69,9 @@ struct UnitView {
     missing: Vec<String>,
     figure_tables: Vec<Pivot>,
     children: Vec<ChildLink>,
+    /// Units below that ended, listed apart after those in force.
+    ended_children: Vec<ChildLink>,
+    ended_title: String,
     downloads: Vec<Link>,
     gaps: Option<super::gaps_page::UnitGaps>,
     /// The unit's half-year reports, newest first.
@@ -74,6 +83,8 @@ struct ChildLink {
     label: String,
     href: String,
     depth: usize,
+    /// "đã kết thúc sau 6 tháng đầu năm 2025", for a unit that ended.
+    ended: Option<String>,
 }
 
 pub fn progress_rows(
@@ -142,7 +153,7 @@ pub fn path(project: &Project, unit: UnitId) -> String {
     routes::unit_page(super::unit_folder(project, unit))
 }
 
-/// The units the page's comparison chart shows: the unit and its children or, without
+/// The units the page's comparison chart may show: the unit and its children or, without
 /// children, its parent and the unit.
 fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
     let units = &project.units;
@@ -153,6 +164,32 @@ fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
         _ => compared.extend(children),
     }
     compared
+}
+
+/// The units the coverage chart compares: the unit and its children in force at the period the
+/// chart shows; a unit without children, after its parent (before it, for a unit that ended,
+/// so that the chart shows the unit's last period rather than the parent's latest, when the
+/// unit no longer existed).
+fn compared_now(ctx: &Ctx, unit: UnitId) -> Vec<UnitId> {
+    let project = ctx.project;
+    let units = &project.units;
+    let first = project
+        .config
+        .charts
+        .coverage
+        .iter()
+        .find_map(|code| project.catalogue.by_code(code));
+    match (units.parent(unit), first) {
+        (Some(p), _) if units.is_leaf(unit) => {
+            if units.get(unit).has_ended() {
+                vec![unit, p]
+            } else {
+                vec![p, unit]
+            }
+        }
+        (_, Some(i)) => lifetime::compared_children(ctx, unit, i),
+        (_, None) => compared(project, unit),
+    }
 }
 
 /// Whether the page shows something that changed: its own figures, progress and notes, those
@@ -209,15 +246,23 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     let figures = &ctx.computed.figures;
     let cat = &project.catalogue;
 
-    let headline = project
+    let latest: Vec<_> = project
         .config
         .headline
         .iter()
         .filter_map(|code| cat.by_code(code))
         .filter_map(|i| {
             let (period, f) = figures.of_kind(unit, i, Kind::Actual).last()?;
+            Some((i, period, f))
+        })
+        .collect();
+    // One period per comparison: a card of an earlier period than the page's latest says so.
+    let page_latest = latest.iter().map(|(_, p, _)| *p).max();
+    let headline = latest
+        .into_iter()
+        .map(|(i, period, f)| {
             let change = change_text(ctx, unit, i, period, lang);
-            Some(Headline {
+            Headline {
                 name: chart_views::short_label(ctx, i, lang),
                 href: indicator_href(ctx, i, &home),
                 value: if cat.get(i).is_percentage() {
@@ -231,16 +276,29 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                     ctx.unit_of_measure(i, lang).to_string()
                 },
                 period: ctx.period(period, lang),
+                older: page_latest.filter(|&l| l != period).map(|l| {
+                    ctx.i18n.fill(
+                        lang,
+                        "headline_older",
+                        &[
+                            ("period", &ctx.period_in_text(period, lang)),
+                            ("latest", &ctx.period_in_text(l, lang)),
+                        ],
+                    )
+                }),
                 trend: change.as_ref().map_or("none", |c| c.1),
                 change: change.map(|c| c.0),
-            })
+            }
         })
         .collect();
 
-    let children = units.children(unit);
-    let compared = compared(project, unit);
     let mut charts = Vec::new();
-    charts.extend(chart_views::coverage(ctx, &compared, lang, "coverage"));
+    charts.extend(chart_views::coverage(
+        ctx,
+        &compared_now(ctx, unit),
+        lang,
+        "coverage",
+    ));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
 
     let (progress, progress_no_data): (Vec<_>, Vec<_>) =
@@ -295,26 +353,32 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     } else {
         None
     };
-    let child_links = if unit == UnitId::ROOT {
-        units
-            .ids()
-            .skip(1)
+    // The home page lists every unit, the others their children; those in force first, those
+    // that ended apart.
+    let below: Vec<UnitId> = if unit == UnitId::ROOT {
+        units.ids().skip(1).collect()
+    } else {
+        units.children(unit).to_vec()
+    };
+    let [current, ended] = lifetime::split_ended(units, below);
+    // Units that all ended together are named once, in the heading; otherwise each says when.
+    let (ended_title, each_says) = lifetime::ended_title(ctx, &ended, lang);
+    let [child_links, ended_children] = [current, ended].map(|ids| -> Vec<ChildLink> {
+        ids.into_iter()
             .map(|c| ChildLink {
                 label: ctx.unit_name(c, lang).to_string(),
                 href: unit_href(ctx, c, &home),
-                depth: units.depth(c),
+                depth: if unit == UnitId::ROOT {
+                    units.depth(c)
+                } else {
+                    1
+                },
+                ended: each_says
+                    .then(|| lifetime::ended_words(ctx, c, lang))
+                    .flatten(),
             })
             .collect()
-    } else {
-        children
-            .iter()
-            .map(|&c| ChildLink {
-                label: ctx.unit_name(c, lang).to_string(),
-                href: unit_href(ctx, c, &home),
-                depth: 1,
-            })
-            .collect()
-    };
+    });
     let downloads = DataFormat::ALL
         .iter()
         .map(|&format| Link {
@@ -329,6 +393,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         level: ctx.i18n.get(lang, &level_key),
         is_root: unit == UnitId::ROOT,
         headline,
+        life: lifetime::notes(ctx, unit, lang, &home),
         status,
         charts,
         narrative: body_html,
@@ -343,9 +408,11 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         missing,
         figure_tables: tables::unit_tables(ctx, unit, lang, &home),
         children: child_links,
+        ended_children,
+        ended_title,
         downloads,
         gaps: super::gaps_page::for_unit(ctx, unit, lang, &home),
-        reports: crate::compute::report::years(figures, unit)
+        reports: crate::compute::report::years(units, figures, unit)
             .iter()
             .rev()
             .map(|&y| {

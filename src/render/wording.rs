@@ -21,7 +21,8 @@ pub struct StatusCount {
 }
 
 /// A change from the same period a year before, in words: "tăng 1.234 thuê bao (2,3 %) so với
-/// cùng kỳ năm 2023", with `up`, `down` or `none` for the arrow.
+/// cùng kỳ năm 2023", with `up`, `down` or `none` for the arrow; none unless the unit was in
+/// force both then and a year before.
 pub fn change_text(
     ctx: &Ctx,
     unit: UnitId,
@@ -29,6 +30,12 @@ pub fn change_text(
     period: Period,
     lang: Lang,
 ) -> Option<(String, &'static str)> {
+    // The same unit a year before: a unit formed within the year has no "cùng kỳ", whatever
+    // figures its land had then under other units.
+    let units = &ctx.project.units;
+    if !(units.in_force(unit, period) && units.in_force(unit, period.year_before())) {
+        return None;
+    }
     let c = year_on_year(&ctx.computed.figures, unit, i, period, Kind::Actual)?;
     let ind = ctx.project.catalogue.get(i);
     let t = |k: &str| ctx.i18n.get(lang, k);

@@ -20,6 +20,7 @@ mod new_2025;
 mod partial_preview;
 mod proptest_parsers;
 mod publish_rules;
+mod reform_pages;
 mod reform_rules;
 mod report;
 mod reproducible;

@@ -167,7 +167,7 @@ pub fn paths(
     languages: &[Lang],
 ) -> Vec<String> {
     let mut out = Vec::new();
-    for year in report::years(&computed.figures, unit) {
+    for year in report::years(&project.units, &computed.figures, unit) {
         out.extend(ReportFile::ALL.map(|f| file_path(project, unit, year, f)));
         let page = page_path(project, unit, year);
         for &lang in languages {
