@@ -104,6 +104,8 @@ def main(units_csv, lineage_csv):
             else:
                 step = 0 if h1_23 is None else (h1_24 - h1_23)
                 v = max(0.0, h1_24 + step)
+                if indicators[ind]["direction"] == "down":
+                    v = min(v, h1_24)
             mid[ind] = v
             add.append([ind, "2025-H1", "actual", fmt(ind, v), SOURCE, NOTE])
         keep_consistent(mid, indicators)
@@ -132,6 +134,10 @@ def main(units_csv, lineage_csv):
                 weight = sum(frac for frac, _, _ in pieces)
                 v = sum(frac * v for frac, v, _ in pieces) / weight
                 vals[ind] = (min(100.0, v + 1), min(100.0, v + 2), min(100.0, v + 3))
+            elif i["direction"] == "down":
+                # Villages still without service: fewer each half-year.
+                v = sum(frac * v for frac, v, _ in pieces)
+                vals[ind] = (v * 0.8, v * 0.6, v * 0.5)
             else:
                 v = sum(frac * v for frac, v, _ in pieces)
                 vals[ind] = (v * 1.02, v * 1.03, v * 1.05)
@@ -167,8 +173,6 @@ def keep_consistent(v, indicators):
                         ("villages_no_mobile", "villages"), ("fixed_broadband_subscribers", "households")]:
         if part in v and total in v and v[part] > v[total]:
             v[part] = v[total]
-    if "villages" in v and "villages_mobile_broadband" in v and "villages_no_mobile" in v:
-        v["villages_no_mobile"] = max(0, v["villages"] - v["villages_mobile_broadband"])
 
 
 def fmt(ind, v):
