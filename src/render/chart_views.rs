@@ -624,7 +624,8 @@ fn bars(
     }
 
     let target_word = ctx.i18n.get(lang, "col_target").to_lowercase();
-    let mut desc: Vec<String> = rows
+    // The notes are not repeated here: they follow the chart as text, read in turn.
+    let desc: Vec<String> = rows
         .iter()
         .map(|r| {
             let parts: Vec<String> = inds
@@ -640,7 +641,6 @@ fn bars(
             format!("{}: {}", r.label, parts.join(", "))
         })
         .collect();
-    desc.extend(notes.iter().cloned());
     let mut head = vec![ctx.i18n.get(lang, "col_area")];
     for name in &names {
         head.push(name.clone());
