@@ -313,11 +313,14 @@ fn line_series(
         .collect()
 }
 
+/// A series' points for the drawing (`None` at a gap) and the periods missing from it.
+type Gapped = (Vec<Option<(f64, f64)>>, Vec<Period>);
+
 /// The points of one series in time order, with `None` where a period is missing: a period
 /// strictly between two figures, of a kind (whole year, first half) that the series reports
 /// both before and after it. An annual series is not broken at first halves it never had, and
 /// a series that starts reporting first halves in 2025 is not broken before.
-fn with_gaps(pts: &[(Period, f64)]) -> (Vec<Option<(f64, f64)>>, Vec<Period>) {
+fn with_gaps(pts: &[(Period, f64)]) -> Gapped {
     let reports = |half: bool, before: Period, after: Period| {
         pts.iter().any(|(p, _)| p.half == half && *p <= before)
             && pts.iter().any(|(p, _)| p.half == half && *p >= after)
@@ -376,8 +379,7 @@ fn lines(
     };
     let mut years: Vec<i32> = periods.iter().map(|p| p.year).collect();
     years.dedup();
-    let gapped: Vec<(Vec<Option<(f64, f64)>>, Vec<Period>)> =
-        series.iter().map(|(_, pts)| with_gaps(pts)).collect();
+    let gapped: Vec<Gapped> = series.iter().map(|(_, pts)| with_gaps(pts)).collect();
     let desc_parts: Vec<String> = series
         .iter()
         .zip(&names)

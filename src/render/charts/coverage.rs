@@ -255,15 +255,25 @@ fn draw(area: &Area, c: &CoverageChart, l: &Layout) -> DrawResult {
 }
 
 fn draw_tick_labels(area: &Area, l: &Layout, y: f64) -> DrawResult {
-    let mut last_right = f64::NEG_INFINITY;
-    for (v, label) in &l.ticks {
-        let x = l.x(*v);
-        let w = text_width(label, SMALL.px);
-        // Keep the end labels inside the viewBox and drop any that collide.
-        let left = (x - w / 2.0).clamp(MARGIN, W - MARGIN - w);
-        if left >= last_right + 6.0 {
-            text(area, label, left, y, SMALL, HPos::Left)?;
-            last_right = left + w;
+    // Each label's left edge and width, kept inside the viewBox.
+    let placed: Vec<(f64, f64)> = l
+        .ticks
+        .iter()
+        .map(|(v, label)| {
+            let w = text_width(label, SMALL.px);
+            ((l.x(*v) - w / 2.0).clamp(MARGIN, W - MARGIN - w), w)
+        })
+        .collect();
+    // Every tick when they fit, else every second (0, 50, 100 %), every third…: evenly spaced,
+    // never a crowd of labels.
+    let fits = |step: usize| {
+        let kept: Vec<&(f64, f64)> = placed.iter().step_by(step).collect();
+        kept.windows(2).all(|w| w[1].0 >= w[0].0 + w[0].1 + 6.0)
+    };
+    let step = (1..=placed.len().max(1)).find(|&s| fits(s)).unwrap_or(1);
+    for (k, ((_, label), (left, _))) in l.ticks.iter().zip(&placed).enumerate() {
+        if k % step == 0 {
+            text(area, label, *left, y, SMALL, HPos::Left)?;
         }
     }
     Ok(())

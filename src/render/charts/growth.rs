@@ -22,6 +22,9 @@ const X_AXIS_H: f64 = 26.0;
 const KEY_W: f64 = 22.0;
 const LEGEND_GAP: f64 = 4.0;
 
+/// A stretch of a series' line between gaps: its points in time order.
+type Run = Vec<(f64, f64)>;
+
 struct EndLabel {
     series: usize,
     lines: Vec<String>,
@@ -31,7 +34,7 @@ struct EndLabel {
 
 struct Layout {
     /// Each series' runs of points without a gap, in time order.
-    series: Vec<(usize, Vec<Vec<(f64, f64)>>)>,
+    series: Vec<(usize, Vec<Run>)>,
     x_min: f64,
     x_max: f64,
     y_min: f64,
@@ -76,8 +79,8 @@ pub fn growth(c: &GrowthChart) -> Chart {
 }
 
 /// The runs of finite points between gaps; a non-finite point is a gap too.
-fn runs(points: &[Option<(f64, f64)>]) -> Vec<Vec<(f64, f64)>> {
-    let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+fn runs(points: &[Option<(f64, f64)>]) -> Vec<Run> {
+    let mut runs: Vec<Run> = vec![Vec::new()];
     for p in points {
         match p {
             Some((x, y)) if x.is_finite() && y.is_finite() => {
@@ -131,7 +134,7 @@ fn fallback_ticks(y_min: f64, data_max: f64) -> (f64, Vec<(f64, String)>) {
 
 impl Layout {
     fn new(c: &GrowthChart) -> Option<Layout> {
-        let series: Vec<(usize, Vec<Vec<(f64, f64)>>)> = c
+        let series: Vec<(usize, Vec<Run>)> = c
             .series
             .iter()
             .enumerate()
