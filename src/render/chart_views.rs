@@ -135,7 +135,7 @@ impl ChartKind {
         let drawable = match self {
             ChartKind::Growth | ChartKind::Trend => !line_series(computed, unit, &inds).is_empty(),
             ChartKind::Coverage | ChartKind::Compare => {
-                bar_period(computed, &units, &inds).is_some()
+                comparison(project, computed, &units, &inds).is_some()
             }
             // A bullet without a target is a missing figure, refused as such before.
             ChartKind::Bullet => true,
@@ -202,6 +202,8 @@ pub struct ChartView {
     pub id: String,
     pub title: String,
     pub svg: String,
+    /// Sentences shown under the chart: how it is ordered, which units have no figure.
+    pub notes: Vec<String>,
     pub table: SimpleTable,
 }
 
@@ -214,6 +216,27 @@ pub fn short_label(ctx: &Ctx, i: IndicatorId, lang: Lang) -> String {
             .to_string(),
         None => ctx.indicator_name(i, lang).to_string(),
     }
+}
+
+/// The names a chart shows for its series: the short labels, except that two series never
+/// share one (two `[labels]` alike fall back to the indicators' full names, and full names
+/// alike to their codes).
+fn series_names(ctx: &Ctx, inds: &[IndicatorId], lang: Lang) -> Vec<String> {
+    let mut names: Vec<String> = inds.iter().map(|&i| short_label(ctx, i, lang)).collect();
+    let shared = |names: &[String], k: usize| names.iter().filter(|n| **n == names[k]).count() > 1;
+    let full: Vec<bool> = (0..names.len()).map(|k| shared(&names, k)).collect();
+    for (k, &i) in inds.iter().enumerate() {
+        if full[k] {
+            names[k] = ctx.indicator_name(i, lang).to_string();
+        }
+    }
+    let coded: Vec<bool> = (0..names.len()).map(|k| shared(&names, k)).collect();
+    for (k, &i) in inds.iter().enumerate() {
+        if coded[k] {
+            names[k] = format!("{} ({})", names[k], ctx.project.catalogue.get(i).code);
+        }
+    }
+    names
 }
 
 /// The indicators of a `[charts]` list that the catalogue has.
@@ -290,6 +313,37 @@ fn line_series(
         .collect()
 }
 
+/// A series' points for the drawing (`None` at a gap) and the periods missing from it.
+type Gapped = (Vec<Option<(f64, f64)>>, Vec<Period>);
+
+/// The points of one series in time order, with `None` where a period is missing: a period
+/// strictly between two figures, of a kind (whole year, first half) that the series reports
+/// both before and after it. An annual series is not broken at first halves it never had, and
+/// a series that starts reporting first halves in 2025 is not broken before.
+fn with_gaps(pts: &[(Period, f64)]) -> Gapped {
+    let reports = |half: bool, before: Period, after: Period| {
+        pts.iter().any(|(p, _)| p.half == half && *p <= before)
+            && pts.iter().any(|(p, _)| p.half == half && *p >= after)
+    };
+    let mut points = Vec::new();
+    let mut missing = Vec::new();
+    for (k, &(p, v)) in pts.iter().enumerate() {
+        if k > 0 {
+            let prev = pts[k - 1].0;
+            let between: Vec<Period> = (prev.year..=p.year)
+                .flat_map(|y| [Period::first_half(y), Period::year(y)])
+                .filter(|q| prev < *q && *q < p && reports(q.half, prev, p))
+                .collect();
+            if !between.is_empty() {
+                points.push(None);
+                missing.extend(between);
+            }
+        }
+        points.push(Some((p.time(), v)));
+    }
+    (points, missing)
+}
+
 fn lines(
     ctx: &Ctx,
     unit: UnitId,
@@ -302,6 +356,8 @@ fn lines(
     if series.is_empty() {
         return None;
     }
+    let shown: Vec<IndicatorId> = series.iter().map(|(i, _)| *i).collect();
+    let names = series_names(ctx, &shown, lang);
     let mut periods: Vec<Period> = series
         .iter()
         .flat_map(|(_, s)| s.iter().map(|(p, _)| *p))
@@ -323,19 +379,31 @@ fn lines(
     };
     let mut years: Vec<i32> = periods.iter().map(|p| p.year).collect();
     years.dedup();
+    let gapped: Vec<Gapped> = series.iter().map(|(_, pts)| with_gaps(pts)).collect();
     let desc_parts: Vec<String> = series
         .iter()
-        .map(|(i, pts)| {
+        .zip(&names)
+        .zip(&gapped)
+        .map(|(((i, pts), name), (_, missing))| {
             let (p0, v0) = pts[0];
             let (p1, v1) = pts[pts.len() - 1];
-            format!(
+            let mut part = format!(
                 "{}: {} ({}) → {} ({})",
-                short_label(ctx, *i, lang),
+                name,
                 ctx.figure(*i, v0, lang),
                 ctx.period(p0, lang),
                 ctx.figure(*i, v1, lang),
                 ctx.period(p1, lang)
-            )
+            );
+            if !missing.is_empty() {
+                let list: Vec<String> = missing.iter().map(|p| ctx.period(*p, lang)).collect();
+                part.push_str(&format!(
+                    " ({})",
+                    ctx.i18n
+                        .fill(lang, "chart_gaps", &[("periods", &list.join(", "))])
+                ));
+            }
+            part
         })
         .collect();
     let chart = GrowthChart {
@@ -350,9 +418,11 @@ fn lines(
             .collect(),
         series: series
             .iter()
-            .map(|(i, pts)| GrowthSeries {
-                name: short_label(ctx, *i, lang),
-                points: pts.iter().map(|(p, v)| (p.time(), *v)).collect(),
+            .zip(&names)
+            .zip(gapped)
+            .map(|(((i, pts), name), (points, _))| GrowthSeries {
+                name: name.clone(),
+                points,
                 last_label: ctx.number(*i, pts[pts.len() - 1].1, lang),
             })
             .collect(),
@@ -363,7 +433,7 @@ fn lines(
             .collect(),
     };
     let mut head = vec![ctx.i18n.get(lang, "col_period")];
-    head.extend(series.iter().map(|(i, _)| short_label(ctx, *i, lang)));
+    head.extend(names.iter().cloned());
     let rows = periods
         .iter()
         .map(|p| {
@@ -383,25 +453,9 @@ fn lines(
         id: id.into(),
         title,
         svg: charts::growth(&chart).svg,
+        notes: Vec::new(),
         table: SimpleTable { head, rows },
     })
-}
-
-/// The latest period with an actual figure for `indicator` at `unit`, else at any of `units`.
-fn latest_period(
-    computed: &Computed,
-    unit: UnitId,
-    indicator: IndicatorId,
-    units: &[UnitId],
-) -> Option<Period> {
-    let figures = &computed.figures;
-    let last = |u: UnitId| {
-        figures
-            .of_kind(u, indicator, Kind::Actual)
-            .last()
-            .map(|(p, _)| p)
-    };
-    last(unit).or_else(|| units.iter().filter_map(|&u| last(u)).max())
 }
 
 /// Bars for `[charts] coverage` (shares of villages with service), one row per unit.
@@ -427,20 +481,55 @@ pub fn compare(
     bars(ctx, units, &[indicator], lang, id, title)
 }
 
-/// The period a `coverage` or `compare` chart shows (the first indicator's latest, at the
-/// first unit or else at any), when one of its bars has an actual figure then.
-fn bar_period(computed: &Computed, units: &[UnitId], inds: &[IndicatorId]) -> Option<Period> {
+/// What a `coverage` or `compare` chart compares: `units` is the parent first, then the units
+/// compared with it. The period is the latest at which one of those has an actual figure of
+/// the first indicator (the parent's latest when it is compared with nobody), and the units are
+/// those of `units` in force then, so that a district that ended never stands beside the
+/// communes that replaced it. `None` when none of them has a figure then.
+fn comparison(
+    project: &Project,
+    computed: &Computed,
+    units: &[UnitId],
+    inds: &[IndicatorId],
+) -> Option<(Period, Vec<UnitId>)> {
     let first = *inds.first()?;
-    let period = latest_period(computed, *units.first()?, first, units)?;
-    units
+    let (&parent, others) = units.split_first()?;
+    let last = |u: UnitId| {
+        computed
+            .figures
+            .of_kind(u, first, Kind::Actual)
+            .last()
+            .map(|(p, _)| p)
+    };
+    let period = others
+        .iter()
+        .filter_map(|&u| last(u))
+        .max()
+        .or_else(|| last(parent))?;
+    let shown: Vec<UnitId> = units
+        .iter()
+        .copied()
+        .filter(|&u| u == parent || project.units.in_force(u, period))
+        .collect();
+    shown
         .iter()
         .any(|&u| {
             inds.iter()
                 .any(|&i| computed.figures.value(u, i, period, Kind::Actual).is_some())
         })
-        .then_some(period)
+        .then_some((period, shown))
 }
 
+/// A ranked comparison: one row per unit with a figure, from the highest value of the first
+/// indicator to the lowest, the parent among them in bold on a shaded band; the units without
+/// any figure are named once, in a sentence under the chart, rather than drawn row by row.
+///
+/// Why bars in a chart that grows in height, rather than small multiples or a table: the
+/// reader's question is "where does my commune stand, and how far from the target", which a
+/// ranked bar answers at a glance; every unit keeps a row of readable height (13 CSS px text
+/// on a 390 px phone) and its figure written at the bar's end, so 166 communes make a long
+/// chart, never a cramped one, and the data table under it holds the same figures in the same
+/// order.
 fn bars(
     ctx: &Ctx,
     units: &[UnitId],
@@ -449,27 +538,40 @@ fn bars(
     id: &str,
     title: String,
 ) -> Option<ChartView> {
-    let period = bar_period(ctx.computed, units, inds)?;
+    let (period, units) = comparison(ctx.project, ctx.computed, units, inds)?;
+    let parent = units[0];
+    let first = inds[0];
     let figures = &ctx.computed.figures;
+    let value = |u: UnitId, i: IndicatorId| figures.value(u, i, period, Kind::Actual);
     let title = format!("{title}, {}", ctx.period(period, lang));
     let target = |u: UnitId, i: IndicatorId| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
     let no_data = ctx.i18n.get(lang, "no_data");
-    let rows: Vec<CoverageRow> = units
+    let names = series_names(ctx, inds, lang);
+    let (mut ranked, without): (Vec<UnitId>, Vec<UnitId>) = units
+        .iter()
+        .partition(|&&u| inds.iter().any(|&i| value(u, i).is_some()));
+    // Highest first; a unit without the first indicator's figure after those with one; ties
+    // keep the order of the units file. `sort_by` is stable.
+    ranked.sort_by(|&a, &b| match (value(a, first), value(b, first)) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let rows: Vec<CoverageRow> = ranked
         .iter()
         .map(|&u| CoverageRow {
             label: ctx.unit_name(u, lang).to_string(),
-            values: inds
-                .iter()
-                .map(|&i| figures.value(u, i, period, Kind::Actual))
-                .collect(),
+            values: inds.iter().map(|&i| value(u, i)).collect(),
             value_labels: inds
                 .iter()
-                .map(|&i| match figures.value(u, i, period, Kind::Actual) {
+                .map(|&i| match value(u, i) {
                     Some(v) => ctx.figure(i, v, lang),
                     None => no_data.clone(),
                 })
                 .collect(),
             targets: inds.iter().map(|&i| target(u, i)).collect(),
+            emphasis: u == parent,
         })
         .collect();
     let all_percent = inds
@@ -495,8 +597,37 @@ fn bars(
             (v, label)
         })
         .collect();
+
+    let mut notes = Vec::new();
+    if rows.len() > 1 {
+        let mut ranked_by = ctx
+            .i18n
+            .fill(lang, "chart_ranked", &[("indicator", &names[0])]);
+        if ranked.contains(&parent) {
+            ranked_by.push(' ');
+            ranked_by.push_str(&ctx.i18n.fill(
+                lang,
+                "chart_parent_marked",
+                &[("unit", ctx.unit_name(parent, lang))],
+            ));
+        }
+        notes.push(ranked_by);
+    }
+    if !without.is_empty() {
+        let list: Vec<&str> = without.iter().map(|&u| ctx.unit_name(u, lang)).collect();
+        notes.push(ctx.i18n.fill(
+            lang,
+            "chart_no_figure_units",
+            &[
+                ("period", &ctx.period(period, lang)),
+                ("units", &list.join(", ")),
+            ],
+        ));
+    }
+
     let target_word = ctx.i18n.get(lang, "col_target").to_lowercase();
-    let desc = rows
+    // The notes are not repeated here: they follow the chart as text, read in turn.
+    let desc: Vec<String> = rows
         .iter()
         .map(|r| {
             let parts: Vec<String> = inds
@@ -506,21 +637,16 @@ fn bars(
                     let t = r.targets[k]
                         .map(|t| format!(" ({target_word} {})", ctx.figure(i, t, lang)))
                         .unwrap_or_default();
-                    format!("{} {}{t}", short_label(ctx, i, lang), r.value_labels[k])
+                    format!("{} {}{t}", names[k], r.value_labels[k])
                 })
                 .collect();
             format!("{}: {}", r.label, parts.join(", "))
         })
-        .collect::<Vec<_>>()
-        .join("; ");
+        .collect();
     let mut head = vec![ctx.i18n.get(lang, "col_area")];
-    for &i in inds {
-        head.push(short_label(ctx, i, lang));
-        head.push(format!(
-            "{} ({})",
-            ctx.i18n.get(lang, "col_target"),
-            short_label(ctx, i, lang)
-        ));
+    for name in &names {
+        head.push(name.clone());
+        head.push(format!("{} ({name})", ctx.i18n.get(lang, "col_target")));
     }
     let table_rows = rows
         .iter()
@@ -541,9 +667,9 @@ fn bars(
         text: ChartText {
             id: id.into(),
             title: title.clone(),
-            desc,
+            desc: desc.join("; "),
         },
-        series: inds.iter().map(|&i| short_label(ctx, i, lang)).collect(),
+        series: names,
         rows,
         axis_max,
         axis_ticks: ticks,
@@ -553,6 +679,7 @@ fn bars(
         id: id.into(),
         title,
         svg: charts::coverage(&chart).svg,
+        notes,
         table: SimpleTable {
             head,
             rows: table_rows,

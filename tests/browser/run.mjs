@@ -1,13 +1,18 @@
 // Browser checks of a built chiso site, opened from disk as file:// URLs: the site links only
 // relatively so that it works when someone opens a downloaded copy, and these checks hold it to that.
 //
-//   node tests/browser/run.mjs SITE_DIR
+//   node tests/browser/run.mjs SITE_DIR [--pages=PATH,PATH…]
+//
+// --pages checks only those pages (paths inside the site, e.g. index.html,en/index.html): scripts/test.sh
+// checks a 166-commune province's home page that way, where the charts are longest.
 //
 // For each page of a sample (home, unit pages, one indicator page, methodology, open data; the same
 // under en/) five checks, each counted as one test:
 //   axe        no WCAG 2.x A/AA violation found by axe-core (desktop, JavaScript on)
 //   offline    no request to any host: every script, style, font and image is a file of the site
 //   phone      no horizontal scrolling at 320 CSS px, the narrowest phone WCAG reflow asks for
+//   charts     at 390 CSS px, a common phone: no horizontal scrolling, and no text of a chart (inline
+//              svg.chart, scaled to its column) rendered smaller than 12 CSS px
 //   clean      under the page's own Content-Security-Policy: no console error, no uncaught
 //              exception, no missing file
 //   links      every relative href/src points at a file of the site; none starts with '/', which
@@ -24,6 +29,8 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MAX_PAGES = 30; // enough to meet every template twice over, few enough to stay under a minute or two
 const PHONE_WIDTH = 320;
+const CHART_PHONE_WIDTH = 390;
+const MIN_CHART_TEXT_PX = 12;
 const LANGUAGE_FOLDERS = ['en', 'vi']; // the first language is at the root, the other in its own folder
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +153,34 @@ async function checkPage(browser, site, rel) {
     check('clean', unclean);
   }
 
+  // A common phone, for the charts: their text is scaled with them, so it is measured as rendered.
+  {
+    const context = await browser.newContext({
+      viewport: { width: CHART_PHONE_WIDTH, height: 800 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await keepOffline(context, (u) => offsite.add(u));
+    try {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const width = await page.evaluate(overflowReport, CHART_PHONE_WIDTH);
+      const small = await page.evaluate(smallChartText, MIN_CHART_TEXT_PX);
+      const problems = small.map(
+        (t) => `chart ${t.chart}: "${t.text}" is ${t.px.toFixed(1)} CSS px, under ${MIN_CHART_TEXT_PX}`,
+      );
+      if (width.scrollWidth > CHART_PHONE_WIDTH) {
+        problems.unshift(`page is ${width.scrollWidth} CSS px wide, scrolls sideways; ${width.why}`);
+      }
+      check(`charts ${CHART_PHONE_WIDTH}px`, problems);
+    } catch (e) {
+      check(`charts ${CHART_PHONE_WIDTH}px`, [`could not run: ${e.message.split('\n')[0]}`]);
+    } finally {
+      await context.close();
+    }
+  }
+
   check('offline', [...offsite].map((u) => `request to ${u}`));
   return results;
 }
@@ -181,6 +216,23 @@ function overflowReport(limit) {
     (el) => sticksOut(el) && !insideClip(el) && (clips(el) || ![...el.children].some(sticksOut)),
   );
   return { scrollWidth, why: `sticking out: ${culprits.slice(0, 3).map(describe).join(' | ') || 'nothing found'}` };
+}
+
+// Runs in the page. The texts of inline charts drawn smaller than `min` CSS px: the font size in
+// the SVG's units times the scale the SVG is drawn at. Up to 5, the smallest first.
+function smallChartText(min) {
+  const small = [];
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const chart = svg.getAttribute('aria-labelledby')?.split(' ')[0] || svg.id || 'svg.chart';
+    for (const t of svg.querySelectorAll('text')) {
+      const text = (t.textContent || '').trim();
+      const ctm = t.getScreenCTM();
+      if (!text || !ctm) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+      if (px < min - 0.01) small.push({ chart, text: text.slice(0, 30), px });
+    }
+  }
+  return small.sort((a, b) => a.px - b.px).slice(0, 5);
 }
 
 // Runs in the page.
@@ -224,9 +276,12 @@ function checkLinks(site, links) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const arg = process.argv[2];
-  if (!arg || process.argv.length > 3) {
-    console.error('usage: node tests/browser/run.mjs SITE_DIR');
+  const args = process.argv.slice(2);
+  const only = args.find((a) => a.startsWith('--pages='));
+  const rest = args.filter((a) => a !== only);
+  const arg = rest[0];
+  if (!arg || rest.length > 1) {
+    console.error('usage: node tests/browser/run.mjs SITE_DIR [--pages=PATH,PATH…]');
     return 2;
   }
   if (!isFile(path.join(arg, 'index.html'))) {
@@ -234,7 +289,14 @@ async function main() {
     return 2;
   }
   const site = realpathSync(arg);
-  const { pages, found } = choosePages(site);
+  const { pages, found } = only
+    ? (() => {
+        const listed = only.slice('--pages='.length).split(',').filter(Boolean);
+        const missing = listed.filter((p) => !isFile(path.join(site, p)));
+        if (missing.length) throw new Error(`no such page in ${site}: ${missing.join(', ')}`);
+        return { pages: listed, found: listed.length };
+      })()
+    : choosePages(site);
   console.log(
     `Checking ${pages.length} page(s) of ${site}` +
       (found > pages.length ? ` (${found} found; the first ${MAX_PAGES} by template and language)` : ''),

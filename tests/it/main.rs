@@ -10,6 +10,7 @@ mod html_scan;
 
 mod architecture;
 mod build_fixtures;
+mod charts;
 mod compute_rules;
 mod errors;
 mod hostile;

@@ -5,12 +5,12 @@ use super::draw::{
     clean, dashed_vline, line, polygon, rect, render, text, Area, DrawResult, Font, MARGIN,
 };
 use super::palette::{self, BAND, TEXT, TEXT_MUTED, TRACK};
-use super::{BulletChart, Chart, WIDTH};
+use super::{BulletChart, Chart, FONT, WIDTH};
 use plotters::style::text_anchor::HPos;
 
 const W: f64 = WIDTH as f64;
-const LABEL: Font = Font::new(15.0, TEXT);
-const LINE: f64 = 19.0;
+const LABEL: Font = Font::new(FONT, TEXT);
+const LINE: f64 = 20.0;
 const BAND_H: f64 = 22.0;
 /// The latest bar is thinner than the band so that baseline and expected
 /// marks lying over it still show above and below it.

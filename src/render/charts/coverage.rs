@@ -1,26 +1,37 @@
-//! Coverage: horizontal grouped bars, one group per unit, one bar per series.
+//! Coverage and comparisons: horizontal bars, one group per unit, one bar per
+//! series, in the order the caller ranked the units.
+//!
+//! The form holds from 2 to 166 units on a 390 px phone because nothing in it
+//! shrinks with their number: each unit has its own row, as tall as its name
+//! (wrapped, never cut) or its bars need, and the chart grows in height; the
+//! value is written at each bar's end, and the scale is repeated above the rows
+//! when they are many, so that a reader far down the list still has it.
 
 use super::backend::{line_height, text_width};
 use super::draw::{
     clean, ellipsize, finite_or, line, num, rect, render, text, wrap, Area, DrawResult, Font,
     MARGIN,
 };
-use super::palette::{self, AXIS, GRID, TEXT, TEXT_MUTED};
-use super::{Chart, CoverageChart, CoverageRow, WIDTH};
+use super::palette::{self, AXIS, GRID, TEXT, TEXT_MUTED, TRACK};
+use super::{Chart, CoverageChart, CoverageRow, FONT, WIDTH};
 use plotters::style::text_anchor::HPos;
 
-const LABEL: Font = Font::new(16.0, TEXT);
-const VALUE: Font = Font::new(15.0, TEXT);
-const NO_DATA: Font = Font::new(15.0, TEXT_MUTED);
-const SMALL: Font = Font::new(14.0, TEXT_MUTED);
+const LABEL: Font = Font::new(FONT, TEXT);
+const VALUE: Font = Font::new(FONT, TEXT);
+const NO_DATA: Font = Font::new(FONT, TEXT_MUTED);
+const SMALL: Font = Font::new(FONT, TEXT_MUTED);
 const W: f64 = WIDTH as f64;
 /// Vertical space around each group so neighbouring units read apart.
-const ROW_PAD: f64 = 12.0;
-const LEGEND_LINE: f64 = 22.0;
+const ROW_PAD: f64 = 8.0;
+const LEGEND_GAP: f64 = 4.0;
 const SWATCH: f64 = 14.0;
 /// Height of the strip above the first row holding the target word.
-const TARGET_HEAD: f64 = 18.0;
+const TARGET_HEAD: f64 = 22.0;
 const AXIS_H: f64 = 26.0;
+/// From this many rows on, the scale is also drawn above them.
+const AXIS_ON_TOP: usize = 13;
+/// The most lines a unit's name is wrapped into; names of real units take two at most.
+const NAME_LINES: usize = 4;
 
 fn value(row: &CoverageRow, i: usize) -> Option<f64> {
     row.values
@@ -45,16 +56,24 @@ fn value_label(row: &CoverageRow, i: usize) -> String {
         .unwrap_or_default()
 }
 
+fn label_font(row: &CoverageRow) -> Font {
+    if row.emphasis {
+        LABEL.bold()
+    } else {
+        LABEL
+    }
+}
+
 struct Layout {
     n: usize,
     max: f64,
     x0: f64,
     x1: f64,
     right_w: f64,
-    /// Series index → (row index) whose bar carries the series name.
-    direct: Vec<Option<usize>>,
-    legend: Vec<(f64, f64, usize)>,
+    /// Series index, the top of its entry and its lines.
+    legend: Vec<(usize, f64, Vec<String>)>,
     target_head: bool,
+    top_axis: bool,
     rows_top: f64,
     row_h: Vec<f64>,
     row_lines: Vec<Vec<String>>,
@@ -67,6 +86,7 @@ struct Layout {
 impl Layout {
     fn new(c: &CoverageChart) -> Layout {
         let n = c.series.len();
+        let lh = line_height(FONT);
         let data_max = c
             .rows
             .iter()
@@ -84,11 +104,11 @@ impl Layout {
             .iter()
             .map(|r| text_width(&clean(&r.label), LABEL.px))
             .fold(0.0_f64, f64::max);
-        let label_w = widest.min(W * 0.36);
+        let label_w = widest.min(W * 0.4);
         let row_lines: Vec<Vec<String>> = c
             .rows
             .iter()
-            .map(|r| wrap(&clean(&r.label), LABEL.px, label_w, 2))
+            .map(|r| wrap(&clean(&r.label), LABEL.px, label_w, NAME_LINES))
             .collect();
         let x0 = MARGIN + label_w + 10.0;
 
@@ -102,65 +122,47 @@ impl Layout {
             })
             .map(|s| text_width(&s, VALUE.px))
             .fold(0.0_f64, f64::max);
-        // Direct series labels go after the value of the first bar that has
-        // data, so they only need room beyond the value label there.
-        let mut direct = vec![None; n];
-        let mut direct_w = 0.0_f64;
-        if n > 1 {
-            for (i, slot) in direct.iter_mut().enumerate() {
-                if let Some(r) = c.rows.iter().position(|r| value(r, i).is_some()) {
-                    *slot = Some(r);
-                    let w = text_width(&value_label(&c.rows[r], i), VALUE.px)
-                        + 6.0
-                        + text_width(&clean(&c.series[i]), SMALL.px);
-                    direct_w = direct_w.max(w);
-                }
-            }
-        }
-        let mut right_w = value_w;
-        if direct_w > W * 0.3 {
-            // Long series names would squeeze the bars; the legend suffices.
-            direct = vec![None; n];
-        } else {
-            right_w = right_w.max(direct_w);
-        }
-        let right_w = right_w.min(W * 0.3);
+        let right_w = value_w.min(W * 0.3);
         let x1 = W - MARGIN - right_w - 6.0;
 
         let mut y = MARGIN;
         let mut legend = Vec::new();
         if n > 1 {
-            let mut x = MARGIN;
+            // Every name whole, on as many lines as it takes: two series never
+            // share a visible label, however alike their names begin.
+            let name_w = W - 2.0 * MARGIN - SWATCH - 6.0;
             for (i, name) in c.series.iter().enumerate() {
-                let w = SWATCH + 6.0 + text_width(&clean(name), LABEL.px);
-                if x > MARGIN && x + w > W - MARGIN {
-                    x = MARGIN;
-                    y += LEGEND_LINE;
-                }
-                legend.push((x, y + LEGEND_LINE / 2.0, i));
-                x += w + 18.0;
+                let lines = wrap(&clean(name), LABEL.px, name_w, 8);
+                let h = lines.len() as f64 * lh;
+                legend.push((i, y, lines));
+                y += h + LEGEND_GAP;
             }
-            y += LEGEND_LINE + 6.0;
+            y += 6.0;
         }
         let any_target = c
             .rows
             .iter()
             .any(|r| (0..n).any(|i| target(r, i).is_some()));
+        let top_axis = c.rows.len() >= AXIS_ON_TOP;
+        if top_axis {
+            y += AXIS_H;
+        }
         let target_head = any_target && !clean(&c.target_label).is_empty();
         if target_head {
             y += TARGET_HEAD;
         }
 
+        // A value label is a line of text beside its bar: bars of a group sit
+        // at least a line apart so that their labels never overlap.
         let (bar_h, bar_gap) = match n {
-            1 => (20.0, 0.0),
-            2 => (17.0, 3.0),
-            _ => (14.0, 4.0),
+            1 => (16.0, 0.0),
+            _ => (17.0, (lh - 17.0).max(3.0)),
         };
         let group_h = n as f64 * bar_h + (n as f64 - 1.0) * bar_gap;
         let rows_top = y;
         let row_h: Vec<f64> = row_lines
             .iter()
-            .map(|l| group_h.max(l.len() as f64 * line_height(LABEL.px)) + ROW_PAD)
+            .map(|l| group_h.max(l.len() as f64 * lh) + ROW_PAD)
             .collect();
         y += row_h.iter().sum::<f64>();
 
@@ -184,9 +186,9 @@ impl Layout {
             x0,
             x1,
             right_w,
-            direct,
             legend,
             target_head,
+            top_axis,
             rows_top,
             row_h,
             row_lines,
@@ -216,16 +218,29 @@ pub fn coverage(c: &CoverageChart) -> Chart {
 }
 
 fn draw(area: &Area, c: &CoverageChart, l: &Layout) -> DrawResult {
-    for &(x, y, i) in &l.legend {
+    let lh = line_height(FONT);
+    for (i, top, lines) in &l.legend {
+        let mid = top + lh / 2.0;
         rect(
             area,
-            x,
-            y - SWATCH / 2.0,
-            x + SWATCH,
-            y + SWATCH / 2.0,
-            palette::series(i),
+            MARGIN,
+            mid - SWATCH / 2.0,
+            MARGIN + SWATCH,
+            mid + SWATCH / 2.0,
+            palette::series(*i),
         )?;
-        text(area, &c.series[i], x + SWATCH + 6.0, y, LABEL, HPos::Left)?;
+        for (k, s) in lines.iter().enumerate() {
+            let y = mid + k as f64 * lh;
+            text(area, s, MARGIN + SWATCH + 6.0, y, LABEL, HPos::Left)?;
+        }
+    }
+    // Shaded bands first, so that grid lines and bars lie over them.
+    let mut top = l.rows_top;
+    for (r, row) in c.rows.iter().enumerate() {
+        if row.emphasis {
+            rect(area, 0.0, top, W, top + l.row_h[r], TRACK)?;
+        }
+        top += l.row_h[r];
     }
     draw_axis(area, l)?;
     if l.target_head {
@@ -233,25 +248,47 @@ fn draw(area: &Area, c: &CoverageChart, l: &Layout) -> DrawResult {
     }
     let mut top = l.rows_top;
     for (r, row) in c.rows.iter().enumerate() {
-        draw_row(area, c, l, r, row, top)?;
+        draw_row(area, l, r, row, top)?;
         top += l.row_h[r];
+    }
+    Ok(())
+}
+
+fn draw_tick_labels(area: &Area, l: &Layout, y: f64) -> DrawResult {
+    // Each label's left edge and width, kept inside the viewBox.
+    let placed: Vec<(f64, f64)> = l
+        .ticks
+        .iter()
+        .map(|(v, label)| {
+            let w = text_width(label, SMALL.px);
+            ((l.x(*v) - w / 2.0).clamp(MARGIN, W - MARGIN - w), w)
+        })
+        .collect();
+    // Every tick when they fit, else every second (0, 50, 100 %), every third…: evenly spaced,
+    // never a crowd of labels.
+    let fits = |step: usize| {
+        let kept: Vec<&(f64, f64)> = placed.iter().step_by(step).collect();
+        kept.windows(2).all(|w| w[1].0 >= w[0].0 + w[0].1 + 6.0)
+    };
+    let step = (1..=placed.len().max(1)).find(|&s| fits(s)).unwrap_or(1);
+    for (k, ((_, label), (left, _))) in l.ticks.iter().zip(&placed).enumerate() {
+        if k % step == 0 {
+            text(area, label, *left, y, SMALL, HPos::Left)?;
+        }
     }
     Ok(())
 }
 
 fn draw_axis(area: &Area, l: &Layout) -> DrawResult {
     let (top, bottom) = (l.rows_top, l.rows_bottom());
-    let mut last_right = f64::NEG_INFINITY;
-    for (v, label) in &l.ticks {
+    for (v, _) in &l.ticks {
         let x = l.x(*v);
         line(area, &[(x, top), (x, bottom)], GRID, 1)?;
-        let w = text_width(label, SMALL.px);
-        // Keep the end labels inside the viewBox and drop any that collide.
-        let left = (x - w / 2.0).clamp(MARGIN, W - MARGIN - w);
-        if left >= last_right + 6.0 {
-            text(area, label, left, bottom + AXIS_H / 2.0, SMALL, HPos::Left)?;
-            last_right = left + w;
-        }
+    }
+    draw_tick_labels(area, l, bottom + AXIS_H / 2.0)?;
+    if l.top_axis {
+        let head = if l.target_head { TARGET_HEAD } else { 0.0 };
+        draw_tick_labels(area, l, top - head - AXIS_H / 2.0)?;
     }
     line(area, &[(l.x0, top), (l.x0, bottom)], AXIS, 1)
 }
@@ -273,22 +310,15 @@ fn draw_target_words(area: &Area, c: &CoverageChart, l: &Layout) -> DrawResult {
     for x in xs {
         let left = (x - w / 2.0).clamp(l.x0, W - MARGIN - w);
         if left >= last_right + 6.0 {
-            text(area, &word, left, y, SMALL, HPos::Left)?;
-            line(area, &[(x, y + 7.0), (x, l.rows_top + 2.0)], TEXT, 1)?;
+            text(area, &word, left, y - 2.0, SMALL, HPos::Left)?;
+            line(area, &[(x, y + 8.0), (x, l.rows_top + 2.0)], TEXT, 1)?;
             last_right = left + w;
         }
     }
     Ok(())
 }
 
-fn draw_row(
-    area: &Area,
-    c: &CoverageChart,
-    l: &Layout,
-    r: usize,
-    row: &CoverageRow,
-    top: f64,
-) -> DrawResult {
+fn draw_row(area: &Area, l: &Layout, r: usize, row: &CoverageRow, top: f64) -> DrawResult {
     let row_h = l.row_h[r];
     let centre = top + row_h / 2.0;
     let lines = &l.row_lines[r];
@@ -300,7 +330,7 @@ fn draw_row(
             s,
             l.x0 - 10.0,
             first + k as f64 * lh,
-            LABEL,
+            label_font(row),
             HPos::Right,
         )?;
     }
@@ -335,26 +365,19 @@ fn draw_row(
                 if let Some(tx) = tick {
                     line(area, &[(tx, y - 3.0), (tx, y + l.bar_h + 3.0)], TEXT, 2)?;
                 }
-                // Right edge of what this bar's line holds so far.
-                let mut right = end + 5.0 + w;
                 match tick {
                     // Browser fonts may run wider than the estimate: 8 px slack.
-                    Some(tx) if tx >= end - 1.0 && tx <= right + 8.0 => {
+                    Some(tx) if tx >= end - 1.0 && tx <= end + 5.0 + w + 8.0 => {
                         if tx - end > 12.0 && end - l.x0 >= w + 10.0 {
                             // Inside the bar, so the figure stays by its bar
                             // rather than reading as the target's.
                             let font = Font::new(VALUE.px, palette::on_series(i));
                             text(area, &label, end - 5.0, mid, font, HPos::Right)?;
-                            right = tx;
                         } else {
                             text(area, &label, tx + 5.0, mid, VALUE, HPos::Left)?;
-                            right = tx + 5.0 + w;
                         }
                     }
                     _ => text(area, &label, end + 5.0, mid, VALUE, HPos::Left)?,
-                }
-                if l.direct.get(i).copied().flatten() == Some(r) {
-                    text(area, &c.series[i], right + 6.0, mid, SMALL, HPos::Left)?;
                 }
             }
             None => {
@@ -385,6 +408,7 @@ pub(super) mod tests {
                 .map(|v| v.map_or("không có số liệu".to_owned(), |v| format!("{v:.1} %")))
                 .collect(),
             targets: targets.to_vec(),
+            emphasis: false,
         }
     }
 

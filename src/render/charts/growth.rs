@@ -1,18 +1,29 @@
-//! Growth: a few series over time, each labelled at its line's end.
+//! Growth: a few series over time, named in a legend above the plot (one
+//! series is named by the title), each line's last figure at its end. A gap in a series breaks its line.
 
 use super::backend::{line_height, text_width};
-use super::draw::{clean, dot, ellipsize, line, render, text, Area, DrawResult, Font, MARGIN};
+use super::draw::{
+    clean, dot, ellipsize, line, render, text, wrap, Area, DrawResult, Font, MARGIN,
+};
 use super::palette::{self, AXIS, GRID, TEXT, TEXT_MUTED};
-use super::{Chart, GrowthChart, WIDTH};
+use super::{Chart, GrowthChart, FONT, WIDTH};
 use plotters::style::text_anchor::HPos;
 
 const W: f64 = WIDTH as f64;
+/// Height of the plot with its axes, below the legend.
 const H: f64 = 340.0;
-const TICK: Font = Font::new(14.0, TEXT_MUTED);
-const END: Font = Font::new(15.0, TEXT);
-/// Widest an end label may be before it is split over two lines.
-const END_CAP: f64 = W * 0.36;
+const TICK: Font = Font::new(FONT, TEXT_MUTED);
+const END: Font = Font::new(FONT, TEXT);
+const NAME: Font = Font::new(FONT, TEXT);
+/// Widest an end label (the last figure) may be.
+const END_CAP: f64 = W * 0.3;
 const X_AXIS_H: f64 = 26.0;
+/// Legend key: a short stretch of line with a dot on it.
+const KEY_W: f64 = 22.0;
+const LEGEND_GAP: f64 = 4.0;
+
+/// A stretch of a series' line between gaps: its points in time order.
+type Run = Vec<(f64, f64)>;
 
 struct EndLabel {
     series: usize,
@@ -22,7 +33,8 @@ struct EndLabel {
 }
 
 struct Layout {
-    series: Vec<(usize, Vec<(f64, f64)>)>,
+    /// Each series' runs of points without a gap, in time order.
+    series: Vec<(usize, Vec<Run>)>,
     x_min: f64,
     x_max: f64,
     y_min: f64,
@@ -31,6 +43,10 @@ struct Layout {
     right: f64,
     top: f64,
     bottom: f64,
+    height: f64,
+    /// Series index, the top of its entry and its lines.
+    legend: Vec<(usize, f64, Vec<String>)>,
+    y_label_y: f64,
     y_ticks: Vec<(f64, String)>,
     x_ticks: Vec<(f64, String)>,
     ends: Vec<EndLabel>,
@@ -43,13 +59,43 @@ impl Layout {
     fn y(&self, v: f64) -> f64 {
         self.bottom - (v - self.y_min) / (self.y_max - self.y_min) * (self.bottom - self.top)
     }
+    fn last_point(&self, series: usize) -> Option<(f64, f64)> {
+        self.series
+            .iter()
+            .find(|(i, _)| *i == series)
+            .and_then(|(_, runs)| runs.last())
+            .and_then(|run| run.last())
+            .copied()
+    }
 }
 
 pub fn growth(c: &GrowthChart) -> Chart {
     match Layout::new(c) {
-        Some(l) => render(&c.text, (WIDTH, H as u32), |area| draw(area, c, &l)),
+        Some(l) => render(&c.text, (WIDTH, l.height.ceil() as u32), |area| {
+            draw(area, c, &l)
+        }),
         None => Chart::empty(&c.text),
     }
+}
+
+/// The runs of finite points between gaps; a non-finite point is a gap too.
+fn runs(points: &[Option<(f64, f64)>]) -> Vec<Run> {
+    let mut runs: Vec<Run> = vec![Vec::new()];
+    for p in points {
+        match p {
+            Some((x, y)) if x.is_finite() && y.is_finite() => {
+                if let Some(run) = runs.last_mut() {
+                    run.push((*x, *y));
+                }
+            }
+            _ => runs.push(Vec::new()),
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    for r in &mut runs {
+        r.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    runs
 }
 
 /// A 1-2-2.5-5 step giving about four intervals up to `max`.
@@ -88,26 +134,17 @@ fn fallback_ticks(y_min: f64, data_max: f64) -> (f64, Vec<(f64, String)>) {
 
 impl Layout {
     fn new(c: &GrowthChart) -> Option<Layout> {
-        let series: Vec<(usize, Vec<(f64, f64)>)> = c
+        let series: Vec<(usize, Vec<Run>)> = c
             .series
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let mut p: Vec<(f64, f64)> = s
-                    .points
-                    .iter()
-                    .copied()
-                    .filter(|(x, y)| x.is_finite() && y.is_finite())
-                    .collect();
-                p.sort_by(|a, b| a.0.total_cmp(&b.0));
-                (i, p)
-            })
-            .filter(|(_, p)| !p.is_empty())
+            .map(|(i, s)| (i, runs(&s.points)))
+            .filter(|(_, r)| !r.is_empty())
             .collect();
         if series.is_empty() {
             return None;
         }
-        let points = || series.iter().flat_map(|(_, p)| p.iter().copied());
+        let points = || series.iter().flat_map(|(_, r)| r.iter().flatten().copied());
         let given_x = c.x_ticks.iter().map(|t| t.0).filter(|v| v.is_finite());
         let xs = || points().map(|p| p.0).chain(given_x.clone());
         let mut x_min = xs().fold(f64::INFINITY, f64::min);
@@ -136,40 +173,47 @@ impl Layout {
             y_max = y_min + 1.0;
         }
 
+        // The legend names every series whole, wrapped: a name is never cut,
+        // so two series never share a visible label.
+        let lh = line_height(NAME.px);
+        let mut y = MARGIN;
+        let mut legend = Vec::new();
+        let name_w = W - 2.0 * MARGIN - KEY_W - 8.0;
+        // One series is named by the chart's title.
+        for (i, _) in series.iter().filter(|_| series.len() > 1) {
+            let lines = wrap(&clean(&c.series[*i].name), NAME.px, name_w, 8);
+            let h = lines.len() as f64 * lh;
+            legend.push((*i, y, lines));
+            y += h + LEGEND_GAP;
+        }
+        let plot_top = y + 4.0;
+
         let tick_w = y_ticks
             .iter()
             .map(|t| text_width(&t.1, TICK.px))
             .fold(0.0_f64, f64::max);
         let left = MARGIN + tick_w + 8.0;
-        let top = MARGIN
+        let y_label_y = plot_top + 10.0;
+        let top = plot_top
             + if clean(&c.y_label).is_empty() {
                 10.0
             } else {
-                28.0
+                30.0
             };
-        let bottom = H - MARGIN - X_AXIS_H;
+        let height = plot_top + H;
+        let bottom = height - MARGIN - X_AXIS_H;
 
         let mut ends: Vec<EndLabel> = series
             .iter()
             .map(|(i, _)| {
-                let s = &c.series[*i];
-                let (name, value) = (clean(&s.name), clean(&s.last_label));
-                let one = if value.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{name} {value}")
-                };
-                let lines = if text_width(&one, END.px) <= END_CAP {
-                    vec![one]
-                } else {
-                    vec![
-                        ellipsize(&name, END.px, END_CAP),
-                        ellipsize(&value, END.px, END_CAP),
-                    ]
-                };
+                let value = clean(&c.series[*i].last_label);
                 EndLabel {
                     series: *i,
-                    lines,
+                    lines: if value.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![ellipsize(&value, END.px, END_CAP)]
+                    },
                     y: 0.0,
                 }
             })
@@ -191,21 +235,19 @@ impl Layout {
             right,
             top,
             bottom,
+            height,
+            legend,
+            y_label_y,
             y_ticks,
             x_ticks: Vec::new(),
             ends: Vec::new(),
         };
         l.x_ticks = l.thin_x_ticks(&c.x_ticks);
         for e in &mut ends {
-            let last = l
-                .series
-                .iter()
-                .find(|(i, _)| *i == e.series)
-                .and_then(|(_, p)| p.last())
-                .map_or(0.0, |p| p.1);
+            let last = l.last_point(e.series).map_or(0.0, |p| p.1);
             e.y = l.y(last);
         }
-        nudge(&mut ends, MARGIN, H - MARGIN);
+        nudge(&mut ends, plot_top, bottom);
         l.ends = ends;
         Some(l)
     }
@@ -253,7 +295,18 @@ fn nudge(ends: &mut [EndLabel], min: f64, max: f64) {
 }
 
 fn draw(area: &Area, c: &GrowthChart, l: &Layout) -> DrawResult {
-    text(area, &c.y_label, MARGIN, MARGIN + 9.0, TICK, HPos::Left)?;
+    let lh = line_height(NAME.px);
+    for (i, top, lines) in &l.legend {
+        let colour = palette::series(*i);
+        let mid = top + lh / 2.0;
+        line(area, &[(MARGIN, mid), (MARGIN + KEY_W, mid)], colour, 2)?;
+        dot(area, MARGIN + KEY_W / 2.0, mid, 3, colour)?;
+        for (k, s) in lines.iter().enumerate() {
+            let y = mid + k as f64 * lh;
+            text(area, s, MARGIN + KEY_W + 8.0, y, NAME, HPos::Left)?;
+        }
+    }
+    text(area, &c.y_label, MARGIN, l.y_label_y, TICK, HPos::Left)?;
     for (v, s) in &l.y_ticks {
         let y = l.y(*v);
         // The bottom tick sits on the axis line drawn below.
@@ -277,14 +330,17 @@ fn draw(area: &Area, c: &GrowthChart, l: &Layout) -> DrawResult {
         )?;
     }
 
-    for (i, points) in &l.series {
+    for (i, runs) in &l.series {
         let colour = palette::series(*i);
-        let px: Vec<(f64, f64)> = points.iter().map(|&(x, y)| (l.x(x), l.y(y))).collect();
-        if px.len() > 1 {
-            line(area, &px, colour, 2)?;
-        }
-        for &(x, y) in &px {
-            dot(area, x, y, 3, colour)?;
+        // One path per run: a gap leaves the line broken, never bridged.
+        for run in runs {
+            let px: Vec<(f64, f64)> = run.iter().map(|&(x, y)| (l.x(x), l.y(y))).collect();
+            if px.len() > 1 {
+                line(area, &px, colour, 2)?;
+            }
+            for &(x, y) in &px {
+                dot(area, x, y, 3, colour)?;
+            }
         }
     }
 
@@ -292,13 +348,7 @@ fn draw(area: &Area, c: &GrowthChart, l: &Layout) -> DrawResult {
     let label_x = l.right + 12.0;
     for e in &l.ends {
         let colour = palette::series(e.series);
-        let last = l
-            .series
-            .iter()
-            .find(|(i, _)| *i == e.series)
-            .and_then(|(_, p)| p.last())
-            .map(|&(x, y)| (l.x(x), l.y(y)));
-        if let Some((px, py)) = last {
+        if let Some((px, py)) = l.last_point(e.series).map(|(x, y)| (l.x(x), l.y(y))) {
             // A leader shows which line a nudged or early-ending label belongs to.
             if (py - e.y).abs() > 3.0 || px < l.right - 1.0 {
                 line(area, &[(px + 5.0, py), (label_x - 3.0, e.y)], colour, 1)?;
@@ -329,38 +379,44 @@ pub(super) mod tests {
             series: vec![
                 GrowthSeries {
                     name: "Di động".into(),
-                    points: vec![
+                    points: [
                         (2019.0, 450e3),
                         (2020.0, 480e3),
                         (2021.0, 505e3),
                         (2022.0, 530e3),
                         (2023.5, 548e3),
                         (2024.0, 560e3),
-                    ],
+                    ]
+                    .map(Some)
+                    .to_vec(),
                     last_label: "560 nghìn".into(),
                 },
                 GrowthSeries {
                     name: "Băng rộng di động".into(),
-                    points: vec![
+                    points: [
                         (2019.0, 300e3),
                         (2020.0, 350e3),
                         (2021.0, 400e3),
                         (2022.0, 460e3),
                         (2023.0, 510e3),
                         (2024.0, 545e3),
-                    ],
+                    ]
+                    .map(Some)
+                    .to_vec(),
                     last_label: "545 nghìn".into(),
                 },
                 GrowthSeries {
                     name: "Băng rộng cố định".into(),
-                    points: vec![
+                    points: [
                         (2019.0, 40e3),
                         (2020.0, 52e3),
                         (2021.0, 61e3),
                         (2022.0, 70e3),
                         (2023.0, 76e3),
                         (2024.0, 81e3),
-                    ],
+                    ]
+                    .map(Some)
+                    .to_vec(),
                     last_label: "81 nghìn".into(),
                 },
             ],
@@ -378,12 +434,10 @@ pub(super) mod tests {
     fn sample_is_accessible() {
         let svg = growth(&sample()).svg;
         assert_accessible(&svg, "thue-bao");
-        // The end label may be split over two lines when it is wider than its space.
-        assert!(
-            svg.contains(">Di động 560 nghìn<")
-                || (svg.contains(">Di động<") && svg.contains(">560 nghìn<")),
-            "{svg}"
-        );
+        // Names whole in the legend, figures at the lines' ends.
+        assert!(svg.contains(">Di động<"), "{svg}");
+        assert!(svg.contains(">Băng rộng cố định<"), "{svg}");
+        assert!(svg.contains(">560 nghìn<"));
         assert!(svg.contains(">545 nghìn<"));
         assert!(svg.contains(">600 nghìn<"));
         assert!(svg.contains("<polyline"));
@@ -410,6 +464,31 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_gap_breaks_the_line_into_two_paths() {
+        let mut c = sample();
+        c.series.truncate(1);
+        let line = "stroke=\"#12436D\" stroke-width=\"2\"";
+        let whole = growth(&c).svg;
+        assert_eq!(whole.matches(line).count(), 1, "{whole}");
+        c.series[0].points.insert(3, None);
+        let broken = growth(&c).svg;
+        assert_eq!(broken.matches(line).count(), 2, "{broken}");
+        // Every point keeps its dot (one series: no legend key).
+        assert_eq!(broken.matches("<circle").count(), 6);
+    }
+
+    #[test]
+    fn long_names_are_wrapped_whole_and_never_cut() {
+        let mut c = sample();
+        let long = "Tỷ lệ khu vực dân cư sinh sống, làm việc (thôn, bản) có sóng di động";
+        c.series[0].name = format!("{long} 4G");
+        c.series[1].name = format!("{long} 5G");
+        let svg = growth(&c).svg;
+        assert!(!svg.contains('…'), "{svg}");
+        assert!(svg.contains(" 4G<") && svg.contains(" 5G<"), "{svg}");
+    }
+
+    #[test]
     fn close_end_labels_are_nudged_apart() {
         let l = Layout::new(&sample()).map(|l| l.ends).unwrap_or_default();
         assert_eq!(l.len(), 3);
@@ -428,7 +507,7 @@ pub(super) mod tests {
 
         let mut c = sample();
         for s in &mut c.series {
-            s.points = vec![(f64::NAN, 1.0), (2020.0, f64::INFINITY)];
+            s.points = vec![Some((f64::NAN, 1.0)), Some((2020.0, f64::INFINITY))];
         }
         assert_accessible(&growth(&c).svg, "thue-bao");
 
@@ -436,13 +515,13 @@ pub(super) mod tests {
         c.y_ticks.clear();
         c.x_ticks.clear();
         for s in &mut c.series {
-            s.points = vec![(2020.0, 0.0)];
+            s.points = vec![Some((2020.0, 0.0))];
         }
         assert_accessible(&growth(&c).svg, "thue-bao");
 
         let mut c = sample();
         c.y_ticks.clear();
-        c.series[0].points = vec![(2020.0, -3.0), (2021.0, 0.004)];
+        c.series[0].points = vec![Some((2020.0, -3.0)), Some((2021.0, 0.004))];
         let svg = growth(&c).svg;
         assert_accessible(&svg, "thue-bao");
         assert!(!svg.contains("NaN"));
@@ -452,7 +531,7 @@ pub(super) mod tests {
         c.series = (0..30)
             .map(|i| GrowthSeries {
                 name: format!("S{i}"),
-                points: vec![(2020.0, 1.0)],
+                points: [(2020.0, 1.0)].map(Some).to_vec(),
                 last_label: "1".into(),
             })
             .collect();

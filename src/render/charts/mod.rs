@@ -7,7 +7,7 @@
 //! and no width/height so CSS (`svg.chart{width:100%;height:auto}`) sizes it.
 //!
 //! All charts share one viewBox width ([`WIDTH`]) so that text renders at the
-//! same size in every chart of a page.
+//! same size in every chart of a page, and no text is smaller than [`FONT`].
 
 mod backend;
 mod bullet;
@@ -25,6 +25,14 @@ use std::fmt::Write as _;
 
 /// viewBox width shared by every chart.
 pub const WIDTH: u32 = 420;
+
+/// The one font size of every chart's text, in viewBox units. The SVG is scaled to its column
+/// (`svg.chart{width:100%}`), so a unit is (column width ÷ [`WIDTH`]) CSS px. On a 390 px
+/// phone the column is 390 − 2 × 16 (page) − 2 × 9 (chart box, `style.css`) ≈ 340 px, so
+/// 16 units are 16 × 340 ÷ 420 ≈ 13 CSS px: above the 12 px floor, with room for a browser
+/// that lays the column out a little narrower. Text is never drawn smaller, so a label that
+/// does not fit is wrapped, never shrunk or cut.
+pub const FONT: f64 = 16.0;
 
 /// The font stack is set once on the root element; plotters would otherwise
 /// repeat it on every `<text>`. Single quotes keep it valid inside the
@@ -49,11 +57,14 @@ pub struct ChartText {
     pub desc: String,
 }
 
-/// Coverage: horizontal grouped bars, one group per unit (row), one bar per
-/// series, values in %, target marked.
+/// Coverage and comparisons: horizontal bars, one group per unit (row), one
+/// bar per series, target marked. The rows are drawn in the order given (the
+/// caller ranks them); the height grows with their number, so that every
+/// unit keeps a readable row however many there are.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CoverageChart {
     pub text: ChartText,
+    /// Series names, drawn whole (wrapped) in the legend when there are two or more.
     pub series: Vec<String>,
     pub rows: Vec<CoverageRow>,
     /// Usually 100. The scale stretches further if a value or target exceeds it.
@@ -73,10 +84,13 @@ pub struct CoverageRow {
     pub values: Vec<Option<f64>>,
     pub value_labels: Vec<String>,
     pub targets: Vec<Option<f64>>,
+    /// The reference row (the parent unit): bold label on a shaded band.
+    pub emphasis: bool,
 }
 
 /// Growth: lines over time for a few series; x = time in years (a first
-/// half YYYY-H1 sits at YYYY − 0.5).
+/// half YYYY-H1 sits at YYYY − 0.5). Series are named whole (wrapped) in a
+/// legend above the plot; the lines' ends carry only their last figure.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GrowthChart {
     pub text: ChartText,
@@ -92,7 +106,9 @@ pub struct GrowthChart {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GrowthSeries {
     pub name: String,
-    pub points: Vec<(f64, f64)>,
+    /// In time order; `None` is a gap (a period without a figure): the line
+    /// stops before it and starts again after it, never joining across.
+    pub points: Vec<Option<(f64, f64)>>,
     /// Formatted last value.
     pub last_label: String,
 }
@@ -381,6 +397,26 @@ mod tests {
         check_well_formed(&out).unwrap_or_else(|e| panic!("{e}"));
     }
 
+    /// Every text of every sample chart at [`FONT`] or larger: 12 CSS px or more on a phone.
+    #[test]
+    fn no_chart_text_is_smaller_than_the_floor() {
+        let charts = [
+            coverage(&coverage::tests::sample()),
+            growth(&growth::tests::sample()),
+            bullet(&bullet::tests::sample()),
+        ];
+        for c in &charts {
+            let sizes: Vec<f64> = c
+                .svg
+                .split("font-size=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next()?.parse().ok())
+                .collect();
+            assert!(!sizes.is_empty());
+            assert!(sizes.iter().all(|&s| s >= FONT), "{sizes:?}");
+        }
+    }
+
     #[test]
     fn well_formed_checker_catches_breakage() {
         assert!(check_well_formed("<a><b></a>").is_err());
@@ -411,6 +447,7 @@ mod example {
                 values: vec![Some(55.5)],
                 value_labels: vec!["55,5 %".into()],
                 targets: vec![Some(80.0)],
+                emphasis: false,
             });
         }
         c
