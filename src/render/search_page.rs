@@ -44,7 +44,7 @@ pub fn render(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
                 // A unit that ended is found too, and says so: "Huyện, đã kết thúc sau 6
                 // tháng đầu năm 2025".
                 kind: {
-                    let level = ctx.i18n.get(lang, &format!("level_{}", unit.level));
+                    let level = super::wording::unit_kind(ctx, u, lang);
                     match super::lifetime::ended_words(ctx, u, lang) {
                         Some(ended) => format!("{level}, {ended}"),
                         None => level,

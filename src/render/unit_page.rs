@@ -387,10 +387,9 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             current: false,
         })
         .collect();
-    let level_key = format!("level_{}", u.level);
     let view = UnitView {
         name,
-        level: ctx.i18n.get(lang, &level_key),
+        level: super::wording::unit_kind(ctx, unit, lang),
         is_root: unit == UnitId::ROOT,
         headline,
         life: lifetime::notes(ctx, unit, lang, &home),

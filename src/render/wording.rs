@@ -106,3 +106,33 @@ pub fn status_counts(
     })
     .collect()
 }
+
+/// The official kinds of unit that a Vietnamese name begins with, and their English words:
+/// "Phường Mường Thanh" is a ward although its level, for sums, is `commune`.
+const KINDS: &[(&str, &str)] = &[
+    ("Thành phố", "City"),
+    ("Thị xã", "Town"),
+    ("Thị trấn", "Township"),
+    ("Huyện", "District"),
+    ("Quận", "Urban district"),
+    ("Phường", "Ward"),
+    ("Đặc khu", "Special zone"),
+    ("Xã", "Commune"),
+    ("Tỉnh", "Province"),
+];
+
+/// What kind of unit `unit` is, for a page's heading and the search list: the kind its
+/// official name gives ("Phường", "Thị xã"), else the word for its level ("Xã", "Huyện").
+pub fn unit_kind(ctx: &Ctx, unit: UnitId, lang: Lang) -> String {
+    let u = ctx.project.units.get(unit);
+    let named = KINDS.iter().find(|(vi, _)| {
+        u.name
+            .strip_prefix(vi)
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    match named {
+        Some((vi, en)) => lang.pick(vi, en).to_string(),
+        None => ctx.i18n.get(lang, &format!("level_{}", u.level)),
+    }
+}
+
