@@ -167,9 +167,8 @@ fn compared(project: &Project, unit: UnitId) -> Vec<UnitId> {
 }
 
 /// The units the coverage chart compares: the unit and its children in force at the period the
-/// chart shows; a unit without children, after its parent (before it, for a unit that ended,
-/// so that the chart shows the unit's last period rather than the parent's latest, when the
-/// unit no longer existed).
+/// chart shows; a unit without children, after its parent (the chart then shows the unit's own
+/// latest period, which for a unit that ended is its last, when both existed).
 fn compared_now(ctx: &Ctx, unit: UnitId) -> Vec<UnitId> {
     let project = ctx.project;
     let units = &project.units;
@@ -180,13 +179,7 @@ fn compared_now(ctx: &Ctx, unit: UnitId) -> Vec<UnitId> {
         .iter()
         .find_map(|code| project.catalogue.by_code(code));
     match (units.parent(unit), first) {
-        (Some(p), _) if units.is_leaf(unit) => {
-            if units.get(unit).has_ended() {
-                vec![unit, p]
-            } else {
-                vec![p, unit]
-            }
-        }
+        (Some(p), _) if units.is_leaf(unit) => vec![p, unit],
         (_, Some(i)) => lifetime::compared_children(ctx, unit, i),
         (_, None) => compared(project, unit),
     }

@@ -135,4 +135,3 @@ pub fn unit_kind(ctx: &Ctx, unit: UnitId, lang: Lang) -> String {
         None => ctx.i18n.get(lang, &format!("level_{}", u.level)),
     }
 }
-
