@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{FigureKey, Figures, UnitFigures};
-use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
+use crate::model::{IndicatorId, PerIndicator, PerPlan, PerUnit, PlanId, Project, UnitId};
 pub use progress::{Progress, Status};
 
 #[derive(Debug, Clone)]
@@ -24,10 +24,41 @@ pub struct Computed {
     pub figures: Figures,
     /// For a parent's sum that could not be computed: the children without the figure.
     pub missing: BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>,
-    /// `[unit][indicator]`: whose targets apply (the unit itself or an ancestor).
-    pub target_unit: PerUnit<PerIndicator<Option<UnitId>>>,
-    /// `[unit][indicator]`: progress where a target applies.
-    pub progress: PerUnit<PerIndicator<Option<Progress>>>,
+    /// `[plan][unit][indicator]`: whose targets of the plan apply (the unit itself or an
+    /// ancestor).
+    pub target_unit: PerPlan<Table<Option<UnitId>>>,
+    /// `[plan][unit][indicator]`: progress where a target of the plan applies and the unit
+    /// lived through part of the plan.
+    pub progress: PerPlan<Table<Option<Progress>>>,
+    /// The current plan (see [`crate::model::Plans::current`]); none without plans.
+    pub current_plan: Option<PlanId>,
+    /// An empty table, the current progress of a project without plans.
+    no_plan: Table<Option<Progress>>,
+}
+
+/// A value per unit and indicator.
+pub type Table<T> = PerUnit<PerIndicator<T>>;
+
+impl Computed {
+    /// `[unit][indicator]`: progress against the current plan, what pages show.
+    pub fn current(&self) -> &Table<Option<Progress>> {
+        match self.current_plan {
+            Some(p) => &self.progress[p],
+            None => &self.no_plan,
+        }
+    }
+
+    /// `[unit][indicator]`: whose targets of `year`'s plan apply; none outside every plan.
+    pub fn target_unit_in(
+        &self,
+        project: &Project,
+        unit: UnitId,
+        indicator: IndicatorId,
+        year: i32,
+    ) -> Option<UnitId> {
+        let plan = project.plans.of_year(year)?;
+        self.target_unit[plan][unit][indicator]
+    }
 }
 
 pub fn compute(project: &Project) -> (Computed, Diagnostics) {
@@ -87,35 +118,47 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         diags.extend(d);
     }
     let target_unit = targets::resolve(project);
-    let progress: Vec<PerIndicator<Option<Progress>>> = units
+    let progress: PerPlan<Table<Option<Progress>>> = project
+        .plans
         .ids()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|u| {
-            project
-                .catalogue
+        .map(|plan| {
+            let rows: Vec<PerIndicator<Option<Progress>>> = units
                 .ids()
-                .map(|i| {
-                    target_unit[u][i].and_then(|owner| {
-                        progress::measure(
-                            project,
-                            &figures,
-                            u,
-                            i,
-                            owner,
-                            project.config.target_year,
-                        )
-                    })
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|u| {
+                    project
+                        .catalogue
+                        .ids()
+                        .map(|i| {
+                            target_unit[plan][u][i].and_then(|owner| {
+                                progress::measure(project, &figures, u, i, owner, plan)
+                            })
+                        })
+                        .collect()
                 })
-                .collect()
+                .collect();
+            PerUnit::from_vec(rows)
         })
         .collect();
+    let current_plan = project.plans.current();
+    let no_plan = if current_plan.is_some() {
+        PerUnit::default()
+    } else {
+        PerUnit::filled(
+            PerIndicator::filled(None, project.catalogue.len()),
+            units.len(),
+        )
+    };
+    checks::check_plans(project, &figures, &target_unit, &mut diags);
     (
         Computed {
             figures,
             missing,
             target_unit,
-            progress: PerUnit::from_vec(progress),
+            progress,
+            current_plan,
+            no_plan,
         },
         diags,
     )
