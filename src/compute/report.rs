@@ -330,10 +330,11 @@ mod tests {
         // A plan and an estimate that falls short.
         put(&mut f, 1, 4, "2024", Target, 1000.0);
         put(&mut f, 1, 4, "2024", Estimate, 900.0);
-        let target_unit: crate::model::PerIndicator<Option<UnitId>> = [Some(1), Some(0), None, None, Some(1)]
-            .into_iter()
-            .map(|u| u.map(UnitId::from_index))
-            .collect();
+        let target_unit: crate::model::PerIndicator<Option<UnitId>> =
+            [Some(1), Some(0), None, None, Some(1)]
+                .into_iter()
+                .map(|u| u.map(UnitId::from_index))
+                .collect();
 
         let r = half_year(
             &catalogue,

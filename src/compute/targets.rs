@@ -4,8 +4,8 @@
 
 use rayon::prelude::*;
 
-use crate::model::{IndicatorId, Kind, PerIndicator, PerPlan, PerUnit, Plan, UnitId};
 use crate::model::Project;
+use crate::model::{IndicatorId, Kind, PerIndicator, PerPlan, PerUnit, Plan, UnitId};
 
 /// `[plan][unit][indicator]` → the unit whose target rows of the plan apply.
 pub fn resolve(project: &Project) -> PerPlan<PerUnit<PerIndicator<Option<UnitId>>>> {

@@ -108,8 +108,7 @@ fn check_plans(c: &Config, raw: &str, diags: &mut Diagnostics) {
     let line = |n: usize| lines.get(n).copied();
     for (n, p) in c.plans.iter().enumerate() {
         let ok_id = !p.id.is_empty()
-            && p
-                .id
+            && p.id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !ok_id {

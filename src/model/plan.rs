@@ -112,7 +112,9 @@ impl Plans {
 
     /// The plan whose years hold `year`.
     pub fn of_year(&self, year: i32) -> Option<PlanId> {
-        self.iter().find(|(_, p)| p.holds_year(year)).map(|(id, _)| id)
+        self.iter()
+            .find(|(_, p)| p.holds_year(year))
+            .map(|(id, _)| id)
     }
 
     /// The last plan whose `from` is not after the year of the latest actual (or the first

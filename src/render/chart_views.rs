@@ -452,7 +452,8 @@ fn bars(
     let period = bar_period(ctx.computed, units, inds)?;
     let figures = &ctx.computed.figures;
     let title = format!("{title}, {}", ctx.period(period, lang));
-    let target = |u: UnitId, i: IndicatorId| ctx.computed.current()[u][i].as_ref().map(|p| p.target);
+    let target =
+        |u: UnitId, i: IndicatorId| ctx.computed.current()[u][i].as_ref().map(|p| p.target);
     let no_data = ctx.i18n.get(lang, "no_data");
     let rows: Vec<CoverageRow> = units
         .iter()

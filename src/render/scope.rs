@@ -110,12 +110,10 @@ impl Scope {
             scope.indicators[*i] = true;
         }
         for (u, inherited) in scope.inherited.iter_mut() {
-            *inherited = new_c.target_unit.values().any(|plan| {
-                plan[u]
-                    .values()
-                    .flatten()
-                    .any(|&t| t != u && targets[t])
-            });
+            *inherited = new_c
+                .target_unit
+                .values()
+                .any(|plan| plan[u].values().flatten().any(|&t| t != u && targets[t]));
         }
         Some(scope)
     }
