@@ -344,7 +344,12 @@ fn unit_files(
                 note: &f.note,
             });
         }
-        if let Some(p) = &computed.current()[u][i] {
+        // One row per plan, in the plans' order.
+        for p in computed
+            .progress
+            .values()
+            .filter_map(|plan| plan[u][i].as_ref())
+        {
             all_progress.push(progress_row(project, u, i, p));
             let r = |v: f64| round(v, ind.decimals);
             progress.push(ProgressJson {
