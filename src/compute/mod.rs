@@ -32,20 +32,21 @@ pub struct Computed {
     pub progress: PerPlan<Table<Option<Progress>>>,
     /// The current plan (see [`crate::model::Plans::current`]); none without plans.
     pub current_plan: Option<PlanId>,
-    /// An empty table, the current progress of a project without plans.
-    no_plan: Table<Option<Progress>>,
+    /// `[unit]`: the plan whose progress pages show for the unit: the current plan, or for a
+    /// unit in force at no period of it (a district that ended in 2025), the latest earlier
+    /// plan it lived through.
+    pub shown_plan: PerUnit<Option<PlanId>>,
 }
 
 /// A value per unit and indicator.
 pub type Table<T> = PerUnit<PerIndicator<T>>;
 
 impl Computed {
-    /// `[unit][indicator]`: progress against the current plan, what pages show.
-    pub fn current(&self) -> &Table<Option<Progress>> {
-        match self.current_plan {
-            Some(p) => &self.progress[p],
-            None => &self.no_plan,
-        }
+    /// The progress pages show for `unit` and `indicator`: against the plan of
+    /// [`Computed::shown_plan`].
+    pub fn now(&self, unit: UnitId, indicator: IndicatorId) -> Option<&Progress> {
+        let plan = self.shown_plan[unit]?;
+        self.progress[plan][unit][indicator].as_ref()
     }
 
     /// `[unit][indicator]`: whose targets of `year`'s plan apply; none outside every plan.
@@ -142,14 +143,26 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         })
         .collect();
     let current_plan = project.plans.current();
-    let no_plan = if current_plan.is_some() {
-        PerUnit::default()
-    } else {
-        PerUnit::filled(
-            PerIndicator::filled(None, project.catalogue.len()),
-            units.len(),
-        )
-    };
+    let shown_plan = units
+        .ids()
+        .map(|u| {
+            let current = current_plan?;
+            let lived = |p: &PlanId| {
+                project
+                    .plans
+                    .get(*p)
+                    .periods()
+                    .any(|period| units.in_force(u, period))
+            };
+            project
+                .plans
+                .ids()
+                .take(current.index() + 1)
+                .rev()
+                .find(lived)
+                .or(Some(current))
+        })
+        .collect();
     checks::check_plans(project, &figures, &target_unit, &mut diags);
     (
         Computed {
@@ -158,7 +171,7 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
             target_unit,
             progress,
             current_plan,
-            no_plan,
+            shown_plan,
         },
         diags,
     )

@@ -39,7 +39,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
     let files = value_files(root);
-    let loaded: Vec<(Diagnostics, Option<(UnitId, Figures, PathBuf)>)> = files
+    let loaded: Vec<(Diagnostics, Option<UnitFile>)> = files
         .par_iter()
         .map(|rel| values_file(root, rel, &units, &catalogue))
         .collect();
@@ -85,6 +85,10 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     ))
 }
 
+/// A values file's unit, its figures (as a one-unit `Figures`) and the file as read (`.csv`
+/// or `.xlsx`).
+type UnitFile = (UnitId, Figures, PathBuf);
+
 /// One unit's values file: its problems, and its unit's figures (as a one-unit `Figures`) unless
 /// no unit has its name.
 fn values_file(
@@ -92,7 +96,7 @@ fn values_file(
     rel: &Path,
     units: &UnitTree,
     catalogue: &Catalogue,
-) -> (Diagnostics, Option<(UnitId, Figures, PathBuf)>) {
+) -> (Diagnostics, Option<UnitFile>) {
     let mut diags = Diagnostics::default();
     let slug = rel
         .file_stem()

@@ -176,7 +176,7 @@ impl ChartKind {
             (ChartKind::Coverage, _) => coverage(ctx, &units, lang, id),
             (ChartKind::Compare, Some(i)) => compare(ctx, i, &units, lang, id),
             (ChartKind::Bullet, Some(i)) => {
-                let p = ctx.computed.current()[unit][i].as_ref()?;
+                let p = ctx.computed.now(unit, i)?;
                 return Some(format!(
                     "<div class=\"bullet\">{}</div>",
                     bullet(ctx, i, p, lang, id)
@@ -452,8 +452,7 @@ fn bars(
     let period = bar_period(ctx.computed, units, inds)?;
     let figures = &ctx.computed.figures;
     let title = format!("{title}, {}", ctx.period(period, lang));
-    let target =
-        |u: UnitId, i: IndicatorId| ctx.computed.current()[u][i].as_ref().map(|p| p.target);
+    let target = |u: UnitId, i: IndicatorId| ctx.computed.now(u, i).map(|p| p.target);
     let no_data = ctx.i18n.get(lang, "no_data");
     let rows: Vec<CoverageRow> = units
         .iter()
