@@ -4,7 +4,7 @@ use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
 use crate::model::{Direction, Figures, Kind, Measure, Origin};
-use crate::model::{Project, UnitId};
+use crate::model::{IndicatorId, PerIndicator, PerPlan, PerUnit, Period, Project, UnitId};
 
 /// The checks of one unit's figures.
 pub fn check_unit(project: &Project, figures: &Figures, unit: UnitId, diags: &mut Diagnostics) {
@@ -42,6 +42,69 @@ pub fn check_unit(project: &Project, figures: &Figures, unit: UnitId, diags: &mu
                     },
                 );
             }
+        }
+    }
+}
+
+/// Plans that look unfinished: one without any target, and the current plan when its final
+/// year has passed ("now" is the year of the latest actual figure) while a unit with targets
+/// of its own in it has no whole-year figure of that year.
+pub fn check_plans(
+    project: &Project,
+    figures: &Figures,
+    target_unit: &PerPlan<PerUnit<PerIndicator<Option<UnitId>>>>,
+    diags: &mut Diagnostics,
+) {
+    let own = |plan, u: UnitId, i: IndicatorId| target_unit[plan][u][i] == Some(u);
+    for (id, plan) in project.plans.iter() {
+        let any = project
+            .units
+            .ids()
+            .any(|u| project.catalogue.ids().any(|i| own(id, u, i)));
+        if !any {
+            diags.push(
+                "chiso.toml",
+                None,
+                Some("plans"),
+                Problem::PlanWithoutTargets {
+                    plan: plan.code.clone(),
+                    years: plan.years(),
+                },
+            );
+        }
+    }
+    let (Some(current), Some(now)) = (project.plans.current(), project.plans.now()) else {
+        return;
+    };
+    let plan = project.plans.get(current);
+    if now <= plan.until {
+        return;
+    }
+    let last = Period::year(plan.until);
+    for u in project.units.ids() {
+        if !project.units.in_force(u, last) {
+            continue;
+        }
+        for (i, ind) in project.catalogue.iter() {
+            if !own(current, u, i) || figures.get(u, i, last, Kind::Actual).is_some() {
+                continue;
+            }
+            let line = project
+                .entered
+                .of_kind(u, i, Kind::Target)
+                .filter(|(p, _)| plan.holds_year(p.year))
+                .last()
+                .and_then(|(_, f)| f.line);
+            diags.push(
+                values_file(project, u),
+                line,
+                Some("period"),
+                Problem::PlanEndedWithoutFigure {
+                    plan: plan.code.clone(),
+                    indicator: ind.code.clone(),
+                    year: plan.until,
+                },
+            );
         }
     }
 }

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::{FigureKey, Figures, UnitFigures};
-use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
+use crate::model::{IndicatorId, PerIndicator, PerPlan, PerUnit, PlanId, Project, UnitId};
 pub use progress::{Progress, Status};
 
 #[derive(Debug, Clone)]
@@ -24,10 +24,42 @@ pub struct Computed {
     pub figures: Figures,
     /// For a parent's sum that could not be computed: the children without the figure.
     pub missing: BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>,
-    /// `[unit][indicator]`: whose targets apply (the unit itself or an ancestor).
-    pub target_unit: PerUnit<PerIndicator<Option<UnitId>>>,
-    /// `[unit][indicator]`: progress where a target applies.
-    pub progress: PerUnit<PerIndicator<Option<Progress>>>,
+    /// `[plan][unit][indicator]`: whose targets of the plan apply (the unit itself or an
+    /// ancestor).
+    pub target_unit: PerPlan<Table<Option<UnitId>>>,
+    /// `[plan][unit][indicator]`: progress where a target of the plan applies and the unit
+    /// lived through part of the plan.
+    pub progress: PerPlan<Table<Option<Progress>>>,
+    /// The current plan (see [`crate::model::Plans::current`]); none without plans.
+    pub current_plan: Option<PlanId>,
+    /// `[unit]`: the plan whose progress pages show for the unit: the current plan, or for a
+    /// unit in force at no period of it (a district that ended in 2025), the latest earlier
+    /// plan it lived through.
+    pub shown_plan: PerUnit<Option<PlanId>>,
+}
+
+/// A value per unit and indicator.
+pub type Table<T> = PerUnit<PerIndicator<T>>;
+
+impl Computed {
+    /// The progress pages show for `unit` and `indicator`: against the plan of
+    /// [`Computed::shown_plan`].
+    pub fn now(&self, unit: UnitId, indicator: IndicatorId) -> Option<&Progress> {
+        let plan = self.shown_plan[unit]?;
+        self.progress[plan][unit][indicator].as_ref()
+    }
+
+    /// `[unit][indicator]`: whose targets of `year`'s plan apply; none outside every plan.
+    pub fn target_unit_in(
+        &self,
+        project: &Project,
+        unit: UnitId,
+        indicator: IndicatorId,
+        year: i32,
+    ) -> Option<UnitId> {
+        let plan = project.plans.of_year(year)?;
+        self.target_unit[plan][unit][indicator]
+    }
 }
 
 pub fn compute(project: &Project) -> (Computed, Diagnostics) {
@@ -87,35 +119,59 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         diags.extend(d);
     }
     let target_unit = targets::resolve(project);
-    let progress: Vec<PerIndicator<Option<Progress>>> = units
+    let progress: PerPlan<Table<Option<Progress>>> = project
+        .plans
         .ids()
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|u| {
-            project
-                .catalogue
+        .map(|plan| {
+            let rows: Vec<PerIndicator<Option<Progress>>> = units
                 .ids()
-                .map(|i| {
-                    target_unit[u][i].and_then(|owner| {
-                        progress::measure(
-                            project,
-                            &figures,
-                            u,
-                            i,
-                            owner,
-                            project.config.target_year,
-                        )
-                    })
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|u| {
+                    project
+                        .catalogue
+                        .ids()
+                        .map(|i| {
+                            target_unit[plan][u][i].and_then(|owner| {
+                                progress::measure(project, &figures, u, i, owner, plan)
+                            })
+                        })
+                        .collect()
                 })
-                .collect()
+                .collect();
+            PerUnit::from_vec(rows)
         })
         .collect();
+    let current_plan = project.plans.current();
+    let shown_plan = units
+        .ids()
+        .map(|u| {
+            let current = current_plan?;
+            let lived = |p: &PlanId| {
+                project
+                    .plans
+                    .get(*p)
+                    .periods()
+                    .any(|period| units.in_force(u, period))
+            };
+            project
+                .plans
+                .ids()
+                .take(current.index() + 1)
+                .rev()
+                .find(lived)
+                .or(Some(current))
+        })
+        .collect();
+    checks::check_plans(project, &figures, &target_unit, &mut diags);
     (
         Computed {
             figures,
             missing,
             target_unit,
-            progress: PerUnit::from_vec(progress),
+            progress,
+            current_plan,
+            shown_plan,
         },
         diags,
     )

@@ -1,12 +1,14 @@
 //! Progress against targets, exactly as the data contract defines it.
 
 use crate::model::{Figures, Kind, Measure, Period};
-use crate::model::{IndicatorId, Project, UnitId};
+use crate::model::{IndicatorId, PlanId, Project, UnitId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Achieved,
+    /// The final year's own figure is in and does not meet the final target.
+    Missed,
     OnTrack,
     OffTrack,
     NoData,
@@ -16,6 +18,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Achieved => "achieved",
+            Status::Missed => "missed",
             Status::OnTrack => "on_track",
             Status::OffTrack => "off_track",
             Status::NoData => "no_data",
@@ -25,6 +28,8 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
+    /// The plan whose targets and years these are.
+    pub plan: PlanId,
     /// The unit whose target rows apply.
     pub target_unit: UnitId,
     pub target_period: Period,
@@ -40,21 +45,26 @@ pub struct Progress {
     pub status: Status,
 }
 
-/// Measures `unit`'s progress on `indicator` against the targets of `owner`. `target_year`
-/// ignores targets after the plan's end. None when no target applies.
+/// Measures `unit`'s progress on `indicator` against the targets of `owner` in `plan`. None
+/// when no target of the plan applies, or when the unit was in force at no period of the plan's
+/// years (a district that ended in 2025 has no progress in 2026–2030).
 pub fn measure(
     project: &Project,
     figures: &Figures,
     unit: UnitId,
     indicator: IndicatorId,
     owner: UnitId,
-    target_year: Option<i32>,
+    plan_id: PlanId,
 ) -> Option<Progress> {
+    let plan = project.plans.get(plan_id);
+    if !plan.periods().any(|p| project.units.in_force(unit, p)) {
+        return None;
+    }
     let ind = project.catalogue.get(indicator);
     let all_targets: Vec<(Period, f64, Option<f64>)> = project
         .entered
         .of_kind(owner, indicator, Kind::Target)
-        .filter(|(p, _)| target_year.is_none_or(|y| p.year <= y))
+        .filter(|(p, _)| plan.holds_year(p.year))
         .map(|(p, f)| (p, f.value, f.upper))
         .collect();
     // Plans set yearly targets; a half-year target is used only where a plan has nothing else.
@@ -76,13 +86,23 @@ pub fn measure(
         .filter(|(p, _)| !whole_years_only || p.is_whole_year())
         .map(|(p, f)| (p, f.value))
         .collect();
+    // The baseline: the last actual at or before the end of the year before the plan starts,
+    // else the earliest within the plan. The latest: the most recent within the plan.
+    let baseline = actuals
+        .iter()
+        .rev()
+        .find(|(p, _)| *p <= plan.eve())
+        .or_else(|| actuals.iter().find(|(p, _)| plan.holds(*p)))
+        .copied();
+    let latest = actuals.iter().rev().find(|(p, _)| plan.holds(*p)).copied();
     let mut result = Progress {
+        plan: plan_id,
         target_unit: owner,
         target_period,
         target,
         target_upper,
-        baseline: actuals.first().copied(),
-        latest: actuals.last().copied(),
+        baseline,
+        latest,
         expected: None,
         achievement: None,
         progress: None,
@@ -116,6 +136,8 @@ pub fn measure(
     result.expected = Some(expected);
     result.status = if met {
         Status::Achieved
+    } else if latest_period == Period::year(plan.until) {
+        Status::Missed
     } else if ind.direction.meets(latest, expected) {
         Status::OnTrack
     } else {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::Computed;
 use crate::model::{Catalogue, Figures, Kind, Period};
-use crate::model::{IndicatorId, PerIndicator, Project, UnitId, UnitTree};
+use crate::model::{IndicatorId, Project, UnitId, UnitTree};
 
 /// Column numbers of the Part One table (1 is STT, 2 the indicator, 3 its unit of measure).
 pub mod part_one {
@@ -168,7 +168,7 @@ pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Repo
             half_year(
                 &project.catalogue,
                 &computed.figures,
-                &computed.target_unit[unit],
+                &|i, y| computed.target_unit_in(project, unit, i, y),
                 unit,
                 year,
             )
@@ -177,18 +177,20 @@ pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Repo
 }
 
 /// The report of `unit` for the first half of `year`. `figures` are all figures, computed ones
-/// included; `target_unit[indicator]` is whose targets apply to `unit`. Targets are never
-/// computed, so the targets in `figures` are exactly the entered ones.
+/// included; `target_unit(indicator, y)` is whose targets apply to `unit` in the plan that
+/// holds year `y` (so that Y's plan and Y + 1's may be two plans). Targets are never computed,
+/// so the targets in `figures` are exactly the entered ones.
 pub fn half_year(
     catalogue: &Catalogue,
     figures: &Figures,
-    target_unit: &PerIndicator<Option<UnitId>>,
+    target_unit: &dyn Fn(IndicatorId, i32) -> Option<UnitId>,
     unit: UnitId,
     year: i32,
 ) -> Report {
     let value = |i: IndicatorId, period: Period, kind: Kind| figures.value(unit, i, period, kind);
     let target = |i: IndicatorId, year: i32| {
-        target_unit[i].and_then(|owner| figures.value(owner, i, Period::year(year), Kind::Target))
+        target_unit(i, year)
+            .and_then(|owner| figures.value(owner, i, Period::year(year), Kind::Target))
     };
     let forecast = table(
         catalogue,
@@ -328,12 +330,19 @@ mod tests {
         // A plan and an estimate that falls short.
         put(&mut f, 1, 4, "2024", Target, 1000.0);
         put(&mut f, 1, 4, "2024", Estimate, 900.0);
-        let target_unit = [Some(1), Some(0), None, None, Some(1)]
-            .into_iter()
-            .map(|u| u.map(UnitId::from_index))
-            .collect();
+        let target_unit: crate::model::PerIndicator<Option<UnitId>> =
+            [Some(1), Some(0), None, None, Some(1)]
+                .into_iter()
+                .map(|u| u.map(UnitId::from_index))
+                .collect();
 
-        let r = half_year(&catalogue, &f, &target_unit, UnitId::from_index(1), 2024);
+        let r = half_year(
+            &catalogue,
+            &f,
+            &|i, _| target_unit[i],
+            UnitId::from_index(1),
+            2024,
+        );
 
         let numerals: Vec<&str> = r
             .forecast

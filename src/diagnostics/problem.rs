@@ -216,6 +216,30 @@ pub enum Problem {
         message: String,
     },
     Config(String),
+    /// A `[[plans]]` id that is not `[a-z0-9-]+`.
+    PlanId(String),
+    /// A `[[plans]]` id used by an earlier plan.
+    PlanIdTwice(String),
+    /// A plan whose `from` is after its `until`, or a year out of range.
+    PlanYears {
+        id: String,
+        from: i32,
+        until: i32,
+    },
+    /// Two plans that share a year: a target row of that year would belong to both.
+    PlansOverlap {
+        id: String,
+        other: String,
+        years: String,
+    },
+    /// A target row whose year lies in no plan; `plans` lists the plans' years (`2021–2025`).
+    TargetOutsidePlans {
+        year: i32,
+        plans: Vec<String>,
+        /// Whether the plans were declared in `chiso.toml` (else the one plan of the target
+        /// years, ended by `target_year`).
+        declared: bool,
+    },
     /// An image in a narrative names no file under `content/`.
     ImageMissing {
         path: String,
@@ -287,6 +311,18 @@ pub enum Problem {
         bytes: u64,
         limit: u64,
     },
+    /// A plan without a single target row, own or of any unit.
+    PlanWithoutTargets {
+        plan: String,
+        years: String,
+    },
+    /// The current plan's final year has passed (a later year has actual figures) and a unit
+    /// with targets of its own has no whole-year figure of that year for an indicator.
+    PlanEndedWithoutFigure {
+        plan: String,
+        indicator: String,
+        year: i32,
+    },
 }
 
 impl Problem {
@@ -300,7 +336,9 @@ impl Problem {
             | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }
             | Problem::ImageHtml
-            | Problem::ImageLarge { .. } => Severity::Warning,
+            | Problem::ImageLarge { .. }
+            | Problem::PlanWithoutTargets { .. }
+            | Problem::PlanEndedWithoutFigure { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

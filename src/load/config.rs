@@ -65,6 +65,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                     );
                 }
             }
+            check_plans(&c, &raw, diags);
             if c.languages.is_empty() {
                 diags.push(
                     rel,
@@ -86,6 +87,63 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                 Problem::Config(e.message().trim().to_string()),
             );
             Config::default()
+        }
+    }
+}
+
+/// The line of each `[[plans]]` header, in order, for messages about the plan it opens.
+pub fn plan_lines(raw: &str) -> Vec<usize> {
+    raw.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[plans]]"))
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+/// Each `[[plans]]`: an id of `[a-z0-9-]+` not used before, years in order, no year in two
+/// plans (a target row of a year must belong to one plan).
+fn check_plans(c: &Config, raw: &str, diags: &mut Diagnostics) {
+    let rel = Path::new("chiso.toml");
+    let lines = plan_lines(raw);
+    let line = |n: usize| lines.get(n).copied();
+    for (n, p) in c.plans.iter().enumerate() {
+        let ok_id = !p.id.is_empty()
+            && p.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok_id {
+            diags.push(rel, line(n), Some("id"), Problem::PlanId(p.id.clone()));
+        } else if c.plans[..n].iter().any(|q| q.id == p.id) {
+            diags.push(rel, line(n), Some("id"), Problem::PlanIdTwice(p.id.clone()));
+        }
+        let year_ok = |y: i32| (1900..=2199).contains(&y);
+        if !year_ok(p.from) || !year_ok(p.until) || p.from > p.until {
+            diags.push(
+                rel,
+                line(n),
+                Some("until"),
+                Problem::PlanYears {
+                    id: p.id.clone(),
+                    from: p.from,
+                    until: p.until,
+                },
+            );
+            continue;
+        }
+        if let Some(q) = c.plans[..n]
+            .iter()
+            .find(|q| q.from <= q.until && q.from <= p.until && p.from <= q.until)
+        {
+            diags.push(
+                rel,
+                line(n),
+                Some("from"),
+                Problem::PlansOverlap {
+                    id: p.id.clone(),
+                    other: q.id.clone(),
+                    years: format!("{}–{}", q.from, q.until),
+                },
+            );
         }
     }
 }

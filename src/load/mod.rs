@@ -7,6 +7,7 @@ pub mod gaps;
 pub mod images;
 pub mod indicators;
 pub mod number;
+pub mod plans;
 pub mod spreadsheet;
 pub mod table;
 pub mod text;
@@ -38,17 +39,20 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
     let files = value_files(root);
-    let loaded: Vec<(Diagnostics, Option<(UnitId, Figures)>)> = files
+    let loaded: Vec<(Diagnostics, Option<UnitFile>)> = files
         .par_iter()
         .map(|rel| values_file(root, rel, &units, &catalogue))
         .collect();
     let mut entered = Figures::new(units.len(), catalogue.len());
+    let mut unit_files = Vec::new();
     for (file_diags, figures) in loaded {
         diags.extend(file_diags);
-        if let Some((unit, figures)) = figures {
+        if let Some((unit, figures, file)) = figures {
             entered.append_unit(unit, figures);
+            unit_files.push((unit, file));
         }
     }
+    let plans = plans::resolve(&config, &entered, units.len(), &unit_files, &mut diags);
     let content = content::load(root, &units, &mut diags);
     let theme = theme::load(root, &mut diags);
     let gaps_file = Path::new("data/coverage-gaps.csv");
@@ -72,6 +76,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             units,
             catalogue,
             entered,
+            plans,
             content,
             gaps,
             theme,
@@ -80,6 +85,10 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     ))
 }
 
+/// A values file's unit, its figures (as a one-unit `Figures`) and the file as read (`.csv`
+/// or `.xlsx`).
+type UnitFile = (UnitId, Figures, PathBuf);
+
 /// One unit's values file: its problems, and its unit's figures (as a one-unit `Figures`) unless
 /// no unit has its name.
 fn values_file(
@@ -87,7 +96,7 @@ fn values_file(
     rel: &Path,
     units: &UnitTree,
     catalogue: &Catalogue,
-) -> (Diagnostics, Option<(UnitId, Figures)>) {
+) -> (Diagnostics, Option<UnitFile>) {
     let mut diags = Diagnostics::default();
     let slug = rel
         .file_stem()
@@ -107,7 +116,9 @@ fn values_file(
         return (diags, None);
     };
     let mut figures = Figures::new(1, catalogue.len());
+    let mut file = rel.with_extension("csv");
     if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
+        file = t.file.clone();
         // The file's figures go to the only unit of a one-unit table, appended to `unit`'s later.
         values::load(
             &t,
@@ -119,7 +130,7 @@ fn values_file(
         outside_life(units.get(unit), &figures, &t.file, &mut diags);
         t.name_cells(&mut diags, 0);
     }
-    (diags, Some((unit, figures)))
+    (diags, Some((unit, figures, file)))
 }
 
 /// A unit's actuals and estimates outside its life are refused: its figures then belong to the

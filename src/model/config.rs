@@ -12,6 +12,9 @@ pub struct Config {
     pub languages: Vec<String>,
     /// The year the plan ends; the final target is the latest one up to it.
     pub target_year: Option<i32>,
+    /// `[[plans]]`: the plans as written, validated by the loader; without any, one plan spans
+    /// the target years ([`super::Plans`] holds the result).
+    pub plans: Vec<PlanEntry>,
     /// The date of the data's publication, `YYYY-MM-DD`, for "what's new" and the feed.
     pub updated: Option<String>,
     /// Shows a "sample data" notice on every page.
@@ -29,6 +32,19 @@ pub struct Config {
     /// defaults name indicators a project may not have.
     #[serde(skip)]
     pub written: Vec<String>,
+}
+
+/// One `[[plans]]` table of `chiso.toml`.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanEntry {
+    /// `[a-z0-9-]+`, unique.
+    pub id: String,
+    pub name: String,
+    /// The name in English; the Vietnamese name where not given.
+    pub name_en: Option<String>,
+    pub from: i32,
+    pub until: i32,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -71,6 +87,7 @@ impl Default for Config {
             base_url: None,
             languages: vec!["vi".into(), "en".into()],
             target_year: None,
+            plans: Vec::new(),
             updated: None,
             sample: false,
             precompress: false,

@@ -4,7 +4,7 @@
 use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
-use super::{IndicatorId, UnitId};
+use super::{IndicatorId, PlanId, UnitId};
 
 /// An id that stands for a position in its tree or catalogue.
 pub trait Id: Copy {
@@ -27,6 +27,15 @@ impl Id for IndicatorId {
     }
     fn from_index(index: usize) -> Self {
         IndicatorId::from_index(index)
+    }
+}
+
+impl Id for PlanId {
+    fn index(self) -> usize {
+        PlanId::index(self)
+    }
+    fn from_index(index: usize) -> Self {
+        PlanId::from_index(index)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod figure;
 pub mod id;
 pub mod indicator;
 pub mod period;
+pub mod plan;
 pub mod project;
 pub mod unit;
 
@@ -19,5 +20,6 @@ pub use figure::{Figure, FigureKey, Figures, Kind, Origin, Series, UnitFigures};
 pub use id::{Id, IdVec, PerIndicator, PerUnit};
 pub use indicator::{Aggregate, Catalogue, Derivation, Direction, Indicator, IndicatorId, Measure};
 pub use period::Period;
+pub use plan::{PerPlan, Plan, PlanId, Plans};
 pub use project::Project;
 pub use unit::{Unit, UnitId, UnitTree};

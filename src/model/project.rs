@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Catalogue, Config, Content, Figures, UnitTree, Village};
+use super::{Catalogue, Config, Content, Figures, Plans, UnitTree, Village};
 use crate::theme::Theme;
 
 /// Everything the editors wrote, validated.
@@ -14,6 +14,8 @@ pub struct Project {
     pub catalogue: Catalogue,
     /// Entered figures only; `compute` adds the rest.
     pub entered: Figures,
+    /// The plans of `[[plans]]`, or the one plan the target years span; and the current one.
+    pub plans: Plans,
     pub content: Content,
     /// Villages without mobile service (`data/coverage-gaps.csv`), if the project tracks them.
     pub gaps: Vec<Village>,

@@ -176,7 +176,7 @@ impl ChartKind {
             (ChartKind::Coverage, _) => coverage(ctx, &units, lang, id),
             (ChartKind::Compare, Some(i)) => compare(ctx, i, &units, lang, id),
             (ChartKind::Bullet, Some(i)) => {
-                let p = ctx.computed.progress[unit][i].as_ref()?;
+                let p = ctx.computed.now(unit, i)?;
                 return Some(format!(
                     "<div class=\"bullet\">{}</div>",
                     bullet(ctx, i, p, lang, id)
@@ -544,7 +544,7 @@ fn bars(
     let figures = &ctx.computed.figures;
     let value = |u: UnitId, i: IndicatorId| figures.value(u, i, period, Kind::Actual);
     let title = format!("{title}, {}", ctx.period(period, lang));
-    let target = |u: UnitId, i: IndicatorId| ctx.computed.progress[u][i].as_ref().map(|p| p.target);
+    let target = |u: UnitId, i: IndicatorId| ctx.computed.now(u, i).map(|p| p.target);
     let no_data = ctx.i18n.get(lang, "no_data");
     let names = series_names(ctx, inds, lang);
     let (mut ranked, without): (Vec<UnitId>, Vec<UnitId>) = units

@@ -103,7 +103,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     let [current, ended] = super::lifetime::split_ended(units, units.ids());
     let row = |u: UnitId| {
         let latest = figures.of_kind(u, i, Kind::Actual).last();
-        let p = ctx.computed.progress[u][i].as_ref();
+        let p = ctx.computed.now(u, i);
         UnitRow {
             label: ctx.unit_name(u, lang).to_string(),
             href: unit_href(ctx, u, &home),
@@ -169,7 +169,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             ctx,
             units
                 .ids()
-                .filter_map(|u| ctx.computed.progress[u][i].as_ref().map(|p| p.status)),
+                .filter_map(|u| ctx.computed.now(u, i).map(|p| p.status)),
             lang,
         ),
         figure_tables: tables::indicator_tables(ctx, i, lang, &home),

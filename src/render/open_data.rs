@@ -79,6 +79,7 @@ fn progress_row(
         pct(p.achievement),
         pct(p.progress),
         p.status.as_str().to_string(),
+        project.plans.get(p.plan).code.clone(),
     ]
 }
 
@@ -95,6 +96,7 @@ const PROGRESS_HEADER: &[&str] = &[
     "achievement_pct",
     "progress_pct",
     "status",
+    "plan",
 ];
 
 #[cfg(test)]
@@ -145,6 +147,7 @@ struct ProgressJson<'a> {
     achievement_pct: Option<f64>,
     progress_pct: Option<f64>,
     status: &'static str,
+    plan: &'a str,
 }
 
 /// Whether `unit`'s own files show something that changed: its figures and its progress
@@ -341,7 +344,12 @@ fn unit_files(
                 note: &f.note,
             });
         }
-        if let Some(p) = &computed.progress[u][i] {
+        // One row per plan, in the plans' order.
+        for p in computed
+            .progress
+            .values()
+            .filter_map(|plan| plan[u][i].as_ref())
+        {
             all_progress.push(progress_row(project, u, i, p));
             let r = |v: f64| round(v, ind.decimals);
             progress.push(ProgressJson {
@@ -357,6 +365,7 @@ fn unit_files(
                 achievement_pct: p.achievement.map(|v| round(v, 1)),
                 progress_pct: p.progress.map(|v| round(v, 1)),
                 status: p.status.as_str(),
+                plan: &project.plans.get(p.plan).code,
             });
         }
     }

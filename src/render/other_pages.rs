@@ -17,7 +17,12 @@ pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
     let mut context = ctx.context(lang, &page);
     context.insert(
         "target_year",
-        &ctx.project.config.target_year.unwrap_or(2025),
+        &ctx.project
+            .plans
+            .current()
+            .map(|p| ctx.project.plans.get(p).until)
+            .or(ctx.project.config.target_year)
+            .unwrap_or(2025),
     );
     Ok((path.into(), ctx.render("methodology.html", &context)?))
 }

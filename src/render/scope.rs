@@ -55,7 +55,11 @@ impl Scope {
     pub fn between(old: (&Project, &Computed), new: (&Project, &Computed)) -> Option<Scope> {
         let ((old_p, old_c), (new_p, new_c)) = (old, new);
         let (units, indicators) = (new_p.units.len(), new_p.catalogue.len());
-        if old_p.units.len() != units || old_p.catalogue.len() != indicators {
+        // Other plans, or another current plan, change what every page measures against.
+        if old_p.units.len() != units
+            || old_p.catalogue.len() != indicators
+            || old_p.plans != new_p.plans
+        {
             return None;
         }
         if periods(old_p, old_c) != periods(new_p, new_c)
@@ -84,10 +88,11 @@ impl Scope {
                 if series_changed && targets_of(old_c, u, i) != targets_of(new_c, u, i) {
                     targets[u] = true;
                 }
-                if series_changed
-                    || old_c.progress[u][i] != new_c.progress[u][i]
-                    || old_c.target_unit[u][i] != new_c.target_unit[u][i]
-                {
+                let plan_changed = new_p.plans.ids().any(|p| {
+                    old_c.progress[p][u][i] != new_c.progress[p][u][i]
+                        || old_c.target_unit[p][u][i] != new_c.target_unit[p][u][i]
+                });
+                if series_changed || plan_changed {
                     *changed = true;
                     scope.indicators[i] = true;
                 }
@@ -105,10 +110,10 @@ impl Scope {
             scope.indicators[*i] = true;
         }
         for (u, inherited) in scope.inherited.iter_mut() {
-            *inherited = new_c.target_unit[u]
+            *inherited = new_c
+                .target_unit
                 .values()
-                .flatten()
-                .any(|&t| t != u && targets[t]);
+                .any(|plan| plan[u].values().flatten().any(|&t| t != u && targets[t]));
         }
         Some(scope)
     }

@@ -288,7 +288,7 @@ pub fn resolve(
     }
     if function.needs_target() {
         if let Some(i) = indicator {
-            if computed.progress[unit][i].is_none() {
+            if computed.now(unit, i).is_none() {
                 return Err(Problem::NoFigure {
                     indicator: code(i),
                     period: None,
@@ -430,8 +430,9 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
         (Function::Change, Some(p)) => super::wording::change_text(ctx, r.unit, i, p, lang)
             .map(|(text, _)| escape_html(&text))
             .unwrap_or_default(),
-        (Function::Progress, _) => ctx.computed.progress[r.unit][i]
-            .as_ref()
+        (Function::Progress, _) => ctx
+            .computed
+            .now(r.unit, i)
             .map(|p| {
                 let status = ctx.i18n.get(lang, &format!("status_{}", p.status.as_str()));
                 let year = p.target_period.year.to_string();

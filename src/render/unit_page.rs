@@ -97,7 +97,7 @@ pub fn progress_rows(
     let cat = &ctx.project.catalogue;
     cat.ids()
         .filter_map(|i| {
-            let p = ctx.computed.progress[unit][i].as_ref()?;
+            let p = ctx.computed.now(unit, i)?;
             let f = |v: f64| ctx.figure(i, v, lang);
             let at = |x: Option<(crate::model::Period, f64)>| {
                 x.map(|(period, v)| format!("{} ({})", f(v), ctx.period_short(period, lang)))
@@ -299,9 +299,11 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             .into_iter()
             .partition(|r| r.status != Status::NoData.as_str());
     let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
-    let target_year = ctx.computed.progress[unit]
-        .values()
-        .flatten()
+    let target_year = ctx
+        .project
+        .catalogue
+        .ids()
+        .filter_map(|i| ctx.computed.now(unit, i))
         .map(|p| p.target_period.year)
         .max()
         .or(project.config.target_year)
@@ -426,9 +428,10 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
 }
 
 fn progress_statuses<'a>(ctx: &'a Ctx, unit: UnitId) -> impl Iterator<Item = Status> + 'a {
-    ctx.computed.progress[unit]
-        .values()
-        .flatten()
+    ctx.project
+        .catalogue
+        .ids()
+        .filter_map(move |i| ctx.computed.now(unit, i))
         .map(|p| p.status)
 }
 

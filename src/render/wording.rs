@@ -88,17 +88,21 @@ pub fn status_counts(
     statuses: impl Iterator<Item = Status>,
     lang: Lang,
 ) -> Vec<StatusCount> {
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     for s in statuses {
         counts[s as usize] += 1;
     }
     [
         Status::Achieved,
+        Status::Missed,
         Status::OnTrack,
         Status::OffTrack,
         Status::NoData,
     ]
     .iter()
+    // `missed` is listed only where a plan has ended with it, so current progress keeps its
+    // four statuses.
+    .filter(|&&s| s != Status::Missed || counts[s as usize] > 0)
     .map(|&s| StatusCount {
         key: s.as_str(),
         label: status_word(ctx, s, lang),

@@ -79,12 +79,16 @@ fn lai_chau_builds_with_the_built_in_templates_and_publishes_the_expected_sums()
         .expect("inherited target");
     assert_eq!(tam_duong.get("target_unit"), province);
     assert_eq!(tam_duong.get("target_value"), "100.0");
-    // Tam Đường: baseline 2022-H1 100 × 134 ÷ 150 = 89.33, latest 2024 100 × 147 ÷ 150 = 98.0;
-    // achievement 100 × 98 ÷ 100 = 98.0; expected at 2024 on the line (2021.5, 89.33) →
-    // (2025, 100): 89.33 + 10.67 × 2.5 ÷ 3.5 = 96.95 ≤ 98 → on_track.
-    assert_eq!(tam_duong.get("latest_value"), "98.0");
-    assert_eq!(tam_duong.get("achievement_pct"), "98.0");
-    assert_eq!(tam_duong.get("status"), "on_track");
+    // The only target year is 2025 and there is no `[[plans]]`: the plan is 2025–2025 (data
+    // contract v2, "Plans"). Tam Đường's baseline is its last actual at or before the end of
+    // 2024: 2024, 100 × 147 ÷ 150 = 98.0; nothing lies within 2025 yet, so no latest and
+    // `no_data` (before v2: baseline 2022-H1, latest 2024, on_track).
+    assert_eq!(tam_duong.get("plan"), "2025-2025");
+    assert_eq!(tam_duong.get("baseline_period"), "2024");
+    assert_eq!(tam_duong.get("baseline_value"), "98.0");
+    assert_eq!(tam_duong.get("latest_value"), "");
+    assert_eq!(tam_duong.get("achievement_pct"), "");
+    assert_eq!(tam_duong.get("status"), "no_data");
     assert!(site.progress_of(province, "telecom_revenue").is_none());
 
     // Pages for the province (home page) and each district.

@@ -103,6 +103,16 @@ impl Project {
         self
     }
 
+    /// Writes a `chiso.toml` that declares one plan, `id` from `from` to `until`.
+    pub fn plan(&self, id: &str, from: i32, until: i32) -> &Project {
+        self.write(
+            "chiso.toml",
+            &format!(
+                "[[plans]]\nid = \"{id}\"\nname = \"Kế hoạch {id}\"\nname_en = \"Plan {id}\"\nfrom = {from}\nuntil = {until}\n"
+            ),
+        )
+    }
+
     /// Writes `data/values/<slug>.csv`: the comma header, then `rows` (`indicator,period,kind,value`
     /// lines; a missing source and note are filled in).
     pub fn values(&self, slug: &str, rows: &str) -> &Project {

@@ -38,6 +38,9 @@ fn is_plain(cell: &str, decimals: usize) -> bool {
 #[test]
 fn values_csv_is_plain_and_rounded_to_each_indicators_decimals() {
     let project = Project::province_with_two_districts();
+    // A plan that holds the 2022 and 2024 figures (alone, the 2025 target makes the plan
+    // 2025–2025, with no figure within it).
+    project.plan("2021-2025", 2021, 2025);
     project
         .values("tinh", "internet_pct,2025,target,90")
         .values(

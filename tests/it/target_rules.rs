@@ -5,11 +5,22 @@
 //! Every test builds a small project with the real binary and reads the published
 //! `data/progress.csv`:
 //! `unit,indicator,baseline_period,baseline_value,latest_period,latest_value,target_year,`
-//! `target_value,target_unit,achievement_pct,progress_pct,status`.
+//! `target_value,target_unit,achievement_pct,progress_pct,status,plan`.
+//! Plans have their own tests (`plan_rules.rs`); most fixtures here declare one plan that
+//! holds every figure they write (see `planned`).
 //! Expected numbers are worked out by hand in the comments; the time of `YYYY` is YYYY and of
 //! `YYYY-H1` is YYYY − 0.5. The indicator catalogue is `common::INDICATORS`.
 
 use crate::common::{Project, Row, Site, DISTRICT_A, DISTRICT_B, PROVINCE};
+
+/// Declares one plan from 2019 to 2025, the years these fixtures' figures and targets span.
+/// Without `[[plans]]`, a project whose only target year is 2025 has the plan 2025–2025 (the
+/// data contract v2, "Plans"), whose latest figure must be of 2025: these tests are about the
+/// rules of progress, so they give a plan that holds every figure they write (the earliest
+/// within it is then the baseline, as before v2).
+fn planned(project: &Project) {
+    project.plan("2019-2025", 2019, 2025);
+}
 
 /// The progress row of (unit, indicator), which must exist.
 fn progress(site: &Site, unit: &str, indicator: &str) -> Row {
@@ -40,6 +51,7 @@ fn status(site: &Site, unit: &str, indicator: &str) -> String {
 #[test]
 fn a_unit_with_its_own_target_uses_it() {
     let project = Project::province_with_two_districts();
+    planned(&project);
     project
         .values("tinh", "coverage_pct,2025,target,100")
         // An Bình has its own 2025 target of 95 %.
@@ -121,6 +133,7 @@ const THREE_LEVELS: &str = "\
 #[test]
 fn none_and_derived_indicators_inherit_the_nearest_ancestors_targets() {
     let project = Project::new(THREE_LEVELS);
+    planned(&project);
     project
         .values(
             "tinh",
@@ -231,6 +244,7 @@ fn none_and_derived_indicators_inherit_the_nearest_ancestors_targets() {
 #[test]
 fn a_sum_indicator_never_inherits_targets() {
     let project = Project::province_with_two_districts();
+    planned(&project);
     project
         .values("tinh", "subscribers,2025,target,5000")
         .values(
@@ -313,6 +327,7 @@ fn targets_are_never_summed_or_derived() {
 #[test]
 fn a_target_range_is_measured_against_its_lower_bound() {
     let project = Project::province_with_two_districts();
+    planned(&project);
     // egov_pct has 0 decimals.
     project.values(
         "huyen-a",
@@ -397,6 +412,7 @@ fn baseline_is_the_earliest_actual_latest_the_most_recent_and_estimates_do_not_c
 #[test]
 fn a_flow_indicator_counts_only_whole_year_actuals() {
     let project = Project::province_with_two_districts();
+    planned(&project);
     project.values(
         "huyen-a",
         // revenue is a flow: six months of revenue is not comparable with a year's target.
@@ -452,6 +468,7 @@ fn a_flow_indicator_counts_only_whole_year_actuals() {
 #[test]
 fn achievement_is_empty_when_the_target_is_zero() {
     let project = Project::province_with_two_districts();
+    planned(&project);
     // no_signal: villages without signal, lower is better; the goal is none left.
     project.values(
         "huyen-a",
@@ -483,6 +500,7 @@ fn progress_is_100_or_0_when_the_target_equals_the_baseline() {
 003,huyen-c,Huyện Cẩm Thủy,Cam Thuy District,district,01
 ",
     );
+    planned(&project);
     project
         // All three inherit the province's 80 %, which equals each baseline.
         .values("tinh", "internet_pct,2025,target,80")
@@ -546,6 +564,7 @@ const FIVE_DISTRICTS: &str = "\
 #[test]
 fn status_boundaries_for_an_up_indicator() {
     let project = Project::new(FIVE_DISTRICTS);
+    planned(&project);
     // Every district takes the province's 2025 target of 80; every baseline is 2022 50, so the
     // expected line is 50 + 10 a year: 70 in 2024, 65 at 2024-H1 (time 2023.5).
     project
@@ -587,6 +606,7 @@ fn status_boundaries_for_an_up_indicator() {
 #[test]
 fn status_boundaries_for_a_down_indicator() {
     let project = Project::new(FIVE_DISTRICTS);
+    planned(&project);
     // no_signal is a sum indicator, so each district needs its own target: 10 in 2025.
     // Baseline 2022 40 → expected 40 − 10 a year: 20 in 2024, 25 at 2024-H1.
     let rows =
@@ -620,6 +640,8 @@ fn status_boundaries_for_a_down_indicator() {
 #[test]
 fn expected_value_follows_each_yearly_target_after_the_baseline() {
     let project = Project::new(FIVE_DISTRICTS);
+    // A plan to 2027: huyen-d's 2026 figure lies within it, after the last target year.
+    project.plan("2021-2027", 2021, 2027);
     // Yearly targets: 2022 50, 2023 70, 2025 80.
     project
         .values(
@@ -647,7 +669,8 @@ fn expected_value_follows_each_yearly_target_after_the_baseline() {
             "huyen-c",
             "internet_pct,2023,actual,65\ninternet_pct,2024,actual,72.5",
         )
-        // After the last target year the expected value is the final target: 79 < 80 → off_track.
+        // After the last target year (but within the plan) the expected value is the final
+        // target: 79 < 80 → off_track.
         .values(
             "huyen-d",
             "internet_pct,2021,actual,40\ninternet_pct,2026,actual,79",

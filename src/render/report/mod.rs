@@ -129,8 +129,17 @@ pub fn fill_years(ctx: &Ctx, lang: Lang, key: &str, year: i32) -> String {
     )
 }
 
+/// The summary sentence of Part One; in words, not a sentence of zeros, when no indicator has
+/// both a plan figure and an estimate for the year.
 pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
     let s = r.summary;
+    if s.total == 0 {
+        return ctx.i18n.fill(
+            lang,
+            "report_summary_none",
+            &[("year", &r.year.to_string())],
+        );
+    }
     ctx.i18n.fill(
         lang,
         "report_summary",
