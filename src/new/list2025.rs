@@ -6,7 +6,8 @@
 use std::collections::BTreeSet;
 
 use super::{
-    english_name, is_number, name_key, provinces, split_kind, units, NewError, Province, UnitRow,
+    english_name, is_number, name_key, nearest_code, provinces, split_kind, units, NewError,
+    Province, UnitRow,
 };
 use crate::load::text::nfc;
 use crate::routes;
@@ -209,16 +210,7 @@ impl Lists {
             if let Some(old) = self.before.iter().find(|p| p.code == code) {
                 return Err(merged(old, true));
             }
-            // Codes skip numbers; the nearest one is the likeliest slip.
-            let wanted: i64 = q.parse().unwrap_or(i64::MAX);
-            let nearest = self
-                .provinces
-                .iter()
-                .filter_map(|p| p.code.parse::<i64>().ok().map(|c| ((c - wanted).abs(), p)))
-                .min_by_key(|(d, p)| (*d, p.code.clone()))
-                .filter(|(d, _)| *d <= 2)
-                .map(|(_, p)| p);
-            return Err(unknown(nearest));
+            return Err(unknown(nearest_code(&self.provinces, |p| &p.code, q)));
         }
         let key = name_key(q);
         if let Some(p) = self.provinces.iter().find(|p| name_key(&p.name) == key) {

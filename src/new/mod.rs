@@ -226,15 +226,7 @@ pub fn find<'a>(provinces: &'a [Province], query: &str) -> Result<&'a Province, 
         if let Some(p) = provinces.iter().find(|p| p.code == code) {
             return Ok(p);
         }
-        // Codes skip numbers; the nearest one is the likeliest slip.
-        let wanted: i64 = q.parse().unwrap_or(i64::MAX);
-        let nearest = provinces
-            .iter()
-            .filter_map(|p| p.code.parse::<i64>().ok().map(|c| ((c - wanted).abs(), p)))
-            .min_by_key(|(d, p)| (*d, p.code.clone()))
-            .filter(|(d, _)| *d <= 2)
-            .map(|(_, p)| p);
-        return Err(unknown(nearest));
+        return Err(unknown(nearest_code(provinces, |p| &p.code, q)));
     }
     let key = name_key(q);
     if let Some(p) = provinces.iter().find(|p| name_key(&p.name) == key) {
@@ -795,6 +787,18 @@ fn readme(scope: &Scope, rows: &[UnitRow]) -> String {
          {units_list}",
         n = scope.children,
     )
+}
+
+/// The item whose numeric code is nearest to `query`, within 2: province codes skip numbers,
+/// so the nearest one is the likeliest slip (`12` for `11`).
+fn nearest_code<'a, P>(items: &'a [P], code: impl Fn(&P) -> &str, query: &str) -> Option<&'a P> {
+    let wanted: i64 = query.parse().unwrap_or(i64::MAX);
+    items
+        .iter()
+        .filter_map(|p| code(p).parse::<i64>().ok().map(|c| ((c - wanted).abs(), p)))
+        .min_by_key(|(d, p)| (*d, code(p).to_string()))
+        .filter(|(d, _)| *d <= 2)
+        .map(|(_, p)| p)
 }
 
 #[cfg(test)]

@@ -59,6 +59,19 @@ pub const PROVINCE_AND_TWO_DISTRICTS: &str = "\
 002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01
 ";
 
+/// The header of a `data/units.csv` whose units begin and end (data contract v2).
+pub const LIVES_HEADER: &str = "code,slug,name,name_en,level,parent,from,until,formed_from";
+
+/// The 2025 reform in small: the province, two districts until the first half of 2025, and two
+/// communes from 2025: Cao Sơn formed from An Bình, Đồng Tâm from An Bình and Bình Minh.
+pub const REFORM: &str = "\
+01,tinh,Tỉnh Thử Nghiệm,Test Province,province,,,,
+001,huyen-a,Huyện An Bình,An Binh District,district,01,,2025-H1,
+002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01,,2025-H1,
+00010,xa-c,Xã Cao Sơn,Cao Son Commune,commune,01,2025,,001
+00020,xa-d,Xã Đồng Tâm,Dong Tam Commune,commune,01,2025,,001 002
+";
+
 /// A dashboard project in a temporary folder, deleted when the value is dropped.
 pub struct Project {
     dir: TempDir,
@@ -77,6 +90,33 @@ impl Project {
     /// A project with the province and its two districts ([`PROVINCE_AND_TWO_DISTRICTS`]).
     pub fn province_with_two_districts() -> Project {
         Project::new(PROVINCE_AND_TWO_DISTRICTS)
+    }
+
+    /// A project whose `units` (rows of a `data/units.csv` headed [`LIVES_HEADER`]) begin and
+    /// end, with the shared indicator catalogue.
+    pub fn with_lives(units: &str) -> Project {
+        let project = Project::empty();
+        project.write("data/units.csv", &format!("{LIVES_HEADER}\n{units}"));
+        project.write("data/indicators.csv", INDICATORS);
+        project
+    }
+
+    /// Runs `chiso [--lang LANG] check --root ROOT` and requires it to refuse the project;
+    /// returns what it printed.
+    pub fn check_fails(&self, lang: Option<&str>) -> String {
+        let mut args: Vec<&str> = Vec::new();
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let root = self.root().to_str().expect("a UTF-8 temporary path");
+        args.extend(["check", "--root", root]);
+        let run = chiso(&args);
+        assert!(
+            !run.success,
+            "chiso check should have failed:\n{}",
+            run.output
+        );
+        run.output
     }
 
     /// A project folder with nothing in it yet.

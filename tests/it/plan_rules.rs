@@ -7,19 +7,7 @@
 //! `data/progress.csv` (whose last column is `plan`), a report, a page, or what `chiso check`
 //! prints. Expected numbers are worked out by hand in the comments.
 
-use crate::common::{chiso, warnings_about, Csv, Project, Row, Site, INDICATORS};
-
-const HEADER: &str = "code,slug,name,name_en,level,parent,from,until,formed_from";
-
-/// The province; two districts until the first half of 2025; two communes from 2025 (Cao Sơn
-/// formed from An Bình, Đồng Tâm from An Bình and Bình Minh).
-const REFORM: &str = "\
-01,tinh,Tỉnh Thử Nghiệm,Test Province,province,,,,
-001,huyen-a,Huyện An Bình,An Binh District,district,01,,2025-H1,
-002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01,,2025-H1,
-00010,xa-c,Xã Cao Sơn,Cao Son Commune,commune,01,2025,,001
-00020,xa-d,Xã Đồng Tâm,Dong Tam Commune,commune,01,2025,,001 002
-";
+use crate::common::{warnings_about, Csv, Project, Row, Site, REFORM};
 
 /// The province's two plans.
 const TWO_PLANS: &str = r#"
@@ -54,9 +42,7 @@ internet_pct,2030,target,80
 ";
 
 fn project(units: &str) -> Project {
-    let p = Project::empty();
-    p.write("data/units.csv", &format!("{HEADER}\n{units}"));
-    p.write("data/indicators.csv", INDICATORS);
+    let p = Project::with_lives(units);
     p.write("chiso.toml", TWO_PLANS);
     p
 }
@@ -80,18 +66,6 @@ fn assert_row(row: &Row, expected: &[(&str, &str)]) {
     for (col, value) in expected {
         assert_eq!(row.get(col), *value, "column `{col}` of {row:?}");
     }
-}
-
-/// Runs `chiso [--lang LANG] check` and requires it to refuse the project.
-fn check_fails(project: &Project, lang: &str) -> String {
-    let root = project.root().to_str().expect("a UTF-8 temporary path");
-    let run = chiso(&["--lang", lang, "check", "--root", root]);
-    assert!(
-        !run.success,
-        "chiso check should have failed:\n{}",
-        run.output
-    );
-    run.output
 }
 
 #[test]
@@ -428,13 +402,13 @@ fn a_target_year_outside_every_plan_is_refused_with_file_and_line() {
         "internet_pct,2025,target,60
          internet_pct,2031,target,90",
     );
-    let vi = check_fails(&project, "vi");
+    let vi = project.check_fails(Some("vi"));
     assert!(
         vi.contains("data/values/tinh.csv:3 (cột `period`): lỗi: chỉ tiêu kế hoạch năm 2031 không thuộc kế hoạch nào"),
         "{vi}"
     );
     assert!(vi.contains("2021–2025, 2026–2030"), "{vi}");
-    let en = check_fails(&project, "en");
+    let en = project.check_fails(Some("en"));
     assert!(
         en.contains("data/values/tinh.csv:3 (column `period`): error: the target for 2031 belongs to no plan"),
         "{en}"
@@ -446,7 +420,7 @@ fn a_target_year_outside_every_plan_is_refused_with_file_and_line() {
         "internet_pct,2025,target,60
          internet_pct,2026,target,65",
     );
-    let vi = check_fails(&project, "vi");
+    let vi = project.check_fails(Some("vi"));
     assert!(vi.contains("data/values/tinh.csv:3"), "{vi}");
     assert!(vi.contains("nằm ngoài kế hoạch 2025–2025"), "{vi}");
 }
@@ -475,7 +449,7 @@ from = 2040
 until = 2035
 "#,
     );
-    let out = check_fails(&project, "en");
+    let out = project.check_fails(Some("en"));
     assert!(
         out.contains("chiso.toml:1 (column `id`): error: the plan id `KH 2021` is not valid"),
         "{out}"

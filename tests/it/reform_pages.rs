@@ -5,19 +5,7 @@
 //!
 //! Every test builds one small project with the real binary and reads the pages it publishes.
 
-use crate::common::{hrefs, text_nodes, Csv, Project, INDICATORS};
-
-const HEADER: &str = "code,slug,name,name_en,level,parent,from,until,formed_from";
-
-/// The province, two districts until the first half of 2025, and two communes from 2025: Cao
-/// Sơn formed from An Bình, Đồng Tâm from An Bình and Bình Minh.
-const UNITS: &str = "\
-01,tinh,Tỉnh Thử Nghiệm,Test Province,province,,,,
-001,huyen-a,Huyện An Bình,An Binh District,district,01,,2025-H1,
-002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01,,2025-H1,
-00010,xa-c,Xã Cao Sơn,Cao Son Commune,commune,01,2025,,001
-00020,xa-d,Xã Đồng Tâm,Dong Tam Commune,commune,01,2025,,001 002
-";
+use crate::common::{hrefs, text_nodes, Csv, Project, INDICATORS, LIVES_HEADER, REFORM};
 
 /// Key figures: subscriptions (every unit), coverage (every unit), Internet (the province's
 /// 2024-H1 figure only: older than the page's latest).
@@ -32,9 +20,7 @@ growth = [\"subscribers\"]
 ";
 
 fn reform() -> Project {
-    let p = Project::empty();
-    p.write("data/units.csv", &format!("{HEADER}\n{UNITS}"));
-    p.write("data/indicators.csv", INDICATORS);
+    let p = Project::with_lives(REFORM);
     p.write("chiso.toml", CONFIG);
     p.values("tinh", "internet_pct,2024-H1,actual,50");
     // An Bình keeps targets for years after it ended: a plan set them before the reform.
@@ -308,7 +294,7 @@ fn the_catalogues_of_units_and_indicators_are_published_as_open_data() {
     let project = reform();
     let site = project.build();
     let units = site.read("data/units.csv");
-    assert_eq!(units, format!("{HEADER}\n{UNITS}"));
+    assert_eq!(units, format!("{LIVES_HEADER}\n{REFORM}"));
     let indicators = Csv::parse(&site.read("data/indicators.csv"));
     assert_eq!(
         site.read("data/indicators.csv").lines().next(),

@@ -5,47 +5,10 @@
 //! Every test builds a small project with the real binary and reads what it publishes, or what
 //! `chiso check` prints. Expected numbers are worked out by hand in the comments.
 
-use crate::common::{chiso, warnings_about, Project, INDICATORS};
-
-const HEADER: &str = "code,slug,name,name_en,level,parent,from,until,formed_from";
-
-/// The province, two districts until the first half of 2025, and two communes from 2025: Cao
-/// Sơn formed from An Bình, Đồng Tâm from An Bình and Bình Minh.
-const REFORM: &str = "\
-01,tinh,Tỉnh Thử Nghiệm,Test Province,province,,,,
-001,huyen-a,Huyện An Bình,An Binh District,district,01,,2025-H1,
-002,huyen-b,Huyện Bình Minh,Binh Minh District,district,01,,2025-H1,
-00010,xa-c,Xã Cao Sơn,Cao Son Commune,commune,01,2025,,001
-00020,xa-d,Xã Đồng Tâm,Dong Tam Commune,commune,01,2025,,001 002
-";
-
-fn project(units: &str) -> Project {
-    let p = Project::empty();
-    p.write("data/units.csv", &format!("{HEADER}\n{units}"));
-    p.write("data/indicators.csv", INDICATORS);
-    p
-}
-
-/// Runs `chiso [--lang LANG] check` and requires it to refuse the project; returns what it
-/// printed.
-fn check_fails(project: &Project, lang: Option<&str>) -> String {
-    let root = project.root().to_str().expect("a UTF-8 temporary path");
-    let mut args = Vec::new();
-    if let Some(lang) = lang {
-        args.extend(["--lang", lang]);
-    }
-    args.extend(["check", "--root", root]);
-    let run = chiso(&args);
-    assert!(
-        !run.success,
-        "chiso check should have failed:\n{}",
-        run.output
-    );
-    run.output
-}
+use crate::common::{warnings_about, Project, REFORM};
 
 fn reform() -> Project {
-    let p = project(REFORM);
+    let p = Project::with_lives(REFORM);
     p.values(
         "huyen-a",
         "subscribers,2024,actual,1000
@@ -146,7 +109,7 @@ fn an_actual_outside_a_units_life_is_refused_with_its_life_in_words() {
          subscribers,2030,target,1500",
     );
     project.values("xa-c", "subscribers,2024,actual,900");
-    let vi = check_fails(&project, None);
+    let vi = project.check_fails(None);
     assert!(
         vi.contains("data/values/huyen-a.csv:4 (cột `period`): lỗi: Huyện An Bình chỉ có số liệu đến 6 tháng đầu năm 2025"),
         "{vi}"
@@ -159,7 +122,7 @@ fn an_actual_outside_a_units_life_is_refused_with_its_life_in_words() {
     );
     // A target is what a plan set: allowed for any year.
     assert!(!vi.contains("huyen-a.csv:5"), "{vi}");
-    let en = check_fails(&project, Some("en"));
+    let en = project.check_fails(Some("en"));
     assert!(
         en.contains("Huyện An Bình has figures only until the first half of 2025"),
         "{en}"
@@ -168,11 +131,11 @@ fn an_actual_outside_a_units_life_is_refused_with_its_life_in_words() {
 
 #[test]
 fn a_life_that_ends_before_it_begins_is_refused() {
-    let project = project(
+    let project = Project::with_lives(
         "01,tinh,Tỉnh,Province,province,,,,
 001,huyen-a,Huyện A,District A,district,01,2025,2024-H1,",
     );
-    let report = check_fails(&project, Some("en"));
+    let report = project.check_fails(Some("en"));
     assert!(
         report.contains("data/units.csv:3 (column `from`): error: the unit begins (2025) after it ends (the first half of 2024)"),
         "{report}"
@@ -181,12 +144,12 @@ fn a_life_that_ends_before_it_begins_is_refused() {
 
 #[test]
 fn an_unknown_formed_from_is_refused_with_the_closest_code() {
-    let project = project(
+    let project = Project::with_lives(
         "01,tinh,Tỉnh,Province,province,,,,
 001,huyen-a,Huyện A,District A,district,01,,2025-H1,
 00010,xa-c,Xã C,Commune C,commune,01,2025,,011",
     );
-    let report = check_fails(&project, Some("en"));
+    let report = project.check_fails(Some("en"));
     assert!(
         report
             .contains("data/units.csv:4 (column `formed_from`): error: no unit has the code `011`"),
@@ -197,12 +160,12 @@ fn an_unknown_formed_from_is_refused_with_the_closest_code() {
 #[test]
 fn a_unit_formed_from_one_still_in_force_is_refused() {
     // An Bình has no `until`: it would be counted with Cao Sơn.
-    let project = project(
+    let project = Project::with_lives(
         "01,tinh,Tỉnh,Province,province,,,,
 001,huyen-a,Huyện An Bình,District A,district,01,,,
 00010,xa-c,Xã C,Commune C,commune,01,2025,,001",
     );
-    let report = check_fails(&project, Some("en"));
+    let report = project.check_fails(Some("en"));
     assert!(
         report.contains("data/units.csv:4 (column `formed_from`): error: the unit `001` (Huyện An Bình) still exists when this unit begins (2025)"),
         "{report}"
@@ -211,12 +174,12 @@ fn a_unit_formed_from_one_still_in_force_is_refused() {
 
 #[test]
 fn a_child_that_outlives_its_parent_is_refused() {
-    let project = project(
+    let project = Project::with_lives(
         "01,tinh,Tỉnh,Province,province,,,,
 001,huyen-a,Huyện An Bình,District A,district,01,,2025-H1,
 00001,xa-x,Xã X,Commune X,commune,001,,2025,",
     );
-    let report = check_fails(&project, Some("en"));
+    let report = project.check_fails(Some("en"));
     assert!(
         report.contains("data/units.csv:4 (column `until`): error: this unit exists outside the life of its parent Huyện An Bình (until the first half of 2025)"),
         "{report}"
