@@ -160,6 +160,11 @@ pub fn years(units: &UnitTree, figures: &Figures, unit: UnitId) -> Vec<i32> {
     years.into_iter().collect()
 }
 
+/// Whether `unit` existed at some period of `year`.
+pub fn lived_in(units: &UnitTree, unit: UnitId, year: i32) -> bool {
+    units.in_force(unit, Period::first_half(year)) || units.in_force(unit, Period::year(year))
+}
+
 /// One unit's reports, years in time order.
 pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Report> {
     years(&project.units, &computed.figures, unit)
@@ -168,7 +173,13 @@ pub fn of_unit(project: &Project, computed: &Computed, unit: UnitId) -> Vec<Repo
             half_year(
                 &project.catalogue,
                 &computed.figures,
-                &|i, y| computed.target_unit_in(project, unit, i, y),
+                // A unit has no targets for a year it did not live in: a district abolished
+                // after 2025-H1 has no plan for 2026, whatever the province planned.
+                &|i, y| {
+                    lived_in(&project.units, unit, y)
+                        .then(|| computed.target_unit_in(project, unit, i, y))
+                        .flatten()
+                },
                 unit,
                 year,
             )

@@ -265,6 +265,24 @@ fn a_unit_reports_and_tabulates_only_the_half_years_it_lived_in() {
     assert!(tables.contains(">6T/2025<") && tables.contains(">2025<"));
     assert!(!tables.contains("2026"), "{tables}");
     assert!(!page.contains("reports/2026-H1"));
+    // Its last report has no plan for 2026, though a 2026 target was written for it: it says
+    // why instead.
+    let report = site.read("huyen-a/reports/2025-H1/index.html");
+    let plan = section(&report, "h-plan");
+    assert!(
+        plan.contains(
+            "Huyện An Bình kết thúc sau 6 tháng đầu năm 2025, nên không có kế hoạch năm 2026."
+        ),
+        "{plan}"
+    );
+    assert!(!plan.contains("1.300"), "{plan}");
+    let report = site.read("en/huyen-a/reports/2025-H1/index.html");
+    assert!(
+        report.contains(
+            "An Binh District ended after the first half of 2025, so it has no plan for 2026."
+        ),
+        "{report}"
+    );
 }
 
 #[test]

@@ -48,6 +48,8 @@ struct ReportView {
     forecast: TableView,
     summary: String,
     plan: TableView,
+    /// Why a unit has no plan for the next year: it ended before it.
+    plan_note: Option<String>,
 }
 
 fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> TableView {
@@ -135,8 +137,28 @@ pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), Theme
         forecast: table_view(ctx, r, Part::One, lang, &home),
         summary: summary(ctx, r, lang),
         plan: table_view(ctx, r, Part::Two, lang, &home),
+        plan_note: ended_before_next_year(ctx, r, lang),
     };
     let mut context = ctx.context(lang, &page);
     context.insert("report", &view);
     Ok((path, ctx.render("report.html", &context)?))
+}
+
+/// "Huyện Tuần Giáo kết thúc sau 6 tháng đầu năm 2025, nên không có kế hoạch năm 2026.": a
+/// report's next-year plan table for a unit that did not live into that year.
+fn ended_before_next_year(ctx: &Ctx, r: &Report, lang: Lang) -> Option<String> {
+    let units = &ctx.project.units;
+    if crate::compute::report::lived_in(units, r.unit, r.year + 1) {
+        return None;
+    }
+    let until = units.get(r.unit).until?;
+    Some(ctx.i18n.fill(
+        lang,
+        "report_plan_unit_ended",
+        &[
+            ("unit", ctx.unit_name(r.unit, lang)),
+            ("period", &ctx.period_in_text(until, lang)),
+            ("year", &(r.year + 1).to_string()),
+        ],
+    ))
 }
