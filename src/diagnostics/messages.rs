@@ -398,6 +398,20 @@ impl ShortcodeProblem {
                 format!("không có loại biểu đồ `{value}`. Các loại là: {}.{}", quote_list(known), did_you_mean(suggestion)),
                 format!("there is no chart of kind `{value}`. The kinds are: {}.{}", quote_list(known), did_you_mean(suggestion)),
             ),
+            ShortcodeProblem::UnknownPlan { value, known, suggestion } => {
+                let list = known.iter().map(|(id, years)| format!("`{id}` ({years})")).collect::<Vec<_>>().join(", ");
+                if known.is_empty() {
+                    l(
+                        format!("không có kế hoạch `{value}`: dự án chưa có kế hoạch nào (chưa có chỉ tiêu kế hoạch). Bỏ tham số `plan`."),
+                        format!("there is no plan `{value}`: the project has no plan (no targets). Leave out `plan`."),
+                    )
+                } else {
+                    l(
+                        format!("không có kế hoạch `{value}` trong chiso.toml. Các kế hoạch là: {list}. Bỏ tham số `plan` để dùng kế hoạch hiện tại.{}", did_you_mean(suggestion)),
+                        format!("there is no plan `{value}` in chiso.toml. The plans are: {list}. Leave out `plan` for the current plan.{}", did_you_mean(suggestion)),
+                    )
+                }
+            }
         }
     }
 }

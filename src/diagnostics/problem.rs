@@ -58,6 +58,13 @@ pub enum ShortcodeProblem {
         known: &'static [&'static str],
         suggestion: Option<String>,
     },
+    /// `{{ progress(indicator="x", plan="2021-2026") }}`: a plan id that is not one of
+    /// chiso.toml's. `known` lists the plans' ids with their years (`2021-2025` (2021–2025)).
+    UnknownPlan {
+        value: String,
+        known: Vec<(String, String)>,
+        suggestion: Option<String>,
+    },
 }
 
 /// What is wrong, with the facts needed to say it in either language.

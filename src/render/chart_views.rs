@@ -70,7 +70,10 @@ impl ChartKind {
     /// The arguments `{{ chart(…) }}` of this kind takes. A kind that draws the indicators of
     /// chiso.toml takes no `indicator`, rather than ignore one that an editor wrote.
     pub fn arguments(self) -> &'static [&'static str] {
-        if self.needs_indicator() {
+        if self.needs_target() {
+            // Measured against a plan's target: the current plan's, or that of `plan="…"`.
+            &["kind", "indicator", "plan", "unit"]
+        } else if self.needs_indicator() {
             &["kind", "indicator", "unit"]
         } else {
             &["kind", "unit"]
@@ -160,12 +163,14 @@ impl ChartKind {
     }
 
     /// The chart as HTML in a narrative at `unit`, with its table; `None` when it has nothing
-    /// to draw (which `nothing_to_draw` refused before any page was built).
+    /// to draw (which `nothing_to_draw` refused before any page was built). `progress` is what
+    /// a bullet measures: the progress against the plan the shortcode names, or the current.
     pub fn draw(
         self,
         ctx: &Ctx,
         unit: UnitId,
         indicator: Option<IndicatorId>,
+        progress: Option<&Progress>,
         lang: Lang,
         id: &str,
     ) -> Option<String> {
@@ -176,7 +181,7 @@ impl ChartKind {
             (ChartKind::Coverage, _) => coverage(ctx, &units, lang, id),
             (ChartKind::Compare, Some(i)) => compare(ctx, i, &units, lang, id),
             (ChartKind::Bullet, Some(i)) => {
-                let p = ctx.computed.now(unit, i)?;
+                let p = progress?;
                 return Some(format!(
                     "<div class=\"bullet\">{}</div>",
                     bullet(ctx, i, p, lang, id)

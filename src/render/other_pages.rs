@@ -24,7 +24,42 @@ pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError
             .or(ctx.project.config.target_year)
             .unwrap_or(2025),
     );
+    context.insert("plans", &method_plans(ctx, lang));
     Ok((path.into(), ctx.render("methodology.html", &context)?))
+}
+
+/// A plan as the methodology names it.
+#[derive(Serialize)]
+struct MethodPlan {
+    id: String,
+    name: String,
+    /// `2021–2025`.
+    years: String,
+    from: i32,
+    until: i32,
+    current: bool,
+    /// Its final year is before the year of the latest actual figure.
+    ended: bool,
+}
+
+/// The project's plans in time order, for the methodology page.
+fn method_plans(ctx: &Ctx, lang: Lang) -> Vec<MethodPlan> {
+    let plans = &ctx.project.plans;
+    plans
+        .iter()
+        .map(|(id, p)| MethodPlan {
+            id: p.code.clone(),
+            name: match lang {
+                Lang::Vi => p.name.clone(),
+                Lang::En => p.name_en.clone(),
+            },
+            years: p.years(),
+            from: p.from,
+            until: p.until,
+            current: plans.current() == Some(id),
+            ended: plans.now().is_some_and(|y| p.until < y),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::chart_views::ChartKind;
-use crate::compute::Computed;
+use crate::compute::{Computed, Progress};
 use crate::diagnostics::{Diagnostics, Problem, ShortcodeProblem};
 use crate::model::content::Narrative;
-use crate::model::{IndicatorId, Project, UnitId};
+use crate::model::{IndicatorId, PlanId, Project, UnitId};
 use crate::model::{Kind, Period};
 use crate::text::suggest;
 
@@ -41,7 +41,7 @@ impl Function {
         match self {
             Function::Value => &["indicator", "period", "unit", "kind"],
             Function::Change => &["indicator", "period", "unit"],
-            Function::Progress => &["indicator", "unit"],
+            Function::Progress => &["indicator", "plan", "unit"],
             Function::Chart(kind) => kind.arguments(),
         }
     }
@@ -85,6 +85,28 @@ pub struct Resolved {
     pub indicator: Option<IndicatorId>,
     pub period: Option<Period>,
     pub kind: Kind,
+    /// The plan of `plan="…"`, for the shortcodes that measure against a target; without it,
+    /// the plan the unit's page shows (the current plan, see [`Computed::now`]).
+    pub plan: Option<PlanId>,
+}
+
+impl Resolved {
+    /// The progress this shortcode quotes: against its plan, or the one pages show.
+    pub fn progress<'c>(&self, computed: &'c Computed) -> Option<&'c Progress> {
+        progress_in(computed, self.unit, self.indicator?, self.plan)
+    }
+}
+
+fn progress_in(
+    computed: &Computed,
+    unit: UnitId,
+    indicator: IndicatorId,
+    plan: Option<PlanId>,
+) -> Option<&Progress> {
+    match plan {
+        Some(plan) => computed.progress[plan][unit][indicator].as_ref(),
+        None => computed.now(unit, indicator),
+    }
 }
 
 /// Finds every `{{ name(key="value", …) }}`; text that is not a shortcode is left alone.
@@ -261,6 +283,21 @@ pub fn resolve(
         }
         None => None,
     };
+    // Only the shortcodes that measure against a target take `plan` (see `arguments`).
+    let plan = match sc.args.get("plan") {
+        Some(id) => Some(project.plans.by_code(id).ok_or_else(|| {
+            let plans = &project.plans;
+            Problem::Shortcode(ShortcodeProblem::UnknownPlan {
+                value: id.clone(),
+                known: plans
+                    .iter()
+                    .map(|(_, p)| (p.code.clone(), p.years()))
+                    .collect(),
+                suggestion: suggest(id, plans.iter().map(|(_, p)| p.code.as_str())),
+            })
+        })?),
+        None => None,
+    };
     let code = |i: IndicatorId| project.catalogue.get(i).code.clone();
     let slug = || project.units.get(unit).slug.clone();
     // A figure that does not exist would leave a gap in the prose: refuse it now.
@@ -288,10 +325,10 @@ pub fn resolve(
     }
     if function.needs_target() {
         if let Some(i) = indicator {
-            if computed.now(unit, i).is_none() {
+            if progress_in(computed, unit, i, plan).is_none() {
                 return Err(Problem::NoFigure {
                     indicator: code(i),
-                    period: None,
+                    period: plan.map(|p| project.plans.get(p).years()),
                     kind: Kind::Target.as_str(),
                     unit: slug(),
                 });
@@ -315,6 +352,7 @@ pub fn resolve(
         indicator,
         period,
         kind,
+        plan,
     })
 }
 
@@ -415,7 +453,14 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
     use crate::markdown::escape::escape_html;
     if let Function::Chart(chart) = r.function {
         return chart
-            .draw(ctx, r.unit, r.indicator, lang, &format!("nc{n}"))
+            .draw(
+                ctx,
+                r.unit,
+                r.indicator,
+                r.progress(ctx.computed),
+                lang,
+                &format!("nc{n}"),
+            )
             .unwrap_or_default();
     }
     let Some(i) = r.indicator else {
@@ -430,9 +475,8 @@ fn evaluate(ctx: &super::Ctx, r: &Resolved, lang: crate::lang::Lang, n: usize) -
         (Function::Change, Some(p)) => super::wording::change_text(ctx, r.unit, i, p, lang)
             .map(|(text, _)| escape_html(&text))
             .unwrap_or_default(),
-        (Function::Progress, _) => ctx
-            .computed
-            .now(r.unit, i)
+        (Function::Progress, _) => r
+            .progress(ctx.computed)
             .map(|p| {
                 let status = ctx.i18n.get(lang, &format!("status_{}", p.status.as_str()));
                 let year = p.target_period.year.to_string();

@@ -20,6 +20,7 @@ mod new;
 mod new_2025;
 mod partial_preview;
 mod plan_rules;
+mod plan_words;
 mod proptest_parsers;
 mod publish_rules;
 mod reform_pages;
