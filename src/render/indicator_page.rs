@@ -56,6 +56,8 @@ struct PlanResult {
     title: String,
     /// "3/5 đơn vị đạt mục tiêu; 2 không đạt".
     count: String,
+    /// For units that all ended together within the plan: their results are as of then.
+    until_ended: Option<String>,
     status: Vec<StatusCount>,
     rows: Vec<UnitRow>,
 }
@@ -186,6 +188,39 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                 .iter()
                 .filter_map(|&u| progress(Some(plan), u).map(|p| p.status))
                 .collect();
+            // Units without a figure of the plan are counted, not listed. Units that ended
+            // within the plan say so: once, when they all ended together, else each.
+            let listed: Vec<UnitId> = with
+                .iter()
+                .copied()
+                .filter(|&u| progress(Some(plan), u).is_some_and(|p| p.latest.is_some()))
+                .collect();
+            let ended_within: Vec<UnitId> = listed
+                .iter()
+                .copied()
+                .filter(|&u| wording::result_until_ended(ctx, u, plan, lang).is_some())
+                .collect();
+            let mut ends = ended_within.iter().filter_map(|&u| units.get(u).until);
+            let until_ended_all = ends
+                .next()
+                .filter(|&first| ends.all(|p| p == first))
+                .map(|p| {
+                    ctx.i18n.fill(
+                        lang,
+                        "result_until_ended_all",
+                        &[("period", &ctx.period_in_text(p, lang))],
+                    )
+                });
+            let rows = listed
+                .into_iter()
+                .map(|u| UnitRow {
+                    ended: until_ended_all
+                        .is_none()
+                        .then(|| wording::result_until_ended(ctx, u, plan, lang))
+                        .flatten(),
+                    ..row_in(Some(plan), u)
+                })
+                .collect();
             let counted: Vec<_> = with
                 .iter()
                 .zip(&statuses)
@@ -200,15 +235,8 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                 ),
                 count: wording::result_count(ctx, &counted, true, lang),
                 status: status_counts(ctx, statuses.into_iter(), lang),
-                // Units without a figure of the plan are counted, not listed.
-                rows: with
-                    .into_iter()
-                    .filter(|&u| progress(Some(plan), u).is_some_and(|p| p.latest.is_some()))
-                    .map(|u| UnitRow {
-                        ended: wording::result_until_ended(ctx, u, plan, lang),
-                        ..row_in(Some(plan), u)
-                    })
-                    .collect(),
+                until_ended: until_ended_all.clone(),
+                rows,
             })
         })
         .collect();
@@ -231,7 +259,11 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             })
             .collect(),
         ended_title,
-        progress_title: wording::progress_heading(ctx, current_plan, lang),
+        // Without plans (no targets), the table only compares the units.
+        progress_title: match current_plan {
+            Some(_) => wording::progress_heading(ctx, current_plan, lang),
+            None => t("indicator_units_title"),
+        },
         status: status_counts(
             ctx,
             units

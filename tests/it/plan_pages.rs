@@ -168,13 +168,19 @@ fn an_indicator_page_counts_the_units_final_results_and_lists_those_with_figures
         !result.contains("Huyện Bình Minh"),
         "units without figures are counted only"
     );
-    assert!(result.contains("kết quả đến 6 tháng đầu năm 2025, khi đơn vị kết thúc"));
+    // The units that ended together say so once: their results are as of then.
+    assert!(result.contains(
+        "Kết quả của các đơn vị đã kết thúc sau 6 tháng đầu năm 2025 là kết quả đến kỳ đó."
+    ));
     let en = site.read("en/indicators/internet_pct/index.html");
     let result = section(&en, "h-result-2021-2025");
     assert!(
         result.contains("1 of 5 units achieved their target; 1 not achieved, 3 without data"),
         "{result}"
     );
+    assert!(result.contains(
+        "The results of the units that ended after the first half of 2025 are as of then."
+    ));
 }
 
 #[test]
