@@ -6,11 +6,11 @@ use super::chart_views::{self, ChartView};
 use super::layout::{layout, Link};
 use super::scope::Scope;
 use super::tables::{self, unit_href, Pivot};
-use super::wording::{status_counts, status_word, StatusCount};
+use super::wording::{self, status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::format;
 use crate::lang::Lang;
-use crate::model::{IndicatorId, Kind, Project, UnitId};
+use crate::model::{IndicatorId, Kind, PlanId, Project, UnitId};
 use crate::routes;
 use crate::theme::ThemeError;
 
@@ -41,8 +41,25 @@ struct IndicatorView {
     /// Units that ended, listed apart.
     ended_units: Vec<UnitRow>,
     ended_title: String,
+    /// "Tiến độ thực hiện Kế hoạch giai đoạn 2026–2030".
+    progress_title: String,
     status: Vec<StatusCount>,
+    /// The final results of the plans that ended, newest first.
+    results: Vec<PlanResult>,
     figure_tables: Vec<Pivot>,
+}
+
+/// A plan that ended, and every unit's final result on the indicator.
+#[derive(Serialize)]
+struct PlanResult {
+    id: String,
+    title: String,
+    /// "3/5 đơn vị đạt mục tiêu; 2 không đạt".
+    count: String,
+    /// For units that all ended together within the plan: their results are as of then.
+    until_ended: Option<String>,
+    status: Vec<StatusCount>,
+    rows: Vec<UnitRow>,
 }
 
 /// The indicator's page, relative to its language's home.
@@ -101,9 +118,19 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     let figures = &ctx.computed.figures;
     // Units in force first, those that ended in their own table.
     let [current, ended] = super::lifetime::split_ended(units, units.ids());
-    let row = |u: UnitId| {
-        let latest = figures.of_kind(u, i, Kind::Actual).last();
-        let p = ctx.computed.now(u, i);
+    let current_plan = ctx.computed.current_plan;
+    let progress = |plan: Option<PlanId>, u: UnitId| {
+        plan.and_then(|plan| ctx.computed.progress[plan][u][i].as_ref())
+    };
+    // A unit's row against `plan`: its latest figure (within the plan, for a plan that ended).
+    let row_in = |plan: Option<PlanId>, u: UnitId| {
+        let p = progress(plan, u);
+        let latest = if plan == current_plan {
+            figures.of_kind(u, i, Kind::Actual).last()
+        } else {
+            p.and_then(|p| p.latest)
+                .and_then(|(period, _)| Some((period, figures.get(u, i, period, Kind::Actual)?)))
+        };
         UnitRow {
             label: ctx.unit_name(u, lang).to_string(),
             href: unit_href(ctx, u, &home),
@@ -146,6 +173,73 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             ended: None,
         }
     };
+    let row = |u: UnitId| row_in(current_plan, u);
+    let results = wording::ended_plans(ctx)
+        .into_iter()
+        .filter_map(|plan| {
+            let with: Vec<UnitId> = units
+                .ids()
+                .filter(|&u| progress(Some(plan), u).is_some())
+                .collect();
+            if with.is_empty() {
+                return None;
+            }
+            let statuses: Vec<_> = with
+                .iter()
+                .filter_map(|&u| progress(Some(plan), u).map(|p| p.status))
+                .collect();
+            // Units without a figure of the plan are counted, not listed. Units that ended
+            // within the plan say so: once, when they all ended together, else each.
+            let listed: Vec<UnitId> = with
+                .iter()
+                .copied()
+                .filter(|&u| progress(Some(plan), u).is_some_and(|p| p.latest.is_some()))
+                .collect();
+            let ended_within: Vec<UnitId> = listed
+                .iter()
+                .copied()
+                .filter(|&u| wording::result_until_ended(ctx, u, plan, lang).is_some())
+                .collect();
+            let mut ends = ended_within.iter().filter_map(|&u| units.get(u).until);
+            let until_ended_all = ends
+                .next()
+                .filter(|&first| ends.all(|p| p == first))
+                .map(|p| {
+                    ctx.i18n.fill(
+                        lang,
+                        "result_until_ended_all",
+                        &[("period", &ctx.period_in_text(p, lang))],
+                    )
+                });
+            let rows = listed
+                .into_iter()
+                .map(|u| UnitRow {
+                    ended: until_ended_all
+                        .is_none()
+                        .then(|| wording::result_until_ended(ctx, u, plan, lang))
+                        .flatten(),
+                    ..row_in(Some(plan), u)
+                })
+                .collect();
+            let counted: Vec<_> = with
+                .iter()
+                .zip(&statuses)
+                .map(|(&u, &s)| (s, wording::result_until_ended(ctx, u, plan, lang).is_some()))
+                .collect();
+            Some(PlanResult {
+                id: format!("h-result-{}", project.plans.get(plan).code),
+                title: ctx.i18n.fill(
+                    lang,
+                    "result_title",
+                    &[("plan", &wording::plan_name(ctx, plan, lang))],
+                ),
+                count: wording::result_count(ctx, &counted, true, lang),
+                status: status_counts(ctx, statuses.into_iter(), lang),
+                until_ended: until_ended_all.clone(),
+                rows,
+            })
+        })
+        .collect();
     let (ended_title, each_says) = super::lifetime::ended_title(ctx, &ended, lang);
     let view = IndicatorView {
         code: ind.code.clone(),
@@ -165,13 +259,19 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             })
             .collect(),
         ended_title,
+        // Without plans (no targets), the table only compares the units.
+        progress_title: match current_plan {
+            Some(_) => wording::progress_heading(ctx, current_plan, lang),
+            None => t("indicator_units_title"),
+        },
         status: status_counts(
             ctx,
             units
                 .ids()
-                .filter_map(|u| ctx.computed.now(u, i).map(|p| p.status)),
+                .filter_map(|u| progress(current_plan, u).map(|p| p.status)),
             lang,
         ),
+        results,
         figure_tables: tables::indicator_tables(ctx, i, lang, &home),
     };
     let mut context = ctx.context(lang, &page);

@@ -8,13 +8,13 @@ use super::layout::{layout, Link};
 use super::lifetime::{self, LifeNote};
 use super::scope::Scope;
 use super::tables::{self, indicator_href, unit_href, Pivot};
-use super::wording::{change_text, status_counts, status_word, StatusCount};
+use super::wording::{self, change_text, status_counts, status_word, StatusCount};
 use super::Ctx;
 use crate::compute::Status;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::Project;
-use crate::model::{IndicatorId, Kind, UnitId};
+use crate::model::{IndicatorId, Kind, PlanId, UnitId};
 use crate::routes::{self, DataFormat};
 use crate::theme::ThemeError;
 
@@ -62,10 +62,14 @@ struct UnitView {
     narrative_fallback: Option<String>,
     /// When the unit began (and from which units) or ended (and which units took over).
     life: Vec<LifeNote>,
+    /// Whether the page has a progress section: the unit lived through part of the current plan.
+    show_progress: bool,
     progress_title: String,
     progress: Vec<ProgressRow>,
     /// Indicators with a target but no actual figure yet: listed, not tabulated.
     progress_no_data: Vec<ProgressRow>,
+    /// The final results of the plans that ended, newest first.
+    results: Vec<PlanResult>,
     missing: Vec<String>,
     figure_tables: Vec<Pivot>,
     children: Vec<ChildLink>,
@@ -78,6 +82,22 @@ struct UnitView {
     reports: Vec<Link>,
 }
 
+/// A plan that ended, and the unit's final result on it.
+#[derive(Serialize)]
+struct PlanResult {
+    /// The section's id: `h-result-2021-2025`.
+    id: String,
+    title: String,
+    /// "đạt 9/16 chỉ tiêu; 5 không đạt, 2 chưa có số liệu".
+    count: String,
+    /// "kết quả đến 6 tháng đầu năm 2025, khi đơn vị kết thúc", for a unit that ended within
+    /// the plan.
+    until_ended: Option<String>,
+    status: Vec<StatusCount>,
+    rows: Vec<ProgressRow>,
+    no_data: Vec<ProgressRow>,
+}
+
 #[derive(Serialize)]
 struct ChildLink {
     label: String,
@@ -87,17 +107,26 @@ struct ChildLink {
     ended: Option<String>,
 }
 
+/// The unit's progress against `plan`, one row per indicator with a target of the plan; bullet
+/// charts of the plan's progress (ids `bullet-CODE` for the current plan, `bullet-PLAN-CODE`
+/// for an earlier one).
 pub fn progress_rows(
     ctx: &Ctx,
     unit: UnitId,
+    plan: PlanId,
     lang: Lang,
     home: &str,
     with_bullets: bool,
 ) -> Vec<ProgressRow> {
     let cat = &ctx.project.catalogue;
+    let prefix = if Some(plan) == ctx.computed.current_plan {
+        "bullet".to_string()
+    } else {
+        format!("bullet-{}", ctx.project.plans.get(plan).code)
+    };
     cat.ids()
         .filter_map(|i| {
-            let p = ctx.computed.now(unit, i)?;
+            let p = ctx.computed.progress[plan][unit][i].as_ref()?;
             let f = |v: f64| ctx.figure(i, v, lang);
             let at = |x: Option<(crate::model::Period, f64)>| {
                 x.map(|(period, v)| format!("{} ({})", f(v), ctx.period_short(period, lang)))
@@ -138,7 +167,7 @@ pub fn progress_rows(
                         i,
                         p,
                         lang,
-                        &format!("bullet-{}", cat.get(i).code.replace('_', "-")),
+                        &format!("{prefix}-{}", cat.get(i).code.replace('_', "-")),
                     )
                 } else {
                     String::new()
@@ -294,20 +323,52 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     ));
     charts.extend(chart_views::growth(ctx, unit, lang, "growth"));
 
-    let (progress, progress_no_data): (Vec<_>, Vec<_>) =
-        progress_rows(ctx, unit, lang, &home, true)
+    // Progress against the current plan; the plans that ended, each with its final result.
+    let current_plan = ctx.computed.current_plan;
+    let current_rows = current_plan
+        .map(|plan| progress_rows(ctx, unit, plan, lang, &home, true))
+        .unwrap_or_default();
+    let show_progress = !current_rows.is_empty() || !u.has_ended();
+    let status = status_counts(
+        ctx,
+        current_plan
             .into_iter()
-            .partition(|r| r.status != Status::NoData.as_str());
-    let status = status_counts(ctx, progress_statuses(ctx, unit), lang);
-    let target_year = ctx
-        .project
-        .catalogue
-        .ids()
-        .filter_map(|i| ctx.computed.now(unit, i))
-        .map(|p| p.target_period.year)
-        .max()
-        .or(project.config.target_year)
-        .unwrap_or(2025);
+            .flat_map(|plan| plan_statuses(ctx, unit, plan)),
+        lang,
+    );
+    let (progress, progress_no_data): (Vec<_>, Vec<_>) = current_rows
+        .into_iter()
+        .partition(|r| r.status != Status::NoData.as_str());
+    let results = wording::ended_plans(ctx)
+        .into_iter()
+        .filter_map(|plan| {
+            let statuses: Vec<Status> = plan_statuses(ctx, unit, plan).collect();
+            if statuses.is_empty() {
+                return None;
+            }
+            let until_ended = wording::result_until_ended(ctx, unit, plan, lang);
+            let counted: Vec<(Status, bool)> = statuses
+                .iter()
+                .map(|&s| (s, until_ended.is_some()))
+                .collect();
+            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, true)
+                .into_iter()
+                .partition(|r| r.status != Status::NoData.as_str());
+            Some(PlanResult {
+                id: format!("h-result-{}", project.plans.get(plan).code),
+                title: ctx.i18n.fill(
+                    lang,
+                    "result_title",
+                    &[("plan", &wording::plan_name(ctx, plan, lang))],
+                ),
+                count: wording::result_count(ctx, &counted, false, lang),
+                until_ended,
+                status: status_counts(ctx, statuses.into_iter(), lang),
+                rows,
+                no_data,
+            })
+        })
+        .collect();
 
     let missing = ctx
         .computed
@@ -392,12 +453,10 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         charts,
         narrative: body_html,
         narrative_fallback: fallback,
-        progress_title: ctx.i18n.fill(
-            lang,
-            "progress_title",
-            &[("year", &target_year.to_string())],
-        ),
+        show_progress,
+        progress_title: wording::progress_heading(ctx, current_plan, lang),
         progress,
+        results,
         progress_no_data,
         missing,
         figure_tables: tables::unit_tables(ctx, unit, lang, &home),
@@ -427,12 +486,15 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     Ok((path, ctx.render("unit.html", &context)?))
 }
 
-fn progress_statuses<'a>(ctx: &'a Ctx, unit: UnitId) -> impl Iterator<Item = Status> + 'a {
-    ctx.project
-        .catalogue
-        .ids()
-        .filter_map(move |i| ctx.computed.now(unit, i))
-        .map(|p| p.status)
+/// The statuses of the unit's targets in `plan`.
+fn plan_statuses<'a>(
+    ctx: &'a Ctx,
+    unit: UnitId,
+    plan: PlanId,
+) -> impl Iterator<Item = Status> + 'a {
+    ctx.computed.progress[plan][unit]
+        .values()
+        .filter_map(|p| p.as_ref().map(|p| p.status))
 }
 
 fn min_key() -> crate::model::FigureKey {

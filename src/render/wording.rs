@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::compute::change::year_on_year;
 use crate::compute::Status;
 use crate::lang::Lang;
-use crate::model::{IndicatorId, Kind, Period, UnitId};
+use crate::model::{IndicatorId, Kind, Period, PlanId, UnitId};
 
 /// How many of a unit's (or an indicator's) targets are in one status, for the summary badges.
 #[derive(Serialize)]
@@ -138,4 +138,102 @@ pub fn unit_kind(ctx: &Ctx, unit: UnitId, lang: Lang) -> String {
         Some((vi, en)) => lang.pick(vi, en).to_string(),
         None => ctx.i18n.get(lang, &format!("level_{}", u.level)),
     }
+}
+
+/// A plan's name in `lang`, as `chiso.toml` gives it: "Kế hoạch 4638/KH-UBND giai đoạn
+/// 2021–2025".
+pub fn plan_name(ctx: &Ctx, plan: PlanId, lang: Lang) -> String {
+    let p = ctx.project.plans.get(plan);
+    lang.pick(&p.name, &p.name_en).to_string()
+}
+
+/// The heading of a page's progress section: "Tiến độ thực hiện Kế hoạch giai đoạn 2026–2030";
+/// without plans (no targets), "Tiến độ thực hiện mục tiêu 2025".
+pub fn progress_heading(ctx: &Ctx, plan: Option<PlanId>, lang: Lang) -> String {
+    match plan {
+        Some(p) => ctx.i18n.fill(
+            lang,
+            "progress_plan_title",
+            &[("plan", &plan_name(ctx, p, lang))],
+        ),
+        None => ctx.i18n.fill(
+            lang,
+            "progress_title",
+            &[(
+                "year",
+                &ctx.project.config.target_year.unwrap_or(2025).to_string(),
+            )],
+        ),
+    }
+}
+
+/// The plans that have ended before the current plan, newest first: their final results are
+/// shown apart from the current plan's progress.
+pub fn ended_plans(ctx: &Ctx) -> Vec<PlanId> {
+    let Some(current) = ctx.computed.current_plan else {
+        return Vec::new();
+    };
+    ctx.project
+        .plans
+        .ids()
+        .take(current.index())
+        .rev()
+        .collect()
+}
+
+/// A plan's final result counted: "đạt 9/16 chỉ tiêu; 4 không đạt, 3 chưa có số liệu cuối kỳ"
+/// (by indicator, on a unit's page) or "3/5 đơn vị đạt mục tiêu; …" (by unit, on an
+/// indicator's). Each status comes with whether its unit ended within the plan: then a target
+/// not met by its last period is not achieved; for a unit in force to the end, one measured on
+/// a figure before the final year has no final figure yet.
+pub fn result_count(ctx: &Ctx, statuses: &[(Status, bool)], by_unit: bool, lang: Lang) -> String {
+    let total = statuses.len();
+    let count =
+        |f: &dyn Fn(Status, bool) -> bool| statuses.iter().filter(|(s, e)| f(*s, *e)).count();
+    let met = count(&|s, _| s == Status::Achieved);
+    let no_data = count(&|s, _| s == Status::NoData);
+    let not_met = count(&|s, ended| s == Status::Missed || (ended && is_progress(s)));
+    let not_final = count(&|s, ended| !ended && is_progress(s));
+    let key = if by_unit {
+        "result_count_units"
+    } else {
+        "result_count"
+    };
+    let mut text = ctx.i18n.fill(
+        lang,
+        key,
+        &[("met", &met.to_string()), ("total", &total.to_string())],
+    );
+    let rest: Vec<String> = [
+        ("result_not_met", not_met),
+        ("result_not_final", not_final),
+        ("result_no_data", no_data),
+    ]
+    .into_iter()
+    .filter(|&(_, n)| n > 0)
+    .map(|(k, n)| ctx.i18n.fill(lang, k, &[("count", &n.to_string())]))
+    .collect();
+    if !rest.is_empty() {
+        text.push_str("; ");
+        text.push_str(&rest.join(", "));
+    }
+    text
+}
+
+fn is_progress(s: Status) -> bool {
+    matches!(s, Status::OnTrack | Status::OffTrack)
+}
+
+/// For a unit that ended within `plan`, before its final year: "kết quả đến 6 tháng đầu năm
+/// 2025, khi đơn vị kết thúc".
+pub fn result_until_ended(ctx: &Ctx, unit: UnitId, plan: PlanId, lang: Lang) -> Option<String> {
+    let until = ctx.project.units.get(unit).until?;
+    let p = ctx.project.plans.get(plan);
+    (p.holds(until) && until < Period::year(p.until)).then(|| {
+        ctx.i18n.fill(
+            lang,
+            "result_until_ended",
+            &[("period", &ctx.period_in_text(until, lang))],
+        )
+    })
 }

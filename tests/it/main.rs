@@ -19,6 +19,7 @@ mod narrative_images;
 mod new;
 mod new_2025;
 mod partial_preview;
+mod plan_pages;
 mod plan_rules;
 mod plan_words;
 mod proptest_parsers;

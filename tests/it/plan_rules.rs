@@ -361,7 +361,7 @@ fn pages_measure_against_the_current_plan_the_last_begun_by_the_latest_actual() 
     let site = project.build();
     let home = site.read("index.html");
     assert!(
-        home.contains("Tiến độ thực hiện mục tiêu 2030"),
+        home.contains("Tiến độ thực hiện Kế hoạch giai đoạn 2026–2030"),
         "the home page measures against 2026–2030"
     );
     // The latest actual is of 2025: the current plan is still 2021–2025.
@@ -372,7 +372,7 @@ fn pages_measure_against_the_current_plan_the_last_begun_by_the_latest_actual() 
     );
     let site = project.build();
     let home = site.read("index.html");
-    assert!(home.contains("Tiến độ thực hiện mục tiêu 2025"));
+    assert!(home.contains("Tiến độ thực hiện Kế hoạch 4638/KH-UBND giai đoạn 2021–2025"));
 }
 
 #[test]
