@@ -72,6 +72,23 @@ pub const REFORM: &str = "\
 00020,xa-d,Xã Đồng Tâm,Dong Tam Commune,commune,01,2025,,001 002
 ";
 
+/// The province's two plans, for a `chiso.toml`: 2021–2025 (KH 4638/KH-UBND) and 2026–2030.
+pub const TWO_PLANS: &str = r#"
+[[plans]]
+id = "2021-2025"
+name = "Kế hoạch 4638/KH-UBND giai đoạn 2021–2025"
+name_en = "Plan 4638/KH-UBND, 2021–2025"
+from = 2021
+until = 2025
+
+[[plans]]
+id = "2026-2030"
+name = "Kế hoạch giai đoạn 2026–2030"
+name_en = "Plan 2026–2030"
+from = 2026
+until = 2030
+"#;
+
 /// A dashboard project in a temporary folder, deleted when the value is dropped.
 pub struct Project {
     dir: TempDir,

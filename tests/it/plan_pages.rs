@@ -6,23 +6,7 @@
 //! Every test builds a small project (the reform fixture and the province's two plans) with the
 //! real binary and reads the pages.
 
-use crate::common::{Project, Site, REFORM};
-
-const TWO_PLANS: &str = r#"
-[[plans]]
-id = "2021-2025"
-name = "Kế hoạch 4638/KH-UBND giai đoạn 2021–2025"
-name_en = "Plan 4638/KH-UBND, 2021–2025"
-from = 2021
-until = 2025
-
-[[plans]]
-id = "2026-2030"
-name = "Kế hoạch giai đoạn 2026–2030"
-name_en = "Plan 2026–2030"
-from = 2026
-until = 2030
-"#;
+use crate::common::{Project, Site, REFORM, TWO_PLANS};
 
 /// The province: `internet_pct` 30 in 2020, 62 in 2025 against 60 (achieved), 63 in 2026-H1
 /// (so the current plan is 2026–2030); `egov_pct` 40 in 2020, 70 in 2025 against 80 (missed).

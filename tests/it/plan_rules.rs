@@ -7,24 +7,7 @@
 //! `data/progress.csv` (whose last column is `plan`), a report, a page, or what `chiso check`
 //! prints. Expected numbers are worked out by hand in the comments.
 
-use crate::common::{warnings_about, Csv, Project, Row, Site, REFORM};
-
-/// The province's two plans.
-const TWO_PLANS: &str = r#"
-[[plans]]
-id = "2021-2025"
-name = "Kế hoạch 4638/KH-UBND giai đoạn 2021–2025"
-name_en = "Plan 4638/KH-UBND, 2021–2025"
-from = 2021
-until = 2025
-
-[[plans]]
-id = "2026-2030"
-name = "Kế hoạch giai đoạn 2026–2030"
-name_en = "Plan 2026–2030"
-from = 2026
-until = 2030
-"#;
+use crate::common::{warnings_about, Csv, Project, Row, Site, REFORM, TWO_PLANS};
 
 /// The province's yearly targets for `internet_pct` in both plans: 40, 45, 50, 55, 60 for
 /// 2021–2025 and 64, 68, 72, 76, 80 for 2026–2030.

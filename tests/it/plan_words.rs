@@ -3,24 +3,7 @@
 //! with its file, line and the closest id, in either language; the methodology page names the
 //! project's plans and explains `missed`.
 
-use crate::common::Project;
-
-/// The province's two plans.
-const TWO_PLANS: &str = r#"
-[[plans]]
-id = "2021-2025"
-name = "Kế hoạch 4638/KH-UBND giai đoạn 2021–2025"
-name_en = "Plan 4638/KH-UBND, 2021–2025"
-from = 2021
-until = 2025
-
-[[plans]]
-id = "2026-2030"
-name = "Kế hoạch giai đoạn 2026–2030"
-name_en = "Plan 2026–2030"
-from = 2026
-until = 2030
-"#;
+use crate::common::{Project, TWO_PLANS};
 
 /// `internet_pct` of the province: targets 40 … 60 for 2021–2025 and 64 … 80 for 2026–2030;
 /// 30 in 2020, 58 in 2025 (short of 60: missed), 66 in 2026 (the current plan, 2026–2030).
