@@ -228,12 +228,27 @@ pub fn chiso(args: &[&str]) -> Run {
         .expect("run the chiso binary");
     Run {
         success: out.status.success(),
-        output: format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
+        output: printed(&out),
     }
+}
+
+/// Runs the real binary with `args` from the folder `dir`, for commands that take paths
+/// relative to where they are run (`chiso new p`).
+pub fn chiso_in(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run the chiso binary")
+}
+
+/// What a run printed: stdout followed by stderr.
+pub fn printed(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// Builds the project at `root` into `output` and requires the build to succeed.

@@ -3,34 +3,18 @@
 //! since are in `new_2025.rs`.
 
 use std::collections::HashSet;
-use std::path::Path;
-use std::process::{Command, Output};
 
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run chiso")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use crate::common::{chiso_in, printed};
 
 /// Creates the project of the map before 2025, checks its units and builds it; returns the
 /// rows of units.csv.
 fn create_and_build(province: &str, districts: usize) -> Vec<Vec<String>> {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(
+    let out = chiso_in(
         &["new", "project", "--province", province, "--before-2025"],
         tmp.path(),
     );
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", printed(&out));
     let root = tmp.path().join("project");
 
     let mut reader = csv::Reader::from_path(root.join("data/units.csv")).expect("units.csv");
@@ -79,10 +63,10 @@ fn create_and_build(province: &str, districts: usize) -> Vec<Vec<String>> {
         assert!(root.join(file).is_file(), "{file}");
     }
 
-    let check = chiso(&["check", "--root", "project"], tmp.path());
-    assert!(check.status.success(), "{}", text(&check));
-    let build = chiso(&["build", "--root", "project"], tmp.path());
-    assert!(build.status.success(), "{}", text(&build));
+    let check = chiso_in(&["check", "--root", "project"], tmp.path());
+    assert!(check.status.success(), "{}", printed(&check));
+    let build = chiso_in(&["build", "--root", "project"], tmp.path());
+    assert!(build.status.success(), "{}", printed(&build));
     assert!(root.join("site/index.html").is_file());
     for row in &rows[1..] {
         assert!(
@@ -117,8 +101,8 @@ fn ha_noi_with_urban_districts_builds_at_once() {
 #[test]
 fn accepts_names_without_accents() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "p", "--province", "dien bien"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["new", "p", "--province", "dien bien"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     let units = std::fs::read_to_string(tmp.path().join("p/data/units.csv")).expect("units");
     assert!(units.contains("\n11,dien-bien,Tỉnh Điện Biên,"));
 }
@@ -128,12 +112,12 @@ fn refuses_a_folder_with_files() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     std::fs::create_dir(tmp.path().join("p")).expect("mkdir");
     std::fs::write(tmp.path().join("p/notes.txt"), "mine").expect("file");
-    let out = chiso(
+    let out = chiso_in(
         &["--lang", "en", "new", "p", "--province", "11"],
         tmp.path(),
     );
     assert!(!out.status.success());
-    assert!(text(&out).contains("not empty"), "{}", text(&out));
+    assert!(printed(&out).contains("not empty"), "{}", printed(&out));
     assert_eq!(
         std::fs::read_dir(tmp.path().join("p"))
             .expect("dir")
@@ -143,7 +127,7 @@ fn refuses_a_folder_with_files() {
     );
     // An empty folder is fine.
     std::fs::create_dir(tmp.path().join("q")).expect("mkdir");
-    assert!(chiso(&["new", "q", "--province", "11"], tmp.path())
+    assert!(chiso_in(&["new", "q", "--province", "11"], tmp.path())
         .status
         .success());
 }
@@ -151,26 +135,26 @@ fn refuses_a_folder_with_files() {
 #[test]
 fn refuses_an_unknown_province_with_a_suggestion() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(
+    let out = chiso_in(
         &["--lang", "en", "new", "p", "--province", "Dien Bein"],
         tmp.path(),
     );
     assert!(!out.status.success());
-    let said = text(&out);
+    let said = printed(&out);
     assert!(said.contains("`11` (Tỉnh Điện Biên)"), "{said}");
     assert!(said.contains("chiso new --list"), "{said}");
     assert!(!tmp.path().join("p").exists(), "nothing written");
 
-    let out = chiso(&["new", "p", "--province", "99"], tmp.path());
+    let out = chiso_in(&["new", "p", "--province", "99"], tmp.path());
     assert!(!out.status.success());
-    assert!(text(&out).contains("chiso new --list"));
+    assert!(printed(&out).contains("chiso new --list"));
 }
 
 #[test]
 fn lists_the_provinces() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "--list", "--before-2025"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["new", "--list", "--before-2025"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     let list = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = list
         .lines()

@@ -4,23 +4,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run chiso")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use crate::common::{chiso_in, printed};
 
 /// The 34 provinces since 1 July 2025 and their communes' count, as officially listed.
 const PROVINCES: [(&str, usize); 34] = [
@@ -200,16 +185,16 @@ fn make(province: &str, communes: usize, history: bool, build: bool) {
     if history {
         args.push("--history");
     }
-    let out = chiso(&args, tmp.path());
-    assert!(out.status.success(), "{province}: {}", text(&out));
+    let out = chiso_in(&args, tmp.path());
+    assert!(out.status.success(), "{province}: {}", printed(&out));
     let root = tmp.path().join("p");
     check_units(&root, province, communes, history);
     let verb = if build { "build" } else { "check" };
-    let out = chiso(&[verb, "--root", "p"], tmp.path());
+    let out = chiso_in(&[verb, "--root", "p"], tmp.path());
     assert!(
         out.status.success(),
         "{province} {verb} (history: {history}): {}",
-        text(&out)
+        printed(&out)
     );
     if build {
         for r in units(&root) {
@@ -257,9 +242,9 @@ fn every_one_of_the_34_provinces_builds_and_with_its_history_too() {
 fn ha_giang_is_refused_with_the_province_it_joined() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     for given in ["02", "2", "Hà Giang", "ha giang"] {
-        let out = chiso(&["new", "p", "--province", given], tmp.path());
+        let out = chiso_in(&["new", "p", "--province", given], tmp.path());
         assert!(!out.status.success(), "{given}");
-        let said = text(&out);
+        let said = printed(&out);
         assert!(
             said.contains(
                 "Tỉnh Hà Giang đã hợp nhất vào Tỉnh Tuyên Quang từ 1/7/2025; dùng `--province 08`, \
@@ -268,12 +253,12 @@ fn ha_giang_is_refused_with_the_province_it_joined() {
             "{given}: {said}"
         );
         assert!(said.contains("--before-2025"), "{said}");
-        let out = chiso(
+        let out = chiso_in(
             &["--lang", "en", "new", "p", "--province", given],
             tmp.path(),
         );
         assert!(!out.status.success());
-        let said = text(&out);
+        let said = printed(&out);
         assert!(
             said.contains("Tỉnh Hà Giang became part of Tỉnh Tuyên Quang on 1 July 2025")
                 && said.contains("`--province 08`")
@@ -288,11 +273,15 @@ fn ha_giang_is_refused_with_the_province_it_joined() {
 fn a_former_code_now_anothers_is_refused_with_the_new_one() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     // Lào Cai kept its name and took Yên Bái's code, 15.
-    let out = chiso(&["new", "p", "--province", "10"], tmp.path());
+    let out = chiso_in(&["new", "p", "--province", "10"], tmp.path());
     assert!(!out.status.success());
-    assert!(text(&out).contains("`--province 15`"), "{}", text(&out));
-    let out = chiso(&["new", "p", "--province", "Lào Cai"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        printed(&out).contains("`--province 15`"),
+        "{}",
+        printed(&out)
+    );
+    let out = chiso_in(&["new", "p", "--province", "Lào Cai"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     assert_eq!(
         units(&tmp.path().join("p"))[0]
             .get("code")
@@ -304,8 +293,8 @@ fn a_former_code_now_anothers_is_refused_with_the_new_one() {
 #[test]
 fn dien_bien_which_kept_its_borders_is_simply_accepted_with_its_45_communes() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "p", "--province", "Điện Biên"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["new", "p", "--province", "Điện Biên"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     let rows = units(&tmp.path().join("p"));
     assert_eq!(rows.len(), 46);
     let row = |name: &str| {
@@ -339,8 +328,8 @@ fn dien_bien_which_kept_its_borders_is_simply_accepted_with_its_45_communes() {
 #[test]
 fn tuyen_quang_with_its_history_holds_ha_giangs_districts_and_what_each_commune_was_formed_from() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "p", "--province", "08", "--history"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["new", "p", "--province", "08", "--history"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     let root = tmp.path().join("p");
     let rows = units(&root);
     let get = |r: &BTreeMap<String, String>, k: &str| r.get(k).cloned().unwrap_or_default();
@@ -378,8 +367,8 @@ fn tuyen_quang_with_its_history_holds_ha_giangs_districts_and_what_each_commune_
     assert_eq!(get(&by_code("026"), "slug"), "dong-van");
     let readme = std::fs::read_to_string(root.join("README.md")).expect("readme");
     assert!(readme.contains("Huyện Mèo Vạc"), "{readme}");
-    let out = chiso(&["build", "--root", "p"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["build", "--root", "p"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     assert!(root.join("site/dong-van/index.html").is_file());
     assert!(root.join("site/xa-dong-van/index.html").is_file());
 }
@@ -387,11 +376,11 @@ fn tuyen_quang_with_its_history_holds_ha_giangs_districts_and_what_each_commune_
 #[test]
 fn before_2025_still_makes_ha_giang_with_its_districts() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(
+    let out = chiso_in(
         &["new", "p", "--province", "02", "--before-2025"],
         tmp.path(),
     );
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", printed(&out));
     let root = tmp.path().join("p");
     assert_eq!(
         header(&root),
@@ -403,14 +392,14 @@ fn before_2025_still_makes_ha_giang_with_its_districts() {
         Some("Tỉnh Hà Giang")
     );
     assert_eq!(rows.len(), 12);
-    let out = chiso(&["build", "--root", "p"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["build", "--root", "p"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
 }
 
 #[test]
 fn history_and_the_map_before_2025_are_not_asked_together() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(
+    let out = chiso_in(
         &["new", "p", "--province", "11", "--history", "--before-2025"],
         tmp.path(),
     );
@@ -421,8 +410,8 @@ fn history_and_the_map_before_2025_are_not_asked_together() {
 #[test]
 fn the_list_shows_the_34_provinces_then_what_the_former_ones_became() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = chiso(&["new", "--list"], tmp.path());
-    assert!(out.status.success(), "{}", text(&out));
+    let out = chiso_in(&["new", "--list"], tmp.path());
+    assert!(out.status.success(), "{}", printed(&out));
     let list = String::from_utf8_lossy(&out.stdout).to_string();
     let (now, before) = list.split_once("Trước 1/7/2025").expect("two lists");
     let coded = |s: &str| -> Vec<String> {
@@ -451,7 +440,7 @@ fn the_list_shows_the_34_provinces_then_what_the_former_ones_became() {
         .iter()
         .any(|l| l.starts_with("11  Tỉnh Điện Biên") && l.ends_with("giữ nguyên")));
 
-    let out = chiso(&["--lang", "en", "new", "--list"], tmp.path());
+    let out = chiso_in(&["--lang", "en", "new", "--list"], tmp.path());
     let list = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(list.contains("Before 1 July 2025"), "{list}");
     assert!(list.contains("unchanged"), "{list}");
