@@ -77,46 +77,58 @@ fn parse_values(csv_text: &str) -> BTreeMap<Key, String> {
     out
 }
 
-/// The history after this build: the previous one, plus an update dated `date` when any
-/// published figure is new, changed or gone.
+/// The history after this build: the previous one, with this build's date's update made
+/// again from the net changes of the day.
+///
+/// Builds on the same date are one update: its changes go from the figures published before the
+/// first build of that date to the figures of this build. An editor's afternoon (a typo, a build,
+/// the fix, a build) is therefore no news: a figure changed and changed back nets to nothing, a
+/// figure added and removed again the same day is not listed, and an update left with no net
+/// change is dropped. On the date of the first publication every figure is new, so that day's
+/// later builds add nothing to it either.
 pub fn history(
     project: &Project,
     computed: &Computed,
     previous: &PreviousSite,
     date: &str,
 ) -> Vec<Update> {
+    next(previous, &current(project, computed), date)
+}
+
+/// [`history`] from the figures of this build, keyed as in `data/values.csv`.
+fn next(previous: &PreviousSite, now: &BTreeMap<Key, String>, date: &str) -> Vec<Update> {
     let mut updates: Vec<Update> = previous
         .changes_json
         .as_deref()
         .and_then(|j| serde_json::from_str(j).ok())
         .unwrap_or_default();
-    let now = current(project, computed);
     let Some(old_csv) = previous.values_csv.as_deref() else {
         if updates.is_empty() {
-            updates.push(Update {
-                date: date.into(),
-                first: true,
-                changes: Vec::new(),
-            });
+            updates.push(first(date));
         }
         return updates;
     };
-    let old = parse_values(old_csv);
-    let mut changes = Vec::new();
-    for (k, v) in &now {
-        if old.get(k) != Some(v) {
-            changes.push(change(
-                k,
-                old.get(k).cloned().unwrap_or_default(),
-                v.clone(),
-            ));
+    // The figures as they were before the first build of `date`: the previous site's, with
+    // that date's updates undone, newest first.
+    let mut before = parse_values(old_csv);
+    let today = updates.iter().take_while(|u| u.date == date).count();
+    let first_today = updates[..today].iter().any(|u| u.first);
+    for u in updates.drain(..today) {
+        for c in &u.changes {
+            let k = key(c);
+            if c.old.is_empty() {
+                before.remove(&k);
+            } else {
+                before.insert(k, c.old.clone());
+            }
         }
     }
-    for (k, v) in &old {
-        if !now.contains_key(k) {
-            changes.push(change(k, v.clone(), String::new()));
-        }
+    if first_today {
+        updates.insert(0, first(date));
+        updates.truncate(KEEP);
+        return updates;
     }
+    let changes = net_changes(&before, now);
     if !changes.is_empty() {
         updates.insert(
             0,
@@ -131,6 +143,43 @@ pub fn history(
     updates
 }
 
+fn first(date: &str) -> Update {
+    Update {
+        date: date.into(),
+        first: true,
+        changes: Vec::new(),
+    }
+}
+
+/// Every figure new, changed or gone from `old` to `now`, in the order of their keys.
+fn net_changes(old: &BTreeMap<Key, String>, now: &BTreeMap<Key, String>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (k, v) in now {
+        if old.get(k) != Some(v) {
+            changes.push(change(
+                k,
+                old.get(k).cloned().unwrap_or_default(),
+                v.clone(),
+            ));
+        }
+    }
+    for (k, v) in old {
+        if !now.contains_key(k) {
+            changes.push(change(k, v.clone(), String::new()));
+        }
+    }
+    changes
+}
+
+fn key(c: &Change) -> Key {
+    (
+        c.unit.clone(),
+        c.indicator.clone(),
+        c.period.clone(),
+        c.kind.clone(),
+    )
+}
+
 fn change(k: &Key, old: String, new: String) -> Change {
     Change {
         unit: k.0.clone(),
@@ -142,37 +191,21 @@ fn change(k: &Key, old: String, new: String) -> Change {
     }
 }
 
-/// The date of this build: `SOURCE_DATE_EPOCH` when set, else `updated` in chiso.toml, else the
-/// end of the latest period with an actual figure, so that the same input always gives the same date.
-pub fn build_date(project: &Project, computed: &Computed) -> String {
-    if let Some(days) = std::env::var("SOURCE_DATE_EPOCH")
+/// The date of this build, `YYYY-MM-DD` in UTC: that of `SOURCE_DATE_EPOCH` when it is set
+/// (reproducible builds), else today's. Never `updated` of chiso.toml, which an editor forgets
+/// to change; the date only shows in the history, and an update keeps the date it was first
+/// built on, so rebuilding the same input on another day changes no file.
+pub fn build_date() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .map(|secs| secs.div_euclid(86_400))
-    {
-        let (y, m, d) = civil_from_days(days);
-        return format!("{y:04}-{m:02}-{d:02}");
-    }
-    if let Some(u) = &project.config.updated {
-        return u.clone();
-    }
-    let latest = project
-        .units
-        .ids()
-        .flat_map(|u| project.catalogue.ids().map(move |i| (u, i)))
-        .filter_map(|(u, i)| {
-            computed
-                .figures
-                .of_kind(u, i, crate::model::Kind::Actual)
-                .last()
-                .map(|(p, _)| p)
-        })
-        .max();
-    match latest {
-        Some(p) if p.half => format!("{:04}-06-30", p.year),
-        Some(p) => format!("{:04}-12-31", p.year),
-        None => "1970-01-01".into(),
-    }
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
@@ -206,6 +239,166 @@ mod tests {
         assert_eq!(
             v[&("099".into(), "x".into(), "2024".into(), "actual".into())],
             "5"
+        );
+    }
+
+    const HEAD: &str = "unit,indicator,period,kind,value,origin\n";
+
+    fn figures(rows: &[(&str, &str)]) -> BTreeMap<Key, String> {
+        rows.iter()
+            .map(|(ind, v)| {
+                (
+                    ("01".into(), (*ind).into(), "2025".into(), "actual".into()),
+                    (*v).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn csv_of(f: &BTreeMap<Key, String>) -> String {
+        let mut s = HEAD.to_string();
+        for ((u, i, p, k), v) in f {
+            s.push_str(&format!("{u},{i},{p},{k},{v},entered\n"));
+        }
+        s
+    }
+
+    /// Builds `steps` one after the other into one folder, each `(date, figures)`, and returns
+    /// the history after the last.
+    fn builds(steps: &[(&str, &[(&str, &str)])]) -> Vec<Update> {
+        let mut site = PreviousSite::default();
+        let mut out = Vec::new();
+        for (date, rows) in steps {
+            let now = figures(rows);
+            out = next(&site, &now, date);
+            site = PreviousSite {
+                values_csv: Some(csv_of(&now)),
+                changes_json: Some(serde_json::to_string(&out).unwrap()),
+            };
+        }
+        out
+    }
+
+    fn listed(u: &Update) -> Vec<(String, String, String)> {
+        u.changes
+            .iter()
+            .map(|c| (c.indicator.clone(), c.old.clone(), c.new.clone()))
+            .collect()
+    }
+
+    fn triple(i: &str, old: &str, new: &str) -> (String, String, String) {
+        (i.into(), old.into(), new.into())
+    }
+
+    #[test]
+    fn the_first_build_is_the_first_publication_and_that_days_rebuilds_add_nothing() {
+        let h = builds(&[
+            ("2026-03-02", &[("a", "1")]),
+            ("2026-03-02", &[("a", "2"), ("b", "5")]),
+        ]);
+        assert_eq!(h, vec![first("2026-03-02")]);
+    }
+
+    #[test]
+    fn a_typo_fixed_the_same_day_is_no_news() {
+        let h = builds(&[
+            ("2026-03-01", &[("a", "1"), ("b", "7")]),
+            ("2026-03-02", &[("a", "10"), ("b", "7")]),
+            ("2026-03-02", &[("a", "1"), ("b", "7")]),
+        ]);
+        assert_eq!(h, vec![first("2026-03-01")]);
+    }
+
+    #[test]
+    fn builds_of_one_day_are_one_update_from_the_days_first_figures_to_its_last() {
+        let h = builds(&[
+            ("2026-03-01", &[("a", "1"), ("b", "7"), ("gone", "3")]),
+            ("2026-03-02", &[("a", "10"), ("b", "7"), ("gone", "3")]),
+            ("2026-03-02", &[("a", "2"), ("b", "8"), ("new", "4")]),
+            // A figure added and removed the same day is not listed.
+            (
+                "2026-03-02",
+                &[("a", "2"), ("b", "8"), ("new", "4"), ("brief", "9")],
+            ),
+            ("2026-03-02", &[("a", "2"), ("b", "8"), ("new", "4")]),
+        ]);
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].date, "2026-03-02");
+        assert_eq!(
+            listed(&h[0]),
+            vec![
+                triple("a", "1", "2"),
+                triple("b", "7", "8"),
+                triple("new", "", "4"),
+                triple("gone", "3", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn builds_on_two_days_are_two_updates_and_an_unchanged_rebuild_adds_nothing() {
+        let h = builds(&[
+            ("2026-03-01", &[("a", "1")]),
+            ("2026-03-02", &[("a", "2")]),
+            ("2026-03-03", &[("a", "3")]),
+            ("2026-03-04", &[("a", "3")]),
+        ]);
+        let dates: Vec<&str> = h.iter().map(|u| u.date.as_str()).collect();
+        assert_eq!(dates, ["2026-03-03", "2026-03-02", "2026-03-01"]);
+        assert_eq!(listed(&h[0]), vec![triple("a", "2", "3")]);
+        assert_eq!(listed(&h[1]), vec![triple("a", "1", "2")]);
+    }
+
+    #[test]
+    fn a_days_update_that_nets_to_nothing_disappears_and_earlier_ones_stay() {
+        let h = builds(&[
+            ("2026-03-01", &[("a", "1")]),
+            ("2026-03-02", &[("a", "2")]),
+            ("2026-03-05", &[("a", "9")]),
+            ("2026-03-05", &[("a", "2")]),
+        ]);
+        let dates: Vec<&str> = h.iter().map(|u| u.date.as_str()).collect();
+        assert_eq!(dates, ["2026-03-02", "2026-03-01"]);
+    }
+
+    #[test]
+    fn several_updates_of_one_day_from_an_older_chiso_are_merged() {
+        let old = vec![
+            Update {
+                date: "2026-03-02".into(),
+                first: false,
+                changes: vec![change(
+                    &figures(&[("a", "")]).into_keys().next().unwrap(),
+                    "2".into(),
+                    "3".into(),
+                )],
+            },
+            Update {
+                date: "2026-03-02".into(),
+                first: false,
+                changes: vec![change(
+                    &figures(&[("a", "")]).into_keys().next().unwrap(),
+                    "1".into(),
+                    "2".into(),
+                )],
+            },
+            first("2026-03-01"),
+        ];
+        let site = PreviousSite {
+            values_csv: Some(csv_of(&figures(&[("a", "3")]))),
+            changes_json: Some(serde_json::to_string(&old).unwrap()),
+        };
+        let h = next(&site, &figures(&[("a", "4")]), "2026-03-02");
+        assert_eq!(h.len(), 2);
+        assert_eq!(listed(&h[0]), vec![triple("a", "1", "4")]);
+    }
+
+    #[test]
+    fn the_date_is_that_of_source_date_epoch_in_utc() {
+        // 2023-11-14 22:13:20 UTC, already the 15th in Hà Nội: the UTC date is kept.
+        assert_eq!(
+            civil_from_days(1_700_000_000_i64.div_euclid(86_400)),
+            (2023, 11, 14)
         );
     }
 }

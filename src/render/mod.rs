@@ -258,7 +258,7 @@ pub fn render_site(
         languages,
         base_url,
     };
-    let date = changes::build_date(project, computed);
+    let date = changes::build_date();
     let history = changes::history(project, computed, &options.previous, &date);
     let mut jobs = Page::all(&ctx);
     let sink = sink::Recording::new(sink);

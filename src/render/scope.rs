@@ -10,7 +10,6 @@
 
 use std::collections::BTreeSet;
 
-use super::changes::build_date;
 use crate::compute::Computed;
 use crate::model::{IndicatorId, PerIndicator, PerUnit, Project, UnitId};
 use crate::model::{Kind, Period};
@@ -51,7 +50,7 @@ impl Scope {
 
     /// What differs between two loads of one project whose only changed input files are
     /// values files: `None` when something that every page shows changed too (the periods
-    /// published, the build's date), and everything must be rendered again.
+    /// published), and everything must be rendered again.
     pub fn between(old: (&Project, &Computed), new: (&Project, &Computed)) -> Option<Scope> {
         let ((old_p, old_c), (new_p, new_c)) = (old, new);
         let (units, indicators) = (new_p.units.len(), new_p.catalogue.len());
@@ -62,9 +61,7 @@ impl Scope {
         {
             return None;
         }
-        if periods(old_p, old_c) != periods(new_p, new_c)
-            || build_date(old_p, old_c) != build_date(new_p, new_c)
-        {
+        if periods(old_p, old_c) != periods(new_p, new_c) {
             return None;
         }
         let mut scope = Scope {

@@ -527,3 +527,42 @@ pub fn sample_copy(dir: &Path) -> PathBuf {
     fs::copy(sample.join("chiso.toml"), root.join("chiso.toml")).expect("copy chiso.toml");
     root
 }
+
+/// Seconds since 1970 at midnight UTC of a `YYYY-MM-DD` date (days from civil, H. Hinnant),
+/// for `SOURCE_DATE_EPOCH`.
+pub fn epoch_of(date: &str) -> i64 {
+    let mut parts = date
+        .split('-')
+        .map(|p| p.parse::<i64>().expect("YYYY-MM-DD"));
+    let (y, m, d) = (
+        parts.next().expect("a year"),
+        parts.next().expect("a month"),
+        parts.next().expect("a day"),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400
+}
+
+/// Today's date in UTC, `YYYY-MM-DD` (civil from days, H. Hinnant): the date of a build
+/// without `SOURCE_DATE_EPOCH`.
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs() as i64;
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}

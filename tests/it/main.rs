@@ -31,3 +31,4 @@ mod reproducible;
 mod serve;
 mod shortcode_messages;
 mod target_rules;
+mod whats_new_history;

@@ -1,8 +1,8 @@
 //! Reproducible builds: the same input gives the same bytes, whatever the number of threads,
 //! the time of day, the time zone, the folder the project or the site sits in, and whether the
 //! site is built afresh or over its previous self. The one thing that may change the output is
-//! the documented date of the build (`SOURCE_DATE_EPOCH` when set, else `updated` in
-//! chiso.toml, else the end of the latest period with an actual figure).
+//! the documented date of the build (the UTC date of `SOURCE_DATE_EPOCH` when set, else of the
+//! day of the build; never `updated` in chiso.toml), shown only in the history of updates.
 //!
 //! Every test builds the sample project of the repository (Điện Biên), copied into a temporary
 //! folder so that an edit made while the tests run cannot make two builds differ.
@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::sample_copy;
+use crate::common::{epoch_of, sample_copy, today_utc};
 
 type Files = BTreeMap<PathBuf, Vec<u8>>;
 
@@ -99,7 +99,7 @@ fn text(files: &Files, rel: &str) -> String {
     .unwrap()
 }
 
-/// `updated` of the sample's chiso.toml: the date of a build without `SOURCE_DATE_EPOCH`.
+/// `updated` of the sample's chiso.toml, which no longer dates anything.
 fn updated_of_sample() -> String {
     let toml =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("chiso.toml")).unwrap();
@@ -108,23 +108,6 @@ fn updated_of_sample() -> String {
         .find(|l| l.trim_start().starts_with("updated"))
         .expect("the sample sets `updated`");
     line.split('"').nth(1).expect("a quoted date").to_string()
-}
-
-/// Seconds since 1970 at midnight UTC of a `YYYY-MM-DD` date (days from civil, H. Hinnant).
-fn epoch_of(date: &str) -> i64 {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().unwrap());
-    let (y, m, d) = (
-        parts.next().unwrap(),
-        parts.next().unwrap(),
-        parts.next().unwrap(),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) * 86_400
 }
 
 #[test]
@@ -236,23 +219,30 @@ fn rebuilding_over_the_previous_site_changes_nothing() {
 }
 
 #[test]
-fn the_date_is_source_date_epoch_else_updated() {
+fn the_date_is_source_date_epoch_else_the_day_of_the_build_never_updated() {
     let dir = tempfile::tempdir().unwrap();
     let root = sample_copy(dir.path());
     let r = root.to_str().unwrap();
     let updated = updated_of_sample();
 
-    // Unset: the date is `updated` of chiso.toml.
+    // Unset: the date is the day of the build (in UTC), not `updated` of chiso.toml.
+    let before = today_utc();
     let unset = build(dir.path(), r, &dir.path().join("unset"), &[]);
+    let today = today_utc();
+    if before != today {
+        return; // Built across midnight UTC: the day of the build is not one day.
+    }
+    assert_ne!(today, updated, "the sample's `updated` is an old date");
     let feed = text(&unset, "feed.xml");
     assert!(
-        feed.contains(&format!("<updated>{updated}T00:00:00Z</updated>")),
+        feed.contains(&format!("<updated>{today}T00:00:00Z</updated>")),
         "feed without SOURCE_DATE_EPOCH:\n{feed}"
     );
-    assert!(text(&unset, "data/changes.json").contains(&format!("\"date\": \"{updated}\"")));
+    assert!(!feed.contains(&updated), "`updated` dates nothing:\n{feed}");
+    assert!(text(&unset, "data/changes.json").contains(&format!("\"date\": \"{today}\"")));
 
     // Set to that same day (any second of it): the very same bytes.
-    let noon = (epoch_of(&updated) + 12 * 3600).to_string();
+    let noon = (epoch_of(&today) + 12 * 3600).to_string();
     let same_day = build(
         dir.path(),
         r,
@@ -260,7 +250,7 @@ fn the_date_is_source_date_epoch_else_updated() {
         &[("SOURCE_DATE_EPOCH", Some(&noon))],
     );
     assert_same(
-        "SOURCE_DATE_EPOCH on the day of `updated`",
+        "SOURCE_DATE_EPOCH on the day of the build",
         &unset,
         &same_day,
     );
@@ -280,8 +270,8 @@ fn the_date_is_source_date_epoch_else_updated() {
         "feed with SOURCE_DATE_EPOCH={epoch}:\n{feed}"
     );
     assert!(
-        !feed.contains(&updated),
-        "the date of chiso.toml gives way to SOURCE_DATE_EPOCH"
+        !feed.contains(&today),
+        "the day of the build gives way to SOURCE_DATE_EPOCH"
     );
     assert!(text(&set, "data/changes.json").contains(&format!("\"date\": \"{other}\"")));
     assert!(
@@ -296,9 +286,7 @@ fn the_date_is_source_date_epoch_else_updated() {
             let p: Vec<&str> = iso.split('-').collect();
             format!("{}/{}/{}", p[2], p[1], p[0])
         };
-        let replaced = old
-            .replace(&updated, other)
-            .replace(&vi(&updated), &vi(other));
+        let replaced = old.replace(&today, other).replace(&vi(&today), &vi(other));
         assert_eq!(replaced, new, "{path}: differs by more than the date");
     }
 
