@@ -1,6 +1,8 @@
 //! What changed: each build compares its figures with those of the site it replaces and keeps
 //! a history (`data/changes.json`), shown on a "what's new" page and in an Atom feed, so that
-//! journalists and citizens can follow updates.
+//! journalists and citizens can follow updates. One update per date of build, holding only that
+//! date's net changes, so that an editor's corrections of the day are not published as news
+//! (docs/cap-nhat-so-lieu.md says so to editors).
 
 use std::collections::BTreeMap;
 
@@ -102,10 +104,12 @@ fn next(previous: &PreviousSite, now: &BTreeMap<Key, String>, date: &str) -> Vec
         .as_deref()
         .and_then(|j| serde_json::from_str(j).ok())
         .unwrap_or_default();
+    // Without a history (a first build, or `data/changes.json` deleted by an editor to start
+    // again) this build is the first publication, whatever the folder held.
+    if updates.is_empty() {
+        return vec![first(date)];
+    }
     let Some(old_csv) = previous.values_csv.as_deref() else {
-        if updates.is_empty() {
-            updates.push(first(date));
-        }
         return updates;
     };
     // The figures as they were before the first build of `date`: the previous site's, with
@@ -400,5 +404,15 @@ mod tests {
             civil_from_days(1_700_000_000_i64.div_euclid(86_400)),
             (2023, 11, 14)
         );
+    }
+
+    #[test]
+    fn a_deleted_history_starts_again_with_a_first_publication() {
+        let site = PreviousSite {
+            values_csv: Some(csv_of(&figures(&[("a", "1")]))),
+            changes_json: None,
+        };
+        let h = next(&site, &figures(&[("a", "2")]), "2026-03-09");
+        assert_eq!(h, vec![first("2026-03-09")]);
     }
 }

@@ -305,6 +305,25 @@ fn first_publication_absorbs_that_days_later_builds() {
 }
 
 #[test]
+fn deleting_changes_json_starts_the_history_again() {
+    let p = project();
+    build_on(&p, "2026-03-01", 9);
+    p.values("huyen-a", "villages,2025,actual,45");
+    assert_eq!(history(&build_on(&p, "2026-03-02", 9)).len(), 2);
+    std::fs::remove_file(site(&p).join("data/changes.json")).expect("delete the history");
+    p.values("huyen-a", "villages,2025,actual,47");
+    let again = build_on(&p, "2026-03-09", 9);
+    assert_eq!(
+        history(&again),
+        vec![("2026-03-09".to_string(), true, vec![])]
+    );
+    let vi = text(&again, "whats-new/index.html");
+    assert!(vi.contains("<h2 id=\"u1\">09/03/2026</h2>"), "{vi}");
+    assert!(vi.contains("Trang được xuất bản lần đầu"), "{vi}");
+    assert!(!vi.contains("02/03/2026"), "{vi}");
+}
+
+#[test]
 fn updated_of_chiso_toml_dates_nothing() {
     let p = project();
     p.write("chiso.toml", "updated = \"2020-01-15\"\n");
