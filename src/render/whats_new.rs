@@ -119,6 +119,18 @@ fn xml(s: &str) -> String {
     super::charts::escape_xml(s)
 }
 
+/// The part of the `n`th update's entry id after `#`: its date, which no later build changes
+/// (there is one update per date; an older history may hold several, told apart by a count from
+/// the oldest). Not its position in the history, which shifts once the oldest updates are
+/// dropped and would show every entry to feed readers as new.
+fn entry_id(history: &[Update], n: usize) -> String {
+    let date = &history[n].date;
+    match history[n + 1..].iter().filter(|u| &u.date == date).count() {
+        0 => date.clone(),
+        older => format!("{date}-{}", older + 1),
+    }
+}
+
 /// An Atom feed of the updates, for feed readers; one per language.
 pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
     let prefix = super::layout::lang_prefix(ctx, lang);
@@ -158,7 +170,7 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
         out.push_str(&format!(
             "<entry>\n<title>{}</title>\n<id>{}</id>\n<updated>{}T00:00:00Z</updated>\n<link rel=\"alternate\" href=\"{}\"/>\n<summary>{}</summary>\n</entry>\n",
             xml(&title),
-            xml(&format!("{id}#{}-{}", u.date, history.len() - n)),
+            xml(&format!("{id}#{}", entry_id(history, n))),
             u.date,
             xml(&page_url),
             xml(&summary),
@@ -168,5 +180,30 @@ pub fn feed(ctx: &Ctx, history: &[Update], lang: Lang) -> OutputFile {
     OutputFile {
         path: format!("{prefix}{}", routes::FEED),
         bytes: out.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(date: &str) -> Update {
+        Update {
+            date: date.into(),
+            first: false,
+            changes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_entry_is_named_by_its_date_whatever_its_position() {
+        let h = [
+            update("2026-03-05"),
+            update("2026-03-02"),
+            update("2026-03-02"),
+        ];
+        let ids: Vec<String> = (0..h.len()).map(|n| entry_id(&h, n)).collect();
+        assert_eq!(ids, ["2026-03-05", "2026-03-02-2", "2026-03-02"]);
+        assert_eq!(entry_id(&h[..2], 0), "2026-03-05");
     }
 }

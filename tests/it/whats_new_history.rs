@@ -182,6 +182,15 @@ fn a_changed_figure_is_one_update_dated_by_source_date_epoch() {
         "{feed}"
     );
     assert!(feed.contains("<updated>2026-03-02T00:00:00Z</updated>\n<link"));
+    // Entries are named by their date, which later builds do not change.
+    assert!(
+        feed.contains("<id>urn:chiso:01:vi#2026-03-02</id>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<id>urn:chiso:01:vi#2026-03-01</id>"),
+        "{feed}"
+    );
     assert!(text(&site, "en/feed.xml")
         .contains("<title>Update of 2026-03-02: 2 new or changed figures</title>"));
 }
