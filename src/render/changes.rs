@@ -155,7 +155,8 @@ fn first(date: &str) -> Update {
     }
 }
 
-/// Every figure new, changed or gone from `old` to `now`, in the order of their keys.
+/// Every figure new or changed from `old` to `now`, then every one gone, each in the order of
+/// their keys.
 fn net_changes(old: &BTreeMap<Key, String>, now: &BTreeMap<Key, String>) -> Vec<Change> {
     let mut changes = Vec::new();
     for (k, v) in now {
