@@ -250,14 +250,14 @@ fn value_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             Some(StrayFile::Lock {
                 workbook: locked_workbook(&name, &names),
             })
-        } else if name.starts_with('.') {
-            continue;
         } else if matches!(
             rel.extension().and_then(|x| x.to_str()),
             Some("csv" | "xlsx")
         ) {
             files.push(rel.with_extension("csv"));
             None
+        } else if name.starts_with('.') {
+            continue;
         } else if ext == "xls" {
             diags.push(rel, None, None, Problem::OldWorkbook);
             None

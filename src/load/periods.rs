@@ -77,6 +77,16 @@ pub fn hint(text: &str) -> Option<Hint> {
                 _ => None,
             }
         }
+        // `2026-6T`, `2026 6 tháng đầu năm`.
+        [y, n, rest @ ..] if year(y).is_some() && months(n, rest).is_some() => {
+            let n = months(n, rest)?;
+            let y = year(y)? as i32;
+            match n {
+                6 => said(Some(Period::first_half(y))),
+                12 => said(Some(Period::year(y))),
+                _ => None,
+            }
+        }
         // `tháng 6/2026`, `T6/2026`: a month.
         ["thang", m, y] | ["thang", m, "nam", y] => month(year(y)?, number(m)?),
         [tm, y] if tm.starts_with('t') && number(&tm[1..]).is_some() && year(y).is_some() => {
@@ -171,6 +181,8 @@ mod tests {
             ("6T/2026", "2026-H1"),
             ("6t/2026", "2026-H1"),
             ("6T-2026", "2026-H1"),
+            ("2026-6T", "2026-H1"),
+            ("2026 6 tháng đầu năm", "2026-H1"),
             ("6 tháng 2026", "2026-H1"),
             ("6 tháng đầu năm 2026", "2026-H1"),
             ("6 THÁNG ĐẦU NĂM 2026", "2026-H1"),
