@@ -4,6 +4,7 @@
 //! says one. Only June (six months) and December (the whole year) say one.
 
 use super::headers::key;
+use crate::diagnostics::Problem;
 use crate::model::Period;
 
 /// What a period written otherwise means.
@@ -13,6 +14,19 @@ pub struct Hint {
     pub period: Option<Period>,
     /// The date, `dd/mm/yyyy`, when the text is one (an Excel date serial or a written date).
     pub date: Option<String>,
+}
+
+/// The problem with a period cell that does not parse: written another way (with the period to
+/// write), or simply not a period.
+pub fn problem(text: &str) -> Problem {
+    match hint(text) {
+        Some(hint) => Problem::PeriodWrittenOtherwise {
+            value: text.into(),
+            period: hint.period.map(|p| p.to_string()),
+            date: hint.date,
+        },
+        None => Problem::InvalidPeriod(text.into()),
+    }
 }
 
 /// Excel's serials of 1 January 2000 and 31 December 2099: a five-digit number in a period

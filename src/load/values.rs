@@ -50,15 +50,12 @@ pub fn load(
         let period_text = row.at(period_col);
         let period = period_text.parse::<Period>().ok();
         if period.is_none() {
-            let problem = match super::periods::hint(period_text) {
-                Some(hint) => Problem::PeriodWrittenOtherwise {
-                    value: period_text.into(),
-                    period: hint.period.map(|p| p.to_string()),
-                    date: hint.date,
-                },
-                None => Problem::InvalidPeriod(period_text.into()),
-            };
-            diags.push(file, line, Some("period"), problem);
+            diags.push(
+                file,
+                line,
+                Some("period"),
+                super::periods::problem(period_text),
+            );
         }
         let kind_text = row.at(kind_col);
         let kind = Kind::parse(kind_text);

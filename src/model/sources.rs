@@ -49,9 +49,23 @@ impl Sources {
             let letter = e.column.as_deref().and_then(|c| {
                 book.columns
                     .iter()
-                    .find(|(name, letter)| name == c || letter == c)
+                    .find(|(name, _)| name == c)
                     .map(|(_, letter)| letter.clone())
             });
+            // A column past the headers is named by its letter alone (`G`): the cell says it.
+            let beyond = e
+                .column
+                .as_deref()
+                .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_uppercase()))
+                .map(str::to_string);
+            let letter = match (letter, beyond) {
+                (Some(l), _) => Some(l),
+                (None, Some(l)) => {
+                    e.column = None;
+                    Some(l)
+                }
+                (None, None) => None,
+            };
             e.sheet = Some(SheetCell {
                 sheet: book.sheet.clone(),
                 cell: letter.map(|l| format!("{l}{line}")),
@@ -90,6 +104,12 @@ mod tests {
             Problem::EmptyFile,
         );
         d.push(
+            "data/values/tuan-giao.xlsx",
+            Some(9),
+            Some("G"),
+            Problem::EmptyFile,
+        );
+        d.push(
             "data/values/other.csv",
             Some(8),
             Some("value"),
@@ -102,9 +122,11 @@ mod tests {
             [
                 "data/values/tuan-giao.xlsx, trang tính `Sheet1`, ô `D7`",
                 "data/values/tuan-giao.xlsx, trang tính `Sheet1`, hàng 8",
+                "data/values/tuan-giao.xlsx, trang tính `Sheet1`, ô `G9`",
                 "data/values/other.csv:8",
             ]
         );
+        assert_eq!(d.items[2].column, None);
         assert_eq!(
             d.items[0].location(Lang::En),
             "data/values/tuan-giao.xlsx, sheet `Sheet1`, cell `D7`"
