@@ -164,6 +164,7 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
         })
         .collect();
     checks::check_plans(project, &figures, &target_unit, &mut diags);
+    project.sources.name_cells(&mut diags);
     (
         Computed {
             figures,
@@ -180,7 +181,12 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
 /// Sums that could not be computed, as in [`Computed::missing`].
 type Missing = BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>;
 
-/// The values file where a unit's figures are entered, for messages about them.
+/// The values file where a unit's figures are entered (its `.xlsx` when it keeps them in a
+/// workbook), for messages about them; [`Computed`]'s messages then name the workbook's cells.
 pub fn values_file(project: &Project, unit: UnitId) -> std::path::PathBuf {
-    std::path::Path::new("data/values").join(format!("{}.csv", project.units.get(unit).slug))
+    match project.sources.values_file(unit) {
+        Some(file) => file.to_path_buf(),
+        None => std::path::Path::new("data/values")
+            .join(format!("{}.csv", project.units.get(unit).slug)),
+    }
 }

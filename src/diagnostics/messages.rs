@@ -1,7 +1,7 @@
 //! The wording of every problem, in Vietnamese and in English, written for an editor: what is
 //! wrong, where, and what to write instead.
 
-use super::problem::{NumberWritten, Problem, ShortcodeProblem};
+use super::problem::{NumberWritten, Problem, ShortcodeProblem, StrayFile};
 use crate::lang::Lang;
 use crate::text::slugify;
 
@@ -29,10 +29,20 @@ impl Problem {
                 format!("cột `{name}` không thuộc bảng này. Các cột là: {}.{}", known.join(", "), did_you_mean(suggestion)),
                 format!("the column `{name}` does not belong in this table. The columns are: {}.{}", known.join(", "), did_you_mean(suggestion)),
             ),
-            Problem::FieldCount { expected, found } => l(
-                format!("dòng có {found} ô nhưng dòng tiêu đề có {expected} cột. Kiểm tra dấu phân cách thừa hoặc thiếu (dùng dấu ngoặc kép \"…\" quanh ô có dấu phẩy)."),
-                format!("the line has {found} fields but the header has {expected}. Look for a missing or extra separator (put \"…\" around a cell that contains one)."),
-            ),
+            Problem::FieldCount { written, expected, found } => match written {
+                NumberWritten::Comma => l(
+                    format!("dòng có {found} ô nhưng dòng tiêu đề có {expected} cột. Kiểm tra dấu phân cách thừa hoặc thiếu (dùng dấu ngoặc kép \"…\" quanh ô có dấu phẩy)."),
+                    format!("the line has {found} fields but the header has {expected}. Look for a missing or extra separator (put \"…\" around a cell that contains one)."),
+                ),
+                NumberWritten::Semicolon => l(
+                    format!("dòng có {found} ô nhưng dòng tiêu đề có {expected} cột. Tệp này phân cách bằng dấu chấm phẩy `;`: kiểm tra dấu `;` thừa hoặc thiếu (dùng dấu ngoặc kép \"…\" quanh ô có dấu `;`)."),
+                    format!("the line has {found} fields but the header has {expected}. This file is separated by semicolons `;`: look for a missing or extra `;` (put \"…\" around a cell that contains one)."),
+                ),
+                NumberWritten::Cell => l(
+                    format!("hàng này có ô đến cột thứ {found} nhưng hàng tiêu đề chỉ có {expected} cột. Xoá các ô thừa bên phải, hoặc ghi tiêu đề cho cột đó."),
+                    format!("this row has cells up to column {found} but the header row has only {expected} columns. Delete the extra cells on the right, or give their column a header."),
+                ),
+            },
             Problem::Required => l("ô này không được để trống.".into(), "this cell must not be empty.".into()),
             Problem::InvalidSlug(s) => {
                 // Only a name that has letters to keep gets an example.
@@ -178,6 +188,65 @@ impl Problem {
                 format!("kỳ `{v}` không hợp lệ. Ghi `YYYY` cho cả năm (ví dụ `2024`) hoặc `YYYY-H1` cho 6 tháng đầu năm (ví dụ `2024-H1`).{}", period_hint(v)),
                 format!("the period `{v}` is not valid. Write `YYYY` for a whole year (e.g. `2024`) or `YYYY-H1` for the first six months (e.g. `2024-H1`).{}", period_hint(v)),
             ),
+            Problem::PeriodWrittenOtherwise { value, period, date } => {
+                let (vi, en) = match period {
+                    Some(p) => (format!("Ghi `{p}` ({})", period_meant_vi(p)), format!("Write `{p}` ({})", period_meant_en(p))),
+                    None => ("Ghi `YYYY` cho cả năm hoặc `YYYY-H1` cho 6 tháng đầu năm".to_string(), "Write `YYYY` for a whole year or `YYYY-H1` for the first six months".to_string()),
+                };
+                match (date, period) {
+                    (Some(d), _) => l(
+                        format!("kỳ `{value}` là ngày {d}: Excel đã tự đổi kỳ gõ vào ô thành ngày. {vi}, và định dạng cột kỳ là Văn bản (Text) trước khi gõ để Excel không đổi nữa."),
+                        format!("the period `{value}` is the date {d}: Excel turned what was typed into a date. {en}, and format the period column as Text before typing, so that Excel leaves it alone."),
+                    ),
+                    (None, Some(_)) => l(
+                        format!("kỳ `{value}` không đúng cách ghi. {vi}: chiso chỉ nhận `YYYY` cho cả năm và `YYYY-H1` cho 6 tháng đầu năm."),
+                        format!("the period `{value}` is not written the way chiso reads it. {en}: chiso reads only `YYYY` for a whole year and `YYYY-H1` for the first six months."),
+                    ),
+                    (None, None) => l(
+                        format!("kỳ `{value}` là một tháng: chiso chỉ nhận số liệu cả năm và 6 tháng đầu năm. {vi}."),
+                        format!("the period `{value}` is a month: chiso takes figures only for a whole year and for the first six months. {en}."),
+                    ),
+                }
+            }
+            Problem::ThousandsSeparator { value, plain, written, whole } => {
+                let (whole_vi, whole_en) = if *whole {
+                    (", mà chỉ tiêu này ghi số nguyên (`decimals = 0`)", ", and this indicator has no decimals (`decimals = 0`)")
+                } else {
+                    ("", "")
+                };
+                match written {
+                    NumberWritten::Cell => l(
+                        format!("`{value}` có vẻ dùng dấu chấm để phân cách hàng nghìn, nhưng ô này chứa chữ nên dấu chấm được đọc là dấu thập phân{whole_vi}. Gõ `{plain}` vào ô, dạng số."),
+                        format!("`{value}` looks like a dot between thousands, but the cell holds text, so the dot is read as a decimal point{whole_en}. Type `{plain}` in the cell, as a number."),
+                    ),
+                    NumberWritten::Comma | NumberWritten::Semicolon => l(
+                        format!("`{value}` có vẻ dùng dấu chấm để phân cách hàng nghìn, nhưng tệp này phân cách bằng dấu phẩy nên dấu chấm là dấu thập phân{whole_vi}. Ghi `{plain}`."),
+                        format!("`{value}` looks like a dot between thousands, but this file is separated by commas, so a dot is the decimal point{whole_en}. Write `{plain}`."),
+                    ),
+                }
+            }
+            Problem::EmptyValue => l(
+                "ô giá trị đang để trống. Ghi số liệu vào ô; nếu chưa có số liệu của kỳ này thì xoá cả dòng.".into(),
+                "the value cell is empty. Write the figure; if there is no figure for this period, delete the whole row.".into(),
+            ),
+            Problem::OldWorkbook => l(
+                "chiso không đọc tệp `.xls` (Excel 97–2003). Mở tệp trong Excel, chọn Tệp → Lưu thành (File → Save As), chọn kiểu Sổ làm việc Excel (*.xlsx) hoặc CSV UTF-8, rồi xoá tệp `.xls`.".into(),
+                "chiso does not read `.xls` files (Excel 97–2003). Open the file in Excel, choose File → Save As, pick Excel Workbook (*.xlsx) or CSV UTF-8, then delete the `.xls` file.".into(),
+            ),
+            Problem::NotValuesFile { what } => match what {
+                StrayFile::Lock { workbook } => l(
+                    format!("sổ `{workbook}` đang mở trong Excel (Excel để lại tệp này khi mở sổ). chiso đọc bản đã lưu lần cuối: lưu và đóng sổ trong Excel trước khi xuất bản. Nếu Excel đã đóng mà tệp này vẫn còn, xoá nó."),
+                    format!("the workbook `{workbook}` is open in Excel (Excel leaves this file while a workbook is open). chiso reads what was last saved: save and close the workbook in Excel before publishing. If Excel is closed and this file remains, delete it."),
+                ),
+                StrayFile::OtherWorkbook => l(
+                    "chiso không đọc loại tệp này nên không số liệu nào trong đó được xuất bản. Lưu thành Sổ làm việc Excel (.xlsx) hoặc CSV, đặt tên theo đơn vị (ví dụ `tuan-giao.xlsx`).".into(),
+                    "chiso does not read this kind of file, so none of its figures are published. Save it as an Excel Workbook (.xlsx) or CSV, named after the unit (e.g. `tuan-giao.xlsx`).".into(),
+                ),
+                StrayFile::Other => l(
+                    "tệp này không phải tệp số liệu (trong `data/values/` chỉ đọc tệp `.csv` và `.xlsx`), chiso bỏ qua. Chuyển tệp ra khỏi `data/values/`.".into(),
+                    "this is not a values file (only `.csv` and `.xlsx` files are read in `data/values/`), so chiso leaves it aside. Move it out of `data/values/`.".into(),
+                ),
+            },
             Problem::InvalidNumber { value, written } => match written {
                 NumberWritten::Cell => l(
                     format!("`{value}` không phải là số: ô này chứa chữ. Gõ số vào ô, không kèm đơn vị, ví dụ `87,7` (hoặc `87,7%` để Excel định dạng ô là Phần trăm). Ô có tam giác xanh ở góc là số lưu dạng chữ: chọn ô, bấm biểu tượng cảnh báo và chọn Chuyển đổi thành số (Convert to Number)."),
@@ -463,6 +532,21 @@ fn period_hint(v: &str) -> String {
         }
     }
     String::new()
+}
+
+/// `2026-H1` → "6 tháng đầu năm 2026", `2025` → "cả năm 2025": the period meant.
+fn period_meant_vi(p: &str) -> String {
+    match p.strip_suffix("-H1") {
+        Some(year) => format!("6 tháng đầu năm {year}"),
+        None => format!("cả năm {p}"),
+    }
+}
+
+fn period_meant_en(p: &str) -> String {
+    match p.strip_suffix("-H1") {
+        Some(year) => format!("the first half of {year}"),
+        None => format!("the whole year {p}"),
+    }
 }
 
 /// `2025-H1` → "6 tháng đầu năm 2025", `2025` → "năm 2025".

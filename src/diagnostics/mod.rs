@@ -10,7 +10,7 @@ mod problem;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
-pub use problem::{NumberWritten, Problem, ShortcodeProblem};
+pub use problem::{NumberWritten, Problem, ShortcodeProblem, StrayFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -25,9 +25,18 @@ pub struct InputError {
     pub file: PathBuf,
     /// 1-based line in a text file, or row in a spreadsheet.
     pub line: Option<usize>,
-    /// The column's name (and for spreadsheets its letter).
+    /// The column's name.
     pub column: Option<String>,
     pub problem: Problem,
+    /// For a table read from a workbook: its sheet and the cell, named instead of a line.
+    pub sheet: Option<SheetCell>,
+}
+
+/// Where in a workbook a problem is: the sheet, and the cell (`D7`) when the column is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetCell {
+    pub sheet: String,
+    pub cell: Option<String>,
 }
 
 impl InputError {
@@ -35,10 +44,25 @@ impl InputError {
         self.problem.severity()
     }
 
-    pub fn location(&self) -> String {
+    /// `data/values/x.csv:7`, or for a workbook `data/values/x.xlsx, sheet `Sheet1`, cell `D7``:
+    /// an editor looks for a cell, not a line.
+    pub fn location(&self, lang: Lang) -> String {
         let mut s = self.file.display().to_string().replace('\\', "/");
-        if let Some(line) = self.line {
-            s.push_str(&format!(":{line}"));
+        match (&self.sheet, self.line, lang) {
+            (Some(at), line, _) => {
+                let (sheet, cell, row) = match lang {
+                    Lang::Vi => ("trang tính", "ô", "hàng"),
+                    Lang::En => ("sheet", "cell", "row"),
+                };
+                s.push_str(&format!(", {sheet} `{}`", at.sheet));
+                match (&at.cell, line) {
+                    (Some(c), _) => s.push_str(&format!(", {cell} `{c}`")),
+                    (None, Some(line)) => s.push_str(&format!(", {row} {line}")),
+                    (None, None) => {}
+                }
+            }
+            (None, Some(line), _) => s.push_str(&format!(":{line}")),
+            (None, None, _) => {}
         }
         s
     }
@@ -57,7 +81,7 @@ impl InputError {
         };
         format!(
             "{}{}: {}: {}",
-            self.location(),
+            self.location(lang),
             column,
             label,
             self.problem.describe(lang)
@@ -84,6 +108,7 @@ impl Diagnostics {
             line,
             column: column.map(str::to_string),
             problem,
+            sheet: None,
         });
     }
 
@@ -201,6 +226,7 @@ mod tests {
             line: Some(7),
             column: Some("period".into()),
             problem: Problem::InvalidPeriod("2024 H1".into()),
+            sheet: None,
         };
         let vi = e.render(Lang::Vi);
         assert!(

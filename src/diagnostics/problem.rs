@@ -3,7 +3,8 @@
 
 use super::Severity;
 
-/// How the number that could not be read was written, for a message in the editor's terms.
+/// How the table with the number (or row) that could not be read was written, for a message in
+/// the editor's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumberWritten {
     /// In a comma-separated file: plain numbers.
@@ -12,6 +13,17 @@ pub enum NumberWritten {
     Semicolon,
     /// In a workbook's cell.
     Cell,
+}
+
+/// A file in `data/values/` that chiso does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StrayFile {
+    /// `~$tuan-giao.xlsx`: Excel's mark that `workbook` is open.
+    Lock { workbook: String },
+    /// A workbook of another program (`.ods`, `.numbers`) or Excel form (`.xlsm`, `.xlsb`).
+    OtherWorkbook,
+    /// Anything else (`ghi-chu.txt`).
+    Other,
 }
 
 /// What is wrong with how a shortcode is written: its braces, quotes, name or arguments.
@@ -79,6 +91,8 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     FieldCount {
+        /// The file's separator (`,` or `;`), or a workbook's row.
+        written: NumberWritten,
         expected: usize,
         found: usize,
     },
@@ -176,6 +190,32 @@ pub enum Problem {
         suggestion: Option<String>,
     },
     InvalidPeriod(String),
+    /// A period written another way (`6T/2026`, `2026-06`, `Năm 2025`, `2025.0`), or a date
+    /// Excel made of it (`46203`, shown `30/06/2026`): refused, with the period to write when
+    /// there is one (a month other than June or December has none).
+    PeriodWrittenOtherwise {
+        value: String,
+        period: Option<String>,
+        /// The date the value is, as `dd/mm/yyyy`, when Excel turned the period into one.
+        date: Option<String>,
+    },
+    /// `54.748` in a comma-separated file or a workbook's text cell, for a figure: a dot
+    /// between thousands, which would be read as a decimal point. `plain` is what to write.
+    ThousandsSeparator {
+        value: String,
+        plain: String,
+        written: NumberWritten,
+        /// Whether the indicator is shown without decimals (`decimals = 0`).
+        whole: bool,
+    },
+    /// The value cell of a figure's row is empty.
+    EmptyValue,
+    /// An `.xls` workbook (Excel 97–2003), which chiso does not read.
+    OldWorkbook,
+    /// A file in `data/values/` that is not a values file: `what` says what it seems to be.
+    NotValuesFile {
+        what: StrayFile,
+    },
     InvalidNumber {
         value: String,
         written: NumberWritten,
@@ -345,7 +385,8 @@ impl Problem {
             | Problem::ImageHtml
             | Problem::ImageLarge { .. }
             | Problem::PlanWithoutTargets { .. }
-            | Problem::PlanEndedWithoutFigure { .. } => Severity::Warning,
+            | Problem::PlanEndedWithoutFigure { .. }
+            | Problem::NotValuesFile { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

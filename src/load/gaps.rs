@@ -50,7 +50,7 @@ pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Vil
                         file,
                         line,
                         Some("covered"),
-                        Problem::InvalidPeriod(covered_text.into()),
+                        super::periods::problem(covered_text),
                     );
                     None
                 }

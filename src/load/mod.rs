@@ -4,9 +4,11 @@ pub mod config;
 pub mod content;
 pub mod files;
 pub mod gaps;
+pub mod headers;
 pub mod images;
 pub mod indicators;
 pub mod number;
+pub mod periods;
 pub mod plans;
 pub mod spreadsheet;
 pub mod table;
@@ -19,34 +21,53 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem, StrayFile};
 
-use crate::model::{Catalogue, Figures, Period, Project, Unit, UnitId, UnitTree};
+use crate::model::{
+    Catalogue, Figures, Period, Project, Sources, Unit, UnitId, UnitTree, Workbook,
+};
 use crate::text::suggest;
 use table::Table;
 
 /// Loads the project at `root`. `Err` carries every problem found; `Ok` may carry warnings.
 pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
+    let mut workbooks = Vec::new();
     let config = config::load(root, &mut diags);
-    let units = read(root, "data/units.csv", &mut diags, units::load);
-    let catalogue = read(root, "data/indicators.csv", &mut diags, indicators::load);
+    let units = read(
+        root,
+        "data/units.csv",
+        headers::UNITS,
+        &mut diags,
+        &mut workbooks,
+        units::load,
+    );
+    let catalogue = read(
+        root,
+        "data/indicators.csv",
+        headers::INDICATORS,
+        &mut diags,
+        &mut workbooks,
+        indicators::load,
+    );
     let (Some(units), Some(catalogue)) = (units, catalogue) else {
+        Sources::new(Vec::new(), workbooks).name_cells(&mut diags);
         diags.sort();
         return Err(diags);
     };
     config::check_codes(&config, &catalogue, &mut diags);
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
-    let files = value_files(root);
-    let loaded: Vec<(Diagnostics, Option<UnitFile>)> = files
+    let files = value_files(root, &mut diags);
+    let loaded: Vec<(Diagnostics, Option<UnitFile>, Option<Workbook>)> = files
         .par_iter()
         .map(|rel| values_file(root, rel, &units, &catalogue))
         .collect();
     let mut entered = Figures::new(units.len(), catalogue.len());
     let mut unit_files = Vec::new();
-    for (file_diags, figures) in loaded {
+    for (file_diags, figures, workbook) in loaded {
         diags.extend(file_diags);
+        workbooks.extend(workbook);
         if let Some((unit, figures, file)) = figures {
             entered.append_unit(unit, figures);
             unit_files.push((unit, file));
@@ -56,15 +77,24 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     let content = content::load(root, &units, &mut diags);
     let theme = theme::load(root, &mut diags);
     let gaps_file = Path::new("data/coverage-gaps.csv");
-    let gaps =
-        if root.join(gaps_file).exists() || root.join(gaps_file.with_extension("xlsx")).exists() {
-            read(root, "data/coverage-gaps.csv", &mut diags, |t, d| {
-                Some(gaps::load(t, &units, d))
-            })
-            .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
+    let gaps = if ["csv", "xlsx", "xls"]
+        .iter()
+        .any(|x| root.join(gaps_file.with_extension(x)).exists())
+    {
+        read(
+            root,
+            "data/coverage-gaps.csv",
+            headers::GAPS,
+            &mut diags,
+            &mut workbooks,
+            |t, d| Some(gaps::load(t, &units, d)),
+        )
+        .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let sources = Sources::new(unit_files, workbooks);
+    sources.name_cells(&mut diags);
     diags.sort();
     let Some(theme) = theme.filter(|_| !diags.has_errors()) else {
         return Err(diags);
@@ -80,6 +110,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             content,
             gaps,
             theme,
+            sources,
         },
         diags,
     ))
@@ -89,14 +120,14 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
 /// or `.xlsx`).
 type UnitFile = (UnitId, Figures, PathBuf);
 
-/// One unit's values file: its problems, and its unit's figures (as a one-unit `Figures`) unless
-/// no unit has its name.
+/// One unit's values file: its problems, its unit's figures (as a one-unit `Figures`) unless
+/// no unit has its name, and where its cells are if it is a workbook.
 fn values_file(
     root: &Path,
     rel: &Path,
     units: &UnitTree,
     catalogue: &Catalogue,
-) -> (Diagnostics, Option<UnitFile>) {
+) -> (Diagnostics, Option<UnitFile>, Option<Workbook>) {
     let mut diags = Diagnostics::default();
     let slug = rel
         .file_stem()
@@ -113,11 +144,17 @@ fn values_file(
                 slug,
             },
         );
-        return (diags, None);
+        return (diags, None, None);
     };
     let mut figures = Figures::new(1, catalogue.len());
     let mut file = rel.with_extension("csv");
-    if let Some(t) = Table::read(root, &rel.with_extension("csv"), &mut diags) {
+    let mut workbook = None;
+    if let Some(t) = Table::read(
+        root,
+        &rel.with_extension("csv"),
+        headers::VALUES,
+        &mut diags,
+    ) {
         file = t.file.clone();
         // The file's figures go to the only unit of a one-unit table, appended to `unit`'s later.
         values::load(
@@ -128,9 +165,9 @@ fn values_file(
             &mut diags,
         );
         outside_life(units.get(unit), &figures, &t.file, &mut diags);
-        t.name_cells(&mut diags, 0);
+        workbook = t.workbook();
     }
-    (diags, Some((unit, figures, file)))
+    (diags, Some((unit, figures, file)), workbook)
 }
 
 /// A unit's actuals and estimates outside its life are refused: its figures then belong to the
@@ -163,14 +200,14 @@ fn outside_life(unit: &Unit, figures: &Figures, file: &Path, diags: &mut Diagnos
 fn read<T>(
     root: &Path,
     rel: &str,
+    aliases: headers::Aliases,
     diags: &mut Diagnostics,
+    workbooks: &mut Vec<Workbook>,
     load: impl Fn(&Table, &mut Diagnostics) -> Option<T>,
 ) -> Option<T> {
-    let from = diags.items.len();
-    let table = Table::read(root, Path::new(rel), diags)?;
-    let loaded = load(&table, diags);
-    table.name_cells(diags, from);
-    loaded
+    let table = Table::read(root, Path::new(rel), aliases, diags)?;
+    workbooks.extend(table.workbook());
+    load(&table, diags)
 }
 
 /// Excel and LibreOffice keep `~$name.xlsx` / `.~lock.name#` beside an open workbook; they are
@@ -181,30 +218,97 @@ pub fn is_lock_file(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock") || n.starts_with(".#"))
 }
 
-/// `data/values/*.csv` (or `.xlsx`), one per unit, sorted, relative to the root.
-fn value_files(root: &Path) -> Vec<PathBuf> {
+/// `data/values/*.csv` (or `.xlsx`), one per unit, sorted, relative to the root. Every other
+/// file there is named once: an `.xls` workbook is refused (its figures would be left out in
+/// silence), the rest warned about; hidden files (`.DS_Store`) are passed over.
+fn value_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let dir = root.join("data").join("values");
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+    let mut files = Vec::new();
+    let mut entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(&dir)
         .min_depth(1)
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| {
-            !e.file_type().is_dir()
-                && e.path()
-                    .extension()
-                    .is_some_and(|x| x == "csv" || x == "xlsx")
-        })
-        .filter(|e| !is_lock_file(e.path()))
-        .filter_map(|e| {
-            e.path()
-                .strip_prefix(root)
-                .ok()
-                .map(|p| p.with_extension("csv"))
-        })
+        .filter(|e| !e.file_type().is_dir())
         .collect();
+    entries.sort_by(|a, b| a.file_name().cmp(b.file_name()));
+    let names: Vec<String> = entries
+        .iter()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for e in &entries {
+        let Ok(rel) = e.path().strip_prefix(root) else {
+            continue;
+        };
+        let name = e.file_name().to_string_lossy();
+        let ext = rel
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let stray = if is_lock_file(rel) {
+            Some(StrayFile::Lock {
+                workbook: locked_workbook(&name, &names),
+            })
+        } else if matches!(
+            rel.extension().and_then(|x| x.to_str()),
+            Some("csv" | "xlsx")
+        ) {
+            files.push(rel.with_extension("csv"));
+            None
+        } else if name.starts_with('.') {
+            continue;
+        } else if ext == "xls" {
+            diags.push(rel, None, None, Problem::OldWorkbook);
+            None
+        } else if ["ods", "xlsm", "xlsb", "numbers", "fods"].contains(&ext.as_str()) {
+            Some(StrayFile::OtherWorkbook)
+        } else {
+            Some(StrayFile::Other)
+        };
+        if let Some(what) = stray {
+            diags.push(rel, None, None, Problem::NotValuesFile { what });
+        }
+    }
     files.sort();
     // A unit saved as both forms is reported once, by `Table::read`.
     files.dedup();
     files
+}
+
+/// The workbook a lock file marks as open: `~$tuan-giao.xlsx` or `.~lock.tuan-giao.xlsx#` for
+/// `tuan-giao.xlsx`. Excel writes `~$` over the first two letters of a long name
+/// (`~$an-giao.xlsx`), so a workbook beside it whose name ends the same way is the one.
+fn locked_workbook(lock: &str, names: &[String]) -> String {
+    let rest = lock
+        .trim_start_matches("~$")
+        .trim_start_matches(".~lock.")
+        .trim_end_matches('#');
+    names
+        .iter()
+        .find(|n| {
+            *n != lock
+                && !n.starts_with("~$")
+                && (n.as_str() == rest || (n.len() == rest.len() + 2 && n.ends_with(rest)))
+        })
+        .cloned()
+        .unwrap_or_else(|| rest.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_file_names_its_workbook() {
+        let names: Vec<String> = ["~$an-giao.xlsx", "dien-bien.csv", "tuan-giao.xlsx"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(locked_workbook("~$an-giao.xlsx", &names), "tuan-giao.xlsx");
+        assert_eq!(
+            locked_workbook(".~lock.tuan-giao.xlsx#", &names),
+            "tuan-giao.xlsx"
+        );
+        assert_eq!(locked_workbook("~$x.xlsx", &names), "x.xlsx");
+    }
 }

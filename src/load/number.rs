@@ -74,6 +74,35 @@ fn ungroup(int: &str) -> Option<String> {
     Some(out)
 }
 
+/// `54.748` → `("54748", 1)`, `1.054.748` → `("1054748", 2)`: a number with a dot between
+/// each three digits, ungrouped, with the number of dots; `None` for anything else (`87.7`).
+/// A range is taken side by side (`85.500..90` → `("85500..90", 1)`). In a comma-separated file
+/// such a dot reads as a decimal point, which a figure shown without decimals never has.
+pub fn thousands_grouped(s: &str) -> Option<(String, usize)> {
+    let one = |s: &str| -> (String, usize) {
+        let s = s.trim();
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let mut parts = digits.split('.');
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if rest.is_empty()
+            || !all_digits(first)
+            || first.len() > 3
+            || !rest.iter().all(|p| p.len() == 3 && all_digits(p))
+        {
+            return (s.to_string(), 0);
+        }
+        (s.replace('.', ""), rest.len())
+    };
+    let sides: Vec<(String, usize)> = s.split("..").map(one).collect();
+    let dots = sides.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    (dots > 0).then(|| {
+        let text: Vec<&str> = sides.iter().map(|(t, _)| t.as_str()).collect();
+        (text.join(".."), dots)
+    })
+}
+
 pub fn parse_amount(s: &str, format: NumberFormat) -> Result<Amount, AmountError> {
     match s.split_once("..") {
         Some((low, high)) => {
@@ -118,6 +147,27 @@ mod tests {
         assert_eq!(parse_number("54748", Vietnamese), Some(54748.0));
         for bad in ["87.7", "1.23,4", "1234.567", ",5", "54.748,", "5.4.3"] {
             assert_eq!(parse_number(bad, Vietnamese), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dots_between_thousands_are_seen() {
+        assert_eq!(thousands_grouped("54.748"), Some(("54748".into(), 1)));
+        assert_eq!(thousands_grouped("1.810"), Some(("1810".into(), 1)));
+        assert_eq!(thousands_grouped("1.054.748"), Some(("1054748".into(), 2)));
+        assert_eq!(thousands_grouped("-54.748"), Some(("-54748".into(), 1)));
+        assert_eq!(
+            thousands_grouped("85.500..90.000"),
+            Some(("85500..90000".into(), 1))
+        );
+        assert_eq!(
+            thousands_grouped("85.500..90"),
+            Some(("85500..90".into(), 1))
+        );
+        for not in [
+            "87.7", "54748", "1234.567", "0.50", "54.7480", ".748", "x.748", "70..100",
+        ] {
+            assert_eq!(thousands_grouped(not), None, "{not}");
         }
     }
 

@@ -101,11 +101,10 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
         }
     };
     // Without styles (a workbook some other program wrote oddly) numbers are read as stored.
-    let styles = workbook
-        .sheet_names()
-        .first()
-        .cloned()
-        .and_then(|name| workbook.worksheet_style(&name).ok())
+    let sheet = workbook.sheet_names().first().cloned();
+    let styles = sheet
+        .as_ref()
+        .and_then(|name| workbook.worksheet_style(name).ok())
         .unwrap_or_else(StyleRange::empty);
     let (first_row, first_col) = range
         .start()
@@ -115,6 +114,12 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
     for (k, cells) in range.rows().enumerate() {
         // Cells left of the used range are empty; keep columns aligned with the sheet's letters.
         let mut texts = vec![String::new(); first_col];
+        let mut numbers = vec![false; first_col];
+        numbers.extend(
+            cells
+                .iter()
+                .map(|c| matches!(c, Data::Float(_) | Data::Int(_) | Data::DateTime(_))),
+        );
         let row = (first_row + k) as u32;
         texts.extend(
             cells
@@ -139,6 +144,7 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                         Some(line),
                         Some(&column_letter(used - 1)),
                         Problem::FieldCount {
+                            written: crate::diagnostics::NumberWritten::Cell,
                             expected: h.len(),
                             found: used,
                         },
@@ -146,7 +152,12 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                     continue;
                 }
                 texts.resize(h.len(), String::new());
-                rows.push(Row { line, cells: texts });
+                numbers.resize(h.len(), false);
+                rows.push(Row {
+                    line,
+                    cells: texts,
+                    numbers,
+                });
             }
         }
     }
@@ -160,6 +171,7 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
         headers,
         rows,
         spreadsheet: true,
+        sheet,
     })
 }
 

@@ -5,15 +5,19 @@ use std::cell::RefCell;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use super::headers::{self, Aliases};
 use super::number::NumberFormat;
 use super::text;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, NumberWritten, Problem};
+use crate::model::Workbook;
 
 #[derive(Debug, Clone)]
 pub struct Row {
     /// 1-based line (or spreadsheet row) where the record starts.
     pub line: usize,
     pub cells: Vec<String>,
+    /// In a workbook, which cells held a number rather than text (empty for CSV).
+    pub numbers: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -21,10 +25,14 @@ pub struct Table {
     /// Relative to the project root, for messages.
     pub file: PathBuf,
     pub format: NumberFormat,
+    /// The columns' names: lower case, and for a table read with [`Table::read`] the
+    /// contract's names for the Vietnamese headers it knows (`giá trị` → `value`).
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
     /// Read from an `.xlsx` workbook: messages name cells (`D7`) rather than lines.
     pub spreadsheet: bool,
+    /// The workbook's sheet that was read.
+    pub sheet: Option<String>,
 }
 
 fn display(p: &Path) -> String {
@@ -140,10 +148,50 @@ fn with_reader<T>(
 
 impl Table {
     /// Reads the table `rel` (a `.csv` path) under `root`, or the `.xlsx` workbook saved in its
-    /// place; problems go to `diags` and `None` means nothing usable.
-    pub fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Table> {
+    /// place, its headers named by `aliases`; problems go to `diags` and `None` means nothing
+    /// usable.
+    pub fn read(
+        root: &Path,
+        rel: &Path,
+        aliases: Aliases,
+        diags: &mut Diagnostics,
+    ) -> Option<Table> {
+        Table::read_file(root, rel, diags).map(|t| t.with_aliases(aliases))
+    }
+
+    /// The table with its headers named by `aliases` (`kỳ` → `period`).
+    pub fn with_aliases(mut self, aliases: Aliases) -> Table {
+        for h in &mut self.headers {
+            *h = headers::column(h, aliases);
+        }
+        self
+    }
+
+    /// Where this table's cells are, if it was read from a workbook.
+    pub fn workbook(&self) -> Option<Workbook> {
+        let sheet = self.sheet.clone().filter(|_| self.spreadsheet)?;
+        Some(Workbook {
+            file: self.file.clone(),
+            sheet,
+            columns: self
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| !h.is_empty())
+                .map(|(i, h)| (h.clone(), super::spreadsheet::column_letter(i)))
+                .collect(),
+        })
+    }
+
+    fn read_file(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Table> {
         let xlsx = rel.with_extension("xlsx");
         let csv_exists = root.join(rel).is_file();
+        // Excel 97–2003's own format, which chiso does not read: said by name, not "missing".
+        let xls = rel.with_extension("xls");
+        if !csv_exists && !root.join(&xlsx).is_file() && root.join(&xls).is_file() {
+            diags.push(&xls, None, None, Problem::OldWorkbook);
+            return None;
+        }
         if root.join(&xlsx).is_file() {
             if csv_exists {
                 diags.push(
@@ -169,31 +217,6 @@ impl Table {
             Err(problem) => {
                 diags.push(rel, None, None, problem);
                 None
-            }
-        }
-    }
-
-    /// Adds the cell's letter to messages about a spreadsheet's columns (`value` → `value, D`),
-    /// for the messages from `from` on.
-    pub fn name_cells(&self, diags: &mut Diagnostics, from: usize) {
-        if !self.spreadsheet {
-            return;
-        }
-        for e in diags
-            .items
-            .iter_mut()
-            .skip(from)
-            .filter(|e| e.file == self.file)
-        {
-            if let Some(col) = &e.column {
-                if let Some(i) = self.headers.iter().position(|h| h == col) {
-                    let cell = format!(
-                        "{}{}",
-                        super::spreadsheet::column_letter(i),
-                        e.line.unwrap_or(1)
-                    );
-                    e.column = Some(format!("{col}, {cell}"));
-                }
             }
         }
     }
@@ -258,6 +281,11 @@ impl Table {
                                 Some(line),
                                 None,
                                 Problem::FieldCount {
+                                    written: if semicolon {
+                                        NumberWritten::Semicolon
+                                    } else {
+                                        NumberWritten::Comma
+                                    },
                                     expected: h.len(),
                                     found: if cells.len() < h.len() {
                                         cells.len()
@@ -268,7 +296,11 @@ impl Table {
                             );
                             continue;
                         }
-                        rows.push(Row { line, cells });
+                        rows.push(Row {
+                            line,
+                            cells,
+                            numbers: Vec::new(),
+                        });
                     }
                 }
             }
@@ -284,6 +316,7 @@ impl Table {
             headers,
             rows,
             spreadsheet: false,
+            sheet: None,
         })
     }
 

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::number::{parse_amount, AmountError};
+use super::number::{parse_amount, thousands_grouped, AmountError, NumberFormat};
 use super::table::Table;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, NumberWritten, Problem};
 use crate::model::{
     Catalogue, Figure, FigureKey, Figures, IndicatorId, Kind, Origin, Period, UnitId,
 };
@@ -54,7 +54,7 @@ pub fn load(
                 file,
                 line,
                 Some("period"),
-                Problem::InvalidPeriod(period_text.into()),
+                super::periods::problem(period_text),
             );
         }
         let kind_text = row.at(kind_col);
@@ -72,6 +72,34 @@ pub fn load(
             );
         }
         let value_text = row.at(value_col);
+        // A dot between thousands, where a dot is the decimal point: a comma-separated file or
+        // a workbook's text cell. A number a workbook holds is read as it is.
+        let text_cell = !value_col
+            .and_then(|c| row.numbers.get(c))
+            .copied()
+            .unwrap_or(false);
+        let grouped = thousands_grouped(value_text).filter(|(_, dots)| {
+            let whole = indicator.is_some_and(|i| catalogue.get(i).decimals == 0);
+            table.format == NumberFormat::Plain && text_cell && (*dots > 1 || whole)
+        });
+        if let Some((plain, _)) = grouped {
+            diags.push(
+                file,
+                line,
+                Some("value"),
+                Problem::ThousandsSeparator {
+                    value: value_text.into(),
+                    plain,
+                    written: if table.spreadsheet {
+                        NumberWritten::Cell
+                    } else {
+                        NumberWritten::Comma
+                    },
+                    whole: indicator.is_some_and(|i| catalogue.get(i).decimals == 0),
+                },
+            );
+            continue;
+        }
         let amount = match parse_amount(value_text, table.format) {
             Ok(a) if a.upper.is_some() && kind.is_some_and(|k| k != Kind::Target) => {
                 diags.push(file, line, Some("value"), Problem::RangeNotTarget);
@@ -89,16 +117,16 @@ pub fn load(
             }
             Err(AmountError::NotANumber) => {
                 let problem = if value_text.is_empty() {
-                    Problem::Required
+                    Problem::EmptyValue
                 } else {
                     Problem::InvalidNumber {
                         value: value_text.into(),
                         written: if table.spreadsheet {
-                            crate::diagnostics::NumberWritten::Cell
-                        } else if table.format == super::number::NumberFormat::Vietnamese {
-                            crate::diagnostics::NumberWritten::Semicolon
+                            NumberWritten::Cell
+                        } else if table.format == NumberFormat::Vietnamese {
+                            NumberWritten::Semicolon
                         } else {
-                            crate::diagnostics::NumberWritten::Comma
+                            NumberWritten::Comma
                         },
                     }
                 };

@@ -23,8 +23,18 @@ impl Kind {
         }
     }
 
+    /// `actual`, `estimate`, `target`, or as a Vietnamese office writes them: `thực hiện`,
+    /// `ước thực hiện` (or `ước`), `kế hoạch` (or `mục tiêu`); in any case, with or without
+    /// accents.
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+        let folded = crate::text::fold_diacritics(&s.to_lowercase());
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        match words.join(" ").as_str() {
+            "actual" | "thuc hien" => Some(Kind::Actual),
+            "estimate" | "uoc thuc hien" | "uoc" | "uoc tinh" => Some(Kind::Estimate),
+            "target" | "ke hoach" | "muc tieu" | "chi tieu ke hoach" => Some(Kind::Target),
+            _ => None,
+        }
     }
 
     /// Only actual and estimate figures are summed and derived; targets are what a plan says.
@@ -165,5 +175,36 @@ impl Figures {
             .iter()
             .filter(move |(k, _)| k.kind == kind)
             .map(|(k, f)| (k.period, f))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_read_in_english_and_vietnamese() {
+        for (written, kind) in [
+            ("actual", Kind::Actual),
+            ("Actual", Kind::Actual),
+            ("thực hiện", Kind::Actual),
+            ("Thực Hiện", Kind::Actual),
+            ("THUC HIEN", Kind::Actual),
+            ("thu\u{323}c hie\u{302}\u{323}n", Kind::Actual),
+            ("estimate", Kind::Estimate),
+            ("ước thực hiện", Kind::Estimate),
+            ("ước", Kind::Estimate),
+            ("Uoc", Kind::Estimate),
+            ("target", Kind::Target),
+            ("kế hoạch", Kind::Target),
+            ("Kế  hoạch", Kind::Target),
+            ("mục tiêu", Kind::Target),
+            ("Muc tieu", Kind::Target),
+        ] {
+            assert_eq!(Kind::parse(written), Some(kind), "{written}");
+        }
+        for bad in ["", "actul", "thực", "hiện", "plan"] {
+            assert_eq!(Kind::parse(bad), None, "{bad}");
+        }
     }
 }

@@ -10,6 +10,7 @@ pub mod indicator;
 pub mod period;
 pub mod plan;
 pub mod project;
+pub mod sources;
 pub mod unit;
 
 pub use config::Config;
@@ -22,4 +23,5 @@ pub use indicator::{Aggregate, Catalogue, Derivation, Direction, Indicator, Indi
 pub use period::Period;
 pub use plan::{PerPlan, Plan, PlanId, Plans};
 pub use project::Project;
+pub use sources::{Sources, Workbook};
 pub use unit::{Unit, UnitId, UnitTree};

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Catalogue, Config, Content, Figures, Plans, UnitTree, Village};
+use super::{Catalogue, Config, Content, Figures, Plans, Sources, UnitTree, Village};
 use crate::theme::Theme;
 
 /// Everything the editors wrote, validated.
@@ -21,4 +21,6 @@ pub struct Project {
     pub gaps: Vec<Village>,
     /// The templates, style sheet and translations, the project's own over the built-in ones.
     pub theme: Theme,
+    /// Which file each unit's figures came from, and the workbooks' sheets, for messages.
+    pub sources: Sources,
 }

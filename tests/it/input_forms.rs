@@ -242,7 +242,7 @@ fn spreadsheet_messages_name_the_cell() {
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(
-        text.contains("data/values/tuan-giao.xlsx:2 (column `indicator, A2`)"),
+        text.contains("data/values/tuan-giao.xlsx, sheet `Sheet1`, cell `A2` (column `indicator`)"),
         "{text}"
     );
     assert!(
@@ -250,11 +250,11 @@ fn spreadsheet_messages_name_the_cell() {
         "{text}"
     );
     assert!(
-        text.contains("data/values/tuan-giao.xlsx:3 (column `period, B3`)"),
+        text.contains("data/values/tuan-giao.xlsx, sheet `Sheet1`, cell `B3` (column `period`)"),
         "{text}"
     );
     assert!(
-        text.contains("data/values/tuan-giao.xlsx:3 (column `value, D3`)"),
+        text.contains("data/values/tuan-giao.xlsx, sheet `Sheet1`, cell `D3` (column `value`)"),
         "{text}"
     );
     // In the terms of a workbook, not of a CSV file's separators.
