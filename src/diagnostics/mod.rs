@@ -10,7 +10,9 @@ mod problem;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
-pub use problem::{NumberWritten, Problem, ShortcodeProblem};
+pub use problem::{
+    FigureShown, IndicatorNamed, NumberWritten, PartShown, Problem, ShortcodeProblem, Whence,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

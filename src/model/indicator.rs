@@ -98,7 +98,49 @@ impl Indicator {
     pub fn is_percentage(&self) -> bool {
         self.unit_of_measure.trim() == "%"
     }
+
+    /// A share of a whole (coverage, the share of households…), which cannot be above 100 % or
+    /// below 0: a `%` indicator that is derived (a part over its whole), or entered and whose
+    /// name, in either language, does not say that it compares two figures (a growth rate, a
+    /// figure against the plan or the same period a year before: [`COMPARISON_WORDS`]).
+    pub fn is_share(&self) -> bool {
+        if !self.is_percentage() {
+            return false;
+        }
+        if self.is_derived() {
+            return true;
+        }
+        let compares = |name: &str| {
+            let words = format!("-{}-", crate::text::slugify(name));
+            COMPARISON_WORDS
+                .iter()
+                .any(|w| words.contains(&format!("-{}-", w.replace(' ', "-"))))
+        };
+        !compares(&self.name) && !compares(&self.name_en)
+    }
 }
+
+/// Words (without accents, lower case) of the name of a `%` indicator that compares two figures
+/// and so may be above 100: growth (`Tốc độ tăng trưởng doanh thu`), against the plan (`Tỷ lệ
+/// thực hiện so với kế hoạch`) or the same period a year before (`so với cùng kỳ`).
+pub const COMPARISON_WORDS: &[&str] = &[
+    "tang truong",
+    "toc do tang",
+    "so voi",
+    "so sanh",
+    "cung ky",
+    "hoan thanh ke hoach",
+    "thuc hien ke hoach",
+    "growth",
+    "compared",
+    "year on year",
+    "relative to",
+    "against",
+    "of plan",
+    "of the plan",
+    "achievement",
+    "increase",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
