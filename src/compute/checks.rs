@@ -6,7 +6,8 @@
 //! below a fifth of, the unit's previous figure of the same kind; a stock that halves.
 
 use super::values_file;
-use crate::diagnostics::{Diagnostics, FigureShown, IndicatorNamed, PartShown, Problem, Whence};
+use crate::diagnostics::{Diagnostics, FigureChange, FigureShown, IndicatorNamed, PartShown};
+use crate::diagnostics::{PartsOfShare, Problem, Whence};
 use crate::format::{number, round};
 use crate::lang::Lang;
 use crate::model::{Derivation, Direction, Figure, Figures, Indicator, Kind, Measure, Origin};
@@ -109,16 +110,16 @@ fn typed_percentages(
         for value in std::iter::once(f.value).chain(f.upper) {
             // As shown: 100.04 with one decimal is 100.0, and -0.01 is 0.
             let seen = round(value, ind.decimals);
-            let problem = if ind.is_share() && (seen > 100.0 || seen < 0.0) {
+            let problem = if ind.is_share() && !(0.0..=100.0).contains(&seen) {
                 Problem::ShareOutOfRange {
-                    indicator: named(ind),
-                    figure: shown(ind, value),
+                    indicator: Box::new(named(ind)),
+                    figure: Box::new(shown(ind, value)),
                     below: seen < 0.0,
                 }
             } else if !ind.is_share() && seen > 100.0 {
                 Problem::AbovePercent {
-                    indicator: named(ind),
-                    figure: shown(ind, value),
+                    indicator: Box::new(named(ind)),
+                    figure: Box::new(shown(ind, value)),
                 }
             } else {
                 continue;
@@ -183,7 +184,7 @@ fn parts(
             &file,
             num.line.or(den.line),
             Some("value"),
-            Problem::PartExceedsWhole {
+            Problem::PartExceedsWhole(Box::new(PartsOfShare {
                 indicator: named(ind),
                 period: key.period.to_string(),
                 kind: key.kind.as_str(),
@@ -191,7 +192,7 @@ fn parts(
                 negative,
                 part: part(num, num_ind),
                 whole: part(den, den_ind),
-            },
+            })),
         );
     }
 }
@@ -241,28 +242,29 @@ fn jumps(
             if !(a >= 0.0 && b >= 0.0) || a.max(b) < JUMP_FLOOR {
                 continue;
             }
-            let jump = |rise| Problem::Jump {
-                indicator: named(ind),
-                kind: kind.as_str(),
-                rise,
-                previous: before.to_string(),
-                from: shown(ind, a),
-                period: period.to_string(),
-                to: shown(ind, b),
-            };
-            let up = ind.direction == Direction::Up;
-            let problem = if within_a_year && a > 0.0 && b > JUMP * a {
-                jump(true)
-            } else if up && b < a / JUMP {
-                jump(false)
-            } else if up && ind.measure == Measure::Stock && kind == Kind::Actual && b < 0.5 * a {
-                Problem::StockDrop {
+            let change = || {
+                Box::new(FigureChange {
                     indicator: named(ind),
+                    kind: kind.as_str(),
                     previous: before.to_string(),
                     from: shown(ind, a),
                     period: period.to_string(),
                     to: shown(ind, b),
+                })
+            };
+            let up = ind.direction == Direction::Up;
+            let problem = if within_a_year && a > 0.0 && b > JUMP * a {
+                Problem::Jump {
+                    rise: true,
+                    change: change(),
                 }
+            } else if up && b < a / JUMP {
+                Problem::Jump {
+                    rise: false,
+                    change: change(),
+                }
+            } else if up && ind.measure == Measure::Stock && kind == Kind::Actual && b < 0.5 * a {
+                Problem::StockDrop(change())
             } else {
                 continue;
             };

@@ -1,7 +1,9 @@
 //! The wording of every problem, in Vietnamese and in English, written for an editor: what is
 //! wrong, where, and what to write instead.
 
-use super::problem::{IndicatorNamed, NumberWritten, Problem, ShortcodeProblem, Whence};
+use super::problem::{
+    IndicatorNamed, NumberWritten, PartsOfShare, Problem, ShortcodeProblem, Whence,
+};
 use crate::lang::Lang;
 use crate::text::slugify;
 
@@ -279,23 +281,24 @@ impl Problem {
                 format!("tỷ lệ {} của {} lớn hơn 100 %. Chỉ tiêu này là tỷ lệ so sánh nên được phép vượt 100 %, nhưng hãy kiểm tra lỗi gõ; nếu số đúng thì để nguyên.", figure.vi, named_vi(indicator)),
                 format!("the percentage {} of {} is above 100%. This indicator compares two figures, so it may be above 100%, but check for a typo; if the figure is right, leave it.", figure.en, named_en(indicator)),
             ),
-            Problem::StockDrop { indicator, previous, from, period, to } => l(
-                format!("{}: số thực hiện giảm hơn một nửa, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ. Nếu số đúng thì để nguyên.", named_vi(indicator), from.vi, period_vi(previous), to.vi, period_vi(period)),
-                format!("{}: the actual figure drops by more than half, from {} ({}) to {} ({}); check for a typo. If the figure is right, leave it.", named_en(indicator), from.en, period_en(previous), to.en, period_en(period)),
+            Problem::StockDrop(c) => l(
+                format!("{}: số thực hiện giảm hơn một nửa, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ. Nếu số đúng thì để nguyên.", named_vi(&c.indicator), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: the actual figure drops by more than half, from {} ({}) to {} ({}); check for a typo. If the figure is right, leave it.", named_en(&c.indicator), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
             ),
-            Problem::Jump { indicator, kind, rise: true, previous, from, period, to } => l(
-                format!("{}: {} tăng hơn 5 lần, từ {} ({}) lên {} ({}); kiểm tra lỗi gõ (thừa chữ số, hoặc dấu chấm phân cách hàng nghìn?). Nếu số đúng thì để nguyên.", named_vi(indicator), kind_vi(kind), from.vi, period_vi(previous), to.vi, period_vi(period)),
-                format!("{}: {} grows more than 5 times, from {} ({}) to {} ({}); check for a typo (a digit too many, or a thousands separator?). If the figure is right, leave it.", named_en(indicator), kind_en(kind), from.en, period_en(previous), to.en, period_en(period)),
+            Problem::Jump { rise: true, change: c } => l(
+                format!("{}: {} tăng hơn 5 lần, từ {} ({}) lên {} ({}); kiểm tra lỗi gõ (thừa chữ số, hoặc dấu chấm phân cách hàng nghìn?). Nếu số đúng thì để nguyên.", named_vi(&c.indicator), kind_vi(c.kind), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: {} grows more than 5 times, from {} ({}) to {} ({}); check for a typo (a digit too many, or a thousands separator?). If the figure is right, leave it.", named_en(&c.indicator), kind_en(c.kind), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
             ),
-            Problem::Jump { indicator, kind, rise: false, previous, from, period, to } => l(
-                format!("{}: {} giảm còn dưới một phần năm, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ (thiếu chữ số, hoặc dấu thập phân đặt sai chỗ?). Nếu số đúng thì để nguyên.", named_vi(indicator), kind_vi(kind), from.vi, period_vi(previous), to.vi, period_vi(period)),
-                format!("{}: {} falls below a fifth, from {} ({}) to {} ({}); check for a typo (a digit missing, or a misplaced decimal point?). If the figure is right, leave it.", named_en(indicator), kind_en(kind), from.en, period_en(previous), to.en, period_en(period)),
+            Problem::Jump { rise: false, change: c } => l(
+                format!("{}: {} giảm còn dưới một phần năm, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ (thiếu chữ số, hoặc dấu thập phân đặt sai chỗ?). Nếu số đúng thì để nguyên.", named_vi(&c.indicator), kind_vi(c.kind), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: {} falls below a fifth, from {} ({}) to {} ({}); check for a typo (a digit missing, or a misplaced decimal point?). If the figure is right, leave it.", named_en(&c.indicator), kind_en(c.kind), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
             ),
             Problem::ShareOutOfRange { indicator, figure, below } => l(
                 format!("tỷ lệ {} của {} {}. Đây là tỷ lệ phần trăm của một tổng thể nên chỉ từ 0 đến 100 %: kiểm tra dấu thập phân (ví dụ gõ `877` thay cho `87,7`), hoặc có nhập nhầm số lượng thay cho tỷ lệ không. (Nếu chỉ tiêu này là tỷ lệ so sánh được phép vượt 100 %, như tốc độ tăng trưởng hay tỷ lệ so với kế hoạch, ghi rõ „tăng trưởng” hoặc „so với” trong tên chỉ tiêu ở data/indicators.csv.)", figure.vi, named_vi(indicator), if *below { "nhỏ hơn 0 %" } else { "lớn hơn 100 %" }),
                 format!("the percentage {} of {} is {}. It is a share of a whole, so it lies between 0 and 100%: check the decimal point (e.g. `877` typed for `87.7`), or whether a count was entered instead of the share. (If this indicator compares two figures and may be above 100%, like a growth rate or a figure against the plan, say \"growth\" or \"compared\" in its name in data/indicators.csv.)", figure.en, named_en(indicator), if *below { "below 0%" } else { "above 100%" }),
             ),
-            Problem::PartExceedsWhole { indicator, period, kind, percent, negative, part, whole } => {
+            Problem::PartExceedsWhole(parts) => {
+                let PartsOfShare { indicator, period, kind, percent, negative, part, whole } = &**parts;
                 let (outcome_vi, outcome_en) = match percent {
                     _ if *negative => ("tính từ số âm".to_string(), "is computed from a negative figure".to_string()),
                     Some(p) => (format!("tính ra {}, vượt 100 %", p.vi), format!("comes out at {}, above 100%", p.en)),

@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use crate::lang::Lang;
 pub use problem::{
-    FigureShown, IndicatorNamed, NumberWritten, PartShown, Problem, ShortcodeProblem, Whence,
+    FigureChange, FigureShown, IndicatorNamed, NumberWritten, PartShown, PartsOfShare, Problem,
+    ShortcodeProblem, Whence,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

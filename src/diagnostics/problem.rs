@@ -103,6 +103,32 @@ pub struct PartShown {
     pub whence: Whence,
 }
 
+/// A figure and the unit's previous figure of the same indicator and kind, for a warning
+/// that it changed too much. `kind` is the word of the `kind` column; periods as in the files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureChange {
+    pub indicator: IndicatorNamed,
+    pub kind: &'static str,
+    pub previous: String,
+    pub from: FigureShown,
+    pub period: String,
+    pub to: FigureShown,
+}
+
+/// A derived share and its two parts, for the error that they cannot be true. `percent` is
+/// none when the whole is 0; `negative` when a part or the whole is below 0. `kind` is the word
+/// of the `kind` column; the period as in the files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartsOfShare {
+    pub indicator: IndicatorNamed,
+    pub period: String,
+    pub kind: &'static str,
+    pub percent: Option<FigureShown>,
+    pub negative: bool,
+    pub part: PartShown,
+    pub whole: PartShown,
+}
+
 /// What is wrong, with the facts needed to say it in either language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -331,50 +357,29 @@ pub enum Problem {
     /// A `%` figure typed in above 100 for an indicator that is not a share (a growth rate, a
     /// figure against the plan), which may be right.
     AbovePercent {
-        indicator: IndicatorNamed,
-        figure: FigureShown,
+        indicator: Box<IndicatorNamed>,
+        figure: Box<FigureShown>,
     },
     /// A stock that falls by more than half (but not below a fifth: that is `Jump`) from the
-    /// previous actual figure. Periods as written in the files.
-    StockDrop {
-        indicator: IndicatorNamed,
-        previous: String,
-        from: FigureShown,
-        period: String,
-        to: FigureShown,
-    },
+    /// previous actual figure.
+    StockDrop(Box<FigureChange>),
     /// A figure more than five times the unit's previous figure of the same kind (`rise`), or
-    /// below a fifth of it. `kind` is the word of the `kind` column; periods as in the files.
+    /// below a fifth of it.
     Jump {
-        indicator: IndicatorNamed,
-        kind: &'static str,
         rise: bool,
-        previous: String,
-        from: FigureShown,
-        period: String,
-        to: FigureShown,
+        change: Box<FigureChange>,
     },
     // Errors of plausibility.
     /// A share (`%`) typed in above 100 or below 0: a part of a whole is neither.
     ShareOutOfRange {
-        indicator: IndicatorNamed,
-        figure: FigureShown,
+        indicator: Box<IndicatorNamed>,
+        figure: Box<FigureShown>,
         /// Below 0 rather than above 100.
         below: bool,
     },
     /// A share that chiso derives from its parts, whose part is larger than its whole, or one
-    /// of them negative (`negative`): the percentage would be above 100 or below 0 (`percent`,
-    /// none when the whole is 0). `kind` is the word of the `kind` column; the period as in the
-    /// files.
-    PartExceedsWhole {
-        indicator: IndicatorNamed,
-        period: String,
-        kind: &'static str,
-        percent: Option<FigureShown>,
-        negative: bool,
-        part: PartShown,
-        whole: PartShown,
-    },
+    /// of them negative: the percentage would be above 100 or below 0.
+    PartExceedsWhole(Box<PartsOfShare>),
     /// A parent's sum that could not be computed: `missing` names the children without the
     /// figure (`indicator`, `period` and `kind` as written in the files).
     ChildrenMissing {

@@ -220,3 +220,69 @@ impl Catalogue {
         order
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn percent(name: &str, name_en: &str, derived: bool) -> Indicator {
+        Indicator {
+            code: "x".into(),
+            group: String::new(),
+            group_en: String::new(),
+            name: name.into(),
+            name_en: name_en.into(),
+            unit_of_measure: "%".into(),
+            unit_of_measure_en: "%".into(),
+            direction: Direction::Up,
+            measure: Measure::Stock,
+            derivation: derived.then_some(Derivation {
+                numerator: IndicatorId(0),
+                denominator: IndicatorId(1),
+                scale: 100.0,
+            }),
+            aggregate: Aggregate::None,
+            decimals: 1,
+        }
+    }
+
+    #[test]
+    fn a_percentage_is_a_share_unless_its_name_says_it_compares() {
+        for (name, name_en) in [
+            (
+                "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định (cáp quang)",
+                "Share of households with a fixed broadband connection",
+            ),
+            (
+                "Tỷ lệ có tốc độ truy cập tối thiểu 40Mb/s",
+                "of which: share with an access speed of at least 40 Mb/s",
+            ),
+            (
+                "Tỷ lệ cơ quan có kế hoạch chuyển đổi số",
+                "Share of agencies with a digital transformation plan",
+            ),
+            (
+                "Tỷ lệ sử dụng chung công trình (các doanh nghiệp VT với nhau)",
+                "Share of shared infrastructure",
+            ),
+        ] {
+            assert!(percent(name, name_en, false).is_share(), "{name}");
+        }
+        for (name, name_en) in [
+            ("Tốc độ tăng trưởng doanh thu", "Revenue growth"),
+            (
+                "Tỷ lệ thực hiện so với kế hoạch",
+                "Achievement against the plan",
+            ),
+            ("Doanh thu so với cùng kỳ", "Revenue year-on-year"),
+            ("Tỷ lệ doanh thu", "Revenue compared with 2020"),
+        ] {
+            assert!(!percent(name, name_en, false).is_share(), "{name}");
+        }
+        // A part over its whole is a share whatever it is called.
+        assert!(percent("Tốc độ tăng trưởng", "Growth", true).is_share());
+        let mut count = percent("Tỷ lệ", "Share", false);
+        count.unit_of_measure = "Thuê bao".into();
+        assert!(!count.is_share());
+    }
+}
