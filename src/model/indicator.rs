@@ -100,15 +100,13 @@ impl Indicator {
     }
 
     /// A share of a whole (coverage, the share of households…), which cannot be above 100 % or
-    /// below 0: a `%` indicator that is derived (a part over its whole), or entered and whose
-    /// name, in either language, does not say that it compares two figures (a growth rate, a
-    /// figure against the plan or the same period a year before: [`COMPARISON_WORDS`]).
+    /// below 0: a `%` indicator whose name, in either language, does not say that it compares
+    /// two figures (a growth rate, a figure against the plan or the same period a year before:
+    /// [`COMPARISON_WORDS`]). A derived `%` (a part over its whole) is one too, on the same
+    /// terms: one rule, and one way out for the rare indicator that compares.
     pub fn is_share(&self) -> bool {
         if !self.is_percentage() {
             return false;
-        }
-        if self.is_derived() {
-            return true;
         }
         let compares = |name: &str| {
             let words = format!("-{}-", crate::text::slugify(name));
@@ -279,8 +277,9 @@ mod tests {
         ] {
             assert!(!percent(name, name_en, false).is_share(), "{name}");
         }
-        // A part over its whole is a share whatever it is called.
-        assert!(percent("Tốc độ tăng trưởng", "Growth", true).is_share());
+        // A part over its whole is a share, unless its name says it compares.
+        assert!(percent("Tỷ lệ thôn có sóng", "Share of villages with signal", true).is_share());
+        assert!(!percent("Doanh thu so với kế hoạch", "Revenue against plan", true).is_share());
         let mut count = percent("Tỷ lệ", "Share", false);
         count.unit_of_measure = "Thuê bao".into();
         assert!(!count.is_share());
