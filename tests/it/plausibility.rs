@@ -207,13 +207,13 @@ fn bts_sites_from_181_to_1810_are_warned_about_with_the_indicator_periods_and_fi
     let vi = p.check(None);
     assert_eq!(
         warnings_about(&vi, "`bts_sites` ("),
-        ["data/values/huyen-a.csv:3 (cột `value`): cảnh báo: `bts_sites` (Số vị trí trạm BTS): số thực hiện tăng hơn 5 lần, từ 181 vị trí trạm (năm 2024) lên 1.810 vị trí trạm (năm 2025); kiểm tra lỗi gõ (thừa chữ số, hoặc dấu chấm phân cách hàng nghìn?). Nếu số đúng thì để nguyên."],
+        ["data/values/huyen-a.csv:3 (cột `value`): cảnh báo: `bts_sites` (Số vị trí trạm BTS): số thực hiện tăng hơn 5 lần, từ 181 vị trí trạm (năm 2024) lên 1.810 vị trí trạm (năm 2025); kiểm tra lỗi gõ (thừa chữ số, hoặc dấu thập phân bị bỏ hay bị đọc thành dấu phân cách hàng nghìn?). Nếu số đúng thì để nguyên."],
         "{vi}"
     );
     let en = p.check(Some("en"));
     assert_eq!(
         warnings_about(&en, "`bts_sites` ("),
-        ["data/values/huyen-a.csv:3 (column `value`): warning: `bts_sites` (BTS sites): the actual figure grows more than 5 times, from 181 sites (2024) to 1,810 sites (2025); check for a typo (a digit too many, or a thousands separator?). If the figure is right, leave it."],
+        ["data/values/huyen-a.csv:3 (column `value`): warning: `bts_sites` (BTS sites): the actual figure grows more than 5 times, from 181 sites (2024) to 1,810 sites (2025); check for a typo (a digit too many, or a decimal point left out or read as a thousands separator?). If the figure is right, leave it."],
         "{en}"
     );
 }
@@ -229,13 +229,13 @@ fn a_fall_below_a_fifth_is_warned_about_once_and_the_way_back_is_not() {
     let vi = p.check(None);
     assert_eq!(
         warnings_about(&vi, "`subscribers` ("),
-        ["data/values/huyen-a.csv:3 (cột `value`): cảnh báo: `subscribers` (Số thuê bao di động): số thực hiện giảm còn dưới một phần năm, từ 54.748 thuê bao (năm 2023) xuống 5.474 thuê bao (năm 2024); kiểm tra lỗi gõ (thiếu chữ số, hoặc dấu thập phân đặt sai chỗ?). Nếu số đúng thì để nguyên."],
+        ["data/values/huyen-a.csv:3 (cột `value`): cảnh báo: `subscribers` (Số thuê bao di động): số thực hiện giảm còn dưới một phần năm, từ 54.748 thuê bao (năm 2023) xuống 5.474 thuê bao (năm 2024); kiểm tra lỗi gõ (thiếu chữ số, hoặc dấu phân cách hàng nghìn bị đọc thành dấu thập phân?). Nếu số đúng thì để nguyên."],
         "{vi}"
     );
     let en = p.check(Some("en"));
     assert_eq!(
         warnings_about(&en, "`subscribers` ("),
-        ["data/values/huyen-a.csv:3 (column `value`): warning: `subscribers` (Mobile subscriptions): the actual figure falls below a fifth, from 54,748 subscriptions (2023) to 5,474 subscriptions (2024); check for a typo (a digit missing, or a misplaced decimal point?). If the figure is right, leave it."],
+        ["data/values/huyen-a.csv:3 (column `value`): warning: `subscribers` (Mobile subscriptions): the actual figure falls below a fifth, from 54,748 subscriptions (2023) to 5,474 subscriptions (2024); check for a typo (a digit missing, or a thousands separator read as a decimal point?). If the figure is right, leave it."],
         "{en}"
     );
 }
@@ -278,8 +278,8 @@ fn flows_compare_a_half_year_with_the_half_year_before_and_targets_with_targets(
     assert_eq!(
         warnings_about(&en, "grows more than 5 times"),
         [
-            "data/values/huyen-a.csv:4 (column `value`): warning: `revenue` (Telecom revenue): the actual figure grows more than 5 times, from 400 million VND (the first half of 2024) to 2,100 million VND (the first half of 2025); check for a typo (a digit too many, or a thousands separator?). If the figure is right, leave it.",
-            "data/values/huyen-a.csv:6 (column `value`): warning: `bts_sites` (BTS sites): the target grows more than 5 times, from 200 sites (2024) to 1,100 sites (2025); check for a typo (a digit too many, or a thousands separator?). If the figure is right, leave it.",
+            "data/values/huyen-a.csv:4 (column `value`): warning: `revenue` (Telecom revenue): the actual figure grows more than 5 times, from 400 million VND (the first half of 2024) to 2,100 million VND (the first half of 2025); check for a typo (a digit too many, or a decimal point left out or read as a thousands separator?). If the figure is right, leave it.",
+            "data/values/huyen-a.csv:6 (column `value`): warning: `bts_sites` (BTS sites): the target grows more than 5 times, from 200 sites (2024) to 1,100 sites (2025); check for a typo (a digit too many, or a decimal point left out or read as a thousands separator?). If the figure is right, leave it.",
         ],
         "{en}"
     );
