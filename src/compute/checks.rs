@@ -22,21 +22,43 @@ const JUMP: f64 = 5.0;
 /// always leaves a figure of at least 10 (1 → 10, 15 → 1), so counts lose nothing.
 const JUMP_FLOOR: f64 = 10.0;
 
-/// The checks of one unit's figures.
-pub fn check_unit(project: &Project, figures: &Figures, unit: UnitId, diags: &mut Diagnostics) {
+/// `[indicator]`: whether it is a share of a whole ([`Indicator::is_share`]), worked out once
+/// for every unit's checks.
+pub fn shares(project: &Project) -> PerIndicator<bool> {
+    project
+        .catalogue
+        .iter()
+        .map(|(_, ind)| ind.is_share())
+        .collect()
+}
+
+/// The checks of one unit's figures; `shares` as [`shares`] gives.
+pub fn check_unit(
+    project: &Project,
+    figures: &Figures,
+    unit: UnitId,
+    shares: &PerIndicator<bool>,
+    diags: &mut Diagnostics,
+) {
     for (i, ind) in project.catalogue.iter() {
-        typed_percentages(project, figures, unit, i, ind, diags);
-        if let Some(d) = &ind.derivation {
+        let share = shares[i];
+        typed_percentages(project, figures, unit, i, ind, share, diags);
+        if let (Some(d), true) = (&ind.derivation, share) {
             parts(project, figures, unit, ind, d, diags);
         }
-        jumps(project, figures, unit, i, ind, diags);
+        jumps(project, figures, unit, i, ind, share, diags);
     }
 }
 
 /// Whether a share's part and whole cannot be true: the part larger than the whole, or either
 /// negative. Always false for an indicator that is not a share.
 pub fn parts_inconsistent(ind: &Indicator, part: f64, whole: f64) -> bool {
-    ind.is_share() && (part < 0.0 || whole < 0.0 || part > whole + 1e-9 * whole.abs().max(1.0))
+    ind.is_share() && cannot_be(part, whole)
+}
+
+/// A part larger than its whole (beyond floating-point noise), or either negative.
+fn cannot_be(part: f64, whole: f64) -> bool {
+    part < 0.0 || whole < 0.0 || part > whole + 1e-9 * whole.abs().max(1.0)
 }
 
 /// An indicator as messages name it.
@@ -78,14 +100,12 @@ pub fn shown(ind: &Indicator, value: f64) -> FigureShown {
 
 /// Whether `f` is a share typed in outside 0–100, as shown (100.04 with one decimal is 100.0,
 /// and -0.01 is 0): an error of its own.
-fn out_of_range(ind: &Indicator, f: &Figure) -> bool {
+fn out_of_range(ind: &Indicator, share: bool, f: &Figure) -> bool {
     let outside = |v: f64| {
         let seen = round(v, ind.decimals);
         !(0.0..=100.0).contains(&seen)
     };
-    ind.is_share()
-        && f.origin == Origin::Entered
-        && (outside(f.value) || f.upper.is_some_and(outside))
+    share && f.origin == Origin::Entered && (outside(f.value) || f.upper.is_some_and(outside))
 }
 
 /// `%` figures typed in: a share outside 0–100 is an error, another percentage above 100 a
@@ -96,6 +116,7 @@ fn typed_percentages(
     unit: UnitId,
     i: IndicatorId,
     ind: &Indicator,
+    share: bool,
     diags: &mut Diagnostics,
 ) {
     if !ind.is_percentage() {
@@ -110,13 +131,13 @@ fn typed_percentages(
         for value in std::iter::once(f.value).chain(f.upper) {
             // As shown: 100.04 with one decimal is 100.0, and -0.01 is 0.
             let seen = round(value, ind.decimals);
-            let problem = if ind.is_share() && !(0.0..=100.0).contains(&seen) {
+            let problem = if share && !(0.0..=100.0).contains(&seen) {
                 Problem::ShareOutOfRange {
                     indicator: Box::new(named(ind)),
                     figure: Box::new(shown(ind, value)),
                     below: seen < 0.0,
                 }
-            } else if !ind.is_share() && seen > 100.0 {
+            } else if !share && seen > 100.0 {
                 Problem::AbovePercent {
                     indicator: Box::new(named(ind)),
                     figure: Box::new(shown(ind, value)),
@@ -130,7 +151,7 @@ fn typed_percentages(
     }
 }
 
-/// A derived share whose part and whole cannot be true (2,350 covered villages of 237), for
+/// A derived share (the caller knows it is one) whose part and whole cannot be true (2,350 covered villages of 237), for
 /// actual and estimate figures, whether or not the share itself was typed in: the parts are
 /// published too. Where both parts are sums of the units below, a unit below has the same
 /// problem and is named instead, with its lines.
@@ -142,9 +163,6 @@ fn parts(
     d: &Derivation,
     diags: &mut Diagnostics,
 ) {
-    if !ind.is_share() {
-        return;
-    }
     let (num_ind, den_ind) = (
         project.catalogue.get(d.numerator),
         project.catalogue.get(d.denominator),
@@ -158,7 +176,7 @@ fn parts(
         let Some(den) = wholes.get(key) else {
             continue;
         };
-        if !parts_inconsistent(ind, num.value, den.value) {
+        if !cannot_be(num.value, den.value) {
             continue;
         }
         if num.origin == Origin::Aggregated && den.origin == Origin::Aggregated {
@@ -212,6 +230,7 @@ fn jumps(
     unit: UnitId,
     i: IndicatorId,
     ind: &Indicator,
+    share: bool,
     diags: &mut Diagnostics,
 ) {
     for kind in Kind::ALL {
@@ -229,7 +248,7 @@ fn jumps(
             };
             let (before, from) = series[m];
             // A share out of 0–100 is an error already; the spike is the same typo.
-            if warned[m] || out_of_range(ind, from) || out_of_range(ind, to) {
+            if warned[m] || out_of_range(ind, share, from) || out_of_range(ind, share, to) {
                 continue;
             }
             // Five years of growth may well be fivefold: only a year's rise is a typo's sign.
