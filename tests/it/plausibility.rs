@@ -158,7 +158,7 @@ fn a_share_typed_in_above_100_is_refused_and_a_growth_rate_above_100_is_only_war
     });
     assert_eq!(
         errors(&printed),
-        ["data/values/huyen-a.csv:2 (cột `value`): lỗi: tỷ lệ 877,0 % của `internet_pct` (Tỷ lệ hộ gia đình có Internet) lớn hơn 100 %. Đây là tỷ lệ phần trăm của một tổng thể nên chỉ từ 0 đến 100 %: kiểm tra dấu thập phân (ví dụ gõ `877` thay cho `87,7`), hoặc có nhập nhầm số lượng thay cho tỷ lệ không. (Nếu chỉ tiêu này là tỷ lệ so sánh được phép vượt 100 %, như tốc độ tăng trưởng hay tỷ lệ so với kế hoạch, ghi rõ „tăng trưởng” hoặc „so với” trong tên chỉ tiêu ở data/indicators.csv.)"],
+        ["data/values/huyen-a.csv:2 (cột `value`): lỗi: tỷ lệ 877,0 % của `internet_pct` (Tỷ lệ hộ gia đình có Internet) lớn hơn 100 %. Đây là tỷ lệ phần trăm của một tổng thể nên chỉ từ 0 đến 100 %: kiểm tra dấu thập phân (ví dụ gõ `877` thay cho `87,7`), hoặc có nhập nhầm số lượng thay cho tỷ lệ không. (Nếu chỉ tiêu này là tỷ lệ so sánh được phép vượt 100 %, như tốc độ tăng trưởng hay tỷ lệ so với kế hoạch, ghi rõ “tăng trưởng” hoặc “so với” trong tên chỉ tiêu ở data/indicators.csv.)"],
         "{printed}"
     );
     assert_eq!(
