@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::checks::parts_inconsistent;
 use super::values_file;
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::format::plain_number;
@@ -42,7 +43,11 @@ pub fn derive_unit(
             match own[i].get(&key) {
                 Some(f) => {
                     let rounding = 0.5 * 10f64.powi(-(indicator.decimals as i32));
-                    if (f.value - value).abs() > rounding + 1e-9 * value.abs() {
+                    // Parts that cannot be true are an error of their own (`checks`): the
+                    // entered share is not the figure to doubt.
+                    if (f.value - value).abs() > rounding + 1e-9 * value.abs()
+                        && !parts_inconsistent(indicator, num, den)
+                    {
                         diags.push(
                             values_file(project, unit),
                             f.line,

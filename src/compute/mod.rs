@@ -105,13 +105,14 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
     for unit in units.bottom_up() {
         diags.extend(std::mem::take(&mut unit_diags[unit]));
     }
+    let shares = checks::shares(project);
     let checks: Vec<Diagnostics> = units
         .ids()
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|unit| {
             let mut diags = Diagnostics::default();
-            checks::check_unit(project, &figures, unit, &mut diags);
+            checks::check_unit(project, &figures, unit, &shares, &mut diags);
             diags
         })
         .collect();

@@ -1,7 +1,9 @@
 //! The wording of every problem, in Vietnamese and in English, written for an editor: what is
 //! wrong, where, and what to write instead.
 
-use super::problem::{NumberWritten, Problem, ShortcodeProblem, StrayFile};
+use super::problem::{
+    IndicatorNamed, NumberWritten, PartsOfShare, Problem, ShortcodeProblem, StrayFile, Whence,
+};
 use crate::lang::Lang;
 use crate::text::slugify;
 
@@ -344,14 +346,51 @@ impl Problem {
                 format!("số nhập {entered} khác tổng các đơn vị cấp dưới ({computed}) {percent} %; số nhập được dùng."),
                 format!("the entered figure {entered} differs from the sum of the units below ({computed}) by {percent}%; the entered figure is used."),
             ),
-            Problem::AbovePercent(v) => l(
-                format!("tỷ lệ {v} % lớn hơn 100 %."),
-                format!("the percentage {v}% is above 100%."),
+            Problem::AbovePercent { indicator, figure } => l(
+                format!("tỷ lệ {} của {} lớn hơn 100 %. Chỉ tiêu này là tỷ lệ so sánh nên được phép vượt 100 %, nhưng hãy kiểm tra lỗi gõ; nếu số đúng thì để nguyên.", figure.vi, named_vi(indicator)),
+                format!("the percentage {} of {} is above 100%. This indicator compares two figures, so it may be above 100%, but check for a typo; if the figure is right, leave it.", figure.en, named_en(indicator)),
             ),
-            Problem::StockDrop { from, to, previous } => l(
-                format!("giảm hơn một nửa so với kỳ {previous} (từ {from} xuống {to}); kiểm tra lỗi gõ."),
-                format!("drops by more than half since {previous} (from {from} to {to}); check for a typo."),
+            Problem::StockDrop(c) => l(
+                format!("{}: số thực hiện giảm hơn một nửa, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ. Nếu số đúng thì để nguyên.", named_vi(&c.indicator), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: the actual figure drops by more than half, from {} ({}) to {} ({}); check for a typo. If the figure is right, leave it.", named_en(&c.indicator), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
             ),
+            Problem::Jump { rise: true, change: c } => l(
+                format!("{}: {} tăng hơn 5 lần, từ {} ({}) lên {} ({}); kiểm tra lỗi gõ (thừa chữ số, hoặc dấu thập phân bị bỏ hay bị đọc thành dấu phân cách hàng nghìn?). Nếu số đúng thì để nguyên.", named_vi(&c.indicator), kind_vi(c.kind), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: {} grows more than 5 times, from {} ({}) to {} ({}); check for a typo (a digit too many, or a decimal point left out or read as a thousands separator?). If the figure is right, leave it.", named_en(&c.indicator), kind_en(c.kind), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
+            ),
+            Problem::Jump { rise: false, change: c } => l(
+                format!("{}: {} giảm còn dưới một phần năm, từ {} ({}) xuống {} ({}); kiểm tra lỗi gõ (thiếu chữ số, hoặc dấu phân cách hàng nghìn bị đọc thành dấu thập phân?). Nếu số đúng thì để nguyên.", named_vi(&c.indicator), kind_vi(c.kind), c.from.vi, period_vi(&c.previous), c.to.vi, period_vi(&c.period)),
+                format!("{}: {} falls below a fifth, from {} ({}) to {} ({}); check for a typo (a digit missing, or a thousands separator read as a decimal point?). If the figure is right, leave it.", named_en(&c.indicator), kind_en(c.kind), c.from.en, period_en(&c.previous), c.to.en, period_en(&c.period)),
+            ),
+            Problem::ShareOutOfRange { indicator, figure, below } => l(
+                format!("tỷ lệ {} của {} {}. Đây là tỷ lệ phần trăm của một tổng thể nên chỉ từ 0 đến 100 %: kiểm tra dấu thập phân (ví dụ gõ `877` thay cho `87,7`), hoặc có nhập nhầm số lượng thay cho tỷ lệ không. (Nếu chỉ tiêu này là tỷ lệ so sánh được phép vượt 100 %, như tốc độ tăng trưởng hay tỷ lệ so với kế hoạch, ghi rõ “tăng trưởng” hoặc “so với” trong tên chỉ tiêu ở data/indicators.csv.)", figure.vi, named_vi(indicator), if *below { "nhỏ hơn 0 %" } else { "lớn hơn 100 %" }),
+                format!("the percentage {} of {} is {}. It is a share of a whole, so it lies between 0 and 100%: check the decimal point (e.g. `877` typed for `87.7`), or whether a count was entered instead of the share. (If this indicator compares two figures and may be above 100%, like a growth rate or a figure against the plan, say \"growth\" or \"compared\" in its name in data/indicators.csv.)", figure.en, named_en(indicator), if *below { "below 0%" } else { "above 100%" }),
+            ),
+            Problem::PartExceedsWhole(parts) => {
+                let PartsOfShare { indicator, period, kind, percent, negative, part, whole } = &**parts;
+                let (outcome_vi, outcome_en) = match percent {
+                    _ if *negative => ("tính từ số âm".to_string(), "is computed from a negative figure".to_string()),
+                    Some(p) => (format!("tính ra {}, vượt 100 %", p.vi), format!("comes out at {}, above 100%", p.en)),
+                    None => ("không tính được".to_string(), "cannot be computed".to_string()),
+                };
+                let head_vi = format!("tỷ lệ `{}` {}, loại `{kind}`, {outcome_vi}", indicator.code, period_vi(period));
+                let head_en = format!("the share `{}` for {}, kind `{kind}`, {outcome_en}", indicator.code, period_en(period));
+                let parts_vi = format!("{} là {} ({})", named_vi(&part.indicator), part.figure.vi, whence_vi(&part.whence));
+                let whole_vi = format!("{} là {} ({})", named_vi(&whole.indicator), whole.figure.vi, whence_vi(&whole.whence));
+                let parts_en = format!("{} is {} ({})", named_en(&part.indicator), part.figure.en, whence_en(&part.whence));
+                let whole_en = format!("{} at {} ({})", named_en(&whole.indicator), whole.figure.en, whence_en(&whole.whence));
+                if *negative {
+                    l(
+                        format!("{head_vi}: {parts_vi}, {whole_vi}. Phần và tổng không thể là số âm: sửa số âm."),
+                        format!("{head_en}: {parts_en}, and {} is {} ({}). Neither a part nor its whole can be negative: correct the negative figure.", named_en(&whole.indicator), whole.figure.en, whence_en(&whole.whence)),
+                    )
+                } else {
+                    l(
+                        format!("{head_vi}: {parts_vi}, lớn hơn {whole_vi}. Phần không thể lớn hơn tổng: sửa một trong hai số."),
+                        format!("{head_en}: {parts_en}, more than {whole_en}. A part cannot be larger than its whole: correct one of the two figures."),
+                    )
+                }
+            }
             Problem::FlowAcrossChange { indicator, kind, year } => l(
                 format!("không cộng được `{indicator}` cả năm {year}, loại `{kind}`, từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
                 format!("`{indicator}` for the whole of {year}, kind `{kind}`, cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
@@ -592,4 +631,48 @@ fn life_words_vi(from: Option<&str>, until: Option<&str>) -> String {
 
 fn life_words_en(from: Option<&str>, until: Option<&str>) -> String {
     format!("has figures only {}", life_en(from, until))
+}
+
+/// An indicator in a Vietnamese message: `bts_sites` (Số vị trí trạm …).
+fn named_vi(i: &IndicatorNamed) -> String {
+    format!("`{}` ({})", i.code, i.name)
+}
+
+fn named_en(i: &IndicatorNamed) -> String {
+    format!("`{}` ({})", i.code, i.name_en)
+}
+
+/// The figures of a `kind` in a sentence: "số thực hiện".
+fn kind_vi(kind: &str) -> &'static str {
+    match kind {
+        "estimate" => "số ước thực hiện",
+        "target" => "chỉ tiêu kế hoạch",
+        _ => "số thực hiện",
+    }
+}
+
+fn kind_en(kind: &str) -> &'static str {
+    match kind {
+        "estimate" => "the estimate",
+        "target" => "the target",
+        _ => "the actual figure",
+    }
+}
+
+/// Where a figure comes from: "data/values/tuan-giao.csv dòng 30", "tổng của các đơn vị cấp
+/// dưới".
+fn whence_vi(w: &Whence) -> String {
+    match w {
+        Whence::Line { file, line } => format!("{file} dòng {line}"),
+        Whence::Sum => "tổng của các đơn vị cấp dưới, không ai nhập".into(),
+        Whence::Derived => "tính từ các chỉ tiêu khác, không ai nhập".into(),
+    }
+}
+
+fn whence_en(w: &Whence) -> String {
+    match w {
+        Whence::Line { file, line } => format!("{file} line {line}"),
+        Whence::Sum => "the sum of the units below, not entered".into(),
+        Whence::Derived => "computed from other indicators, not entered".into(),
+    }
 }

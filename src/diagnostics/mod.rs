@@ -10,7 +10,10 @@ mod problem;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
-pub use problem::{NumberWritten, Problem, ShortcodeProblem, StrayFile};
+pub use problem::{
+    FigureChange, FigureShown, IndicatorNamed, NumberWritten, PartShown, PartsOfShare, Problem,
+    ShortcodeProblem, StrayFile, Whence,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -79,6 +79,68 @@ pub enum ShortcodeProblem {
     },
 }
 
+/// An indicator as a message names it: its code, and its name in each language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorNamed {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+}
+
+/// A figure as its indicator shows it, in each language: rounded to its decimals, in the
+/// language's number form, with `%` or its unit of measure (`1.810 vị trí trạm`, `1,810 sites`).
+/// Numbers are formatted where the figure is known (a layer above this one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureShown {
+    pub vi: String,
+    pub en: String,
+}
+
+/// Where a figure named by a message comes from, so that the editor knows which file to open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Whence {
+    /// Entered on `line` of `file`.
+    Line { file: String, line: usize },
+    /// Nobody typed it: the sum of the units below.
+    Sum,
+    /// Nobody typed it: computed from other indicators.
+    Derived,
+}
+
+/// One part of a derived figure (the part or the whole of a share), for a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartShown {
+    pub indicator: IndicatorNamed,
+    pub figure: FigureShown,
+    pub whence: Whence,
+}
+
+/// A figure and the unit's previous figure of the same indicator and kind, for a warning
+/// that it changed too much. `kind` is the word of the `kind` column; periods as in the files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureChange {
+    pub indicator: IndicatorNamed,
+    pub kind: &'static str,
+    pub previous: String,
+    pub from: FigureShown,
+    pub period: String,
+    pub to: FigureShown,
+}
+
+/// A derived share and its two parts, for the error that they cannot be true. `percent` is
+/// none when the whole is 0; `negative` when a part or the whole is below 0. `kind` is the word
+/// of the `kind` column; the period as in the files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartsOfShare {
+    pub indicator: IndicatorNamed,
+    pub period: String,
+    pub kind: &'static str,
+    pub percent: Option<FigureShown>,
+    pub negative: bool,
+    pub part: PartShown,
+    pub whole: PartShown,
+}
+
 /// What is wrong, with the facts needed to say it in either language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -332,12 +394,32 @@ pub enum Problem {
         computed: String,
         percent: String,
     },
-    AbovePercent(String),
-    StockDrop {
-        from: String,
-        to: String,
-        previous: String,
+    /// A `%` figure typed in above 100 for an indicator that is not a share (a growth rate, a
+    /// figure against the plan), which may be right.
+    AbovePercent {
+        indicator: Box<IndicatorNamed>,
+        figure: Box<FigureShown>,
     },
+    /// A stock that falls by more than half (but not below a fifth: that is `Jump`) from the
+    /// previous actual figure.
+    StockDrop(Box<FigureChange>),
+    /// A figure more than five times the unit's previous figure of the same kind (`rise`), or
+    /// below a fifth of it.
+    Jump {
+        rise: bool,
+        change: Box<FigureChange>,
+    },
+    // Errors of plausibility.
+    /// A share (`%`) typed in above 100 or below 0: a part of a whole is neither.
+    ShareOutOfRange {
+        indicator: Box<IndicatorNamed>,
+        figure: Box<FigureShown>,
+        /// Below 0 rather than above 100.
+        below: bool,
+    },
+    /// A share that chiso derives from its parts, whose part is larger than its whole, or one
+    /// of them negative: the percentage would be above 100 or below 0.
+    PartExceedsWhole(Box<PartsOfShare>),
     /// A parent's sum that could not be computed: `missing` names the children without the
     /// figure (`indicator`, `period` and `kind` as written in the files).
     ChildrenMissing {
@@ -377,8 +459,9 @@ impl Problem {
         match self {
             Problem::DerivedDiffers { .. }
             | Problem::SumDiffers { .. }
-            | Problem::AbovePercent(_)
+            | Problem::AbovePercent { .. }
             | Problem::StockDrop { .. }
+            | Problem::Jump { .. }
             | Problem::ChildrenMissing { .. }
             | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }

@@ -98,7 +98,47 @@ impl Indicator {
     pub fn is_percentage(&self) -> bool {
         self.unit_of_measure.trim() == "%"
     }
+
+    /// A share of a whole (coverage, the share of households…), which cannot be above 100 % or
+    /// below 0: a `%` indicator whose name, in either language, does not say that it compares
+    /// two figures (a growth rate, a figure against the plan or the same period a year before:
+    /// [`COMPARISON_WORDS`]). A derived `%` (a part over its whole) is one too, on the same
+    /// terms: one rule, and one way out for the rare indicator that compares.
+    pub fn is_share(&self) -> bool {
+        if !self.is_percentage() {
+            return false;
+        }
+        let compares = |name: &str| {
+            let words = format!("-{}-", crate::text::slugify(name));
+            COMPARISON_WORDS
+                .iter()
+                .any(|w| words.contains(&format!("-{}-", w.replace(' ', "-"))))
+        };
+        !compares(&self.name) && !compares(&self.name_en)
+    }
 }
+
+/// Words (without accents, lower case) of the name of a `%` indicator that compares two figures
+/// and so may be above 100: growth (`Tốc độ tăng trưởng doanh thu`), against the plan (`Tỷ lệ
+/// thực hiện so với kế hoạch`) or the same period a year before (`so với cùng kỳ`).
+pub const COMPARISON_WORDS: &[&str] = &[
+    "tang truong",
+    "toc do tang",
+    "so voi",
+    "so sanh",
+    "cung ky",
+    "hoan thanh ke hoach",
+    "thuc hien ke hoach",
+    "growth",
+    "compared",
+    "year on year",
+    "relative to",
+    "against",
+    "of plan",
+    "of the plan",
+    "achievement",
+    "increase",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
@@ -176,5 +216,72 @@ impl Catalogue {
             visit(self, i, &mut done, &mut order, 0);
         }
         order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn percent(name: &str, name_en: &str, derived: bool) -> Indicator {
+        Indicator {
+            code: "x".into(),
+            group: String::new(),
+            group_en: String::new(),
+            name: name.into(),
+            name_en: name_en.into(),
+            unit_of_measure: "%".into(),
+            unit_of_measure_en: "%".into(),
+            direction: Direction::Up,
+            measure: Measure::Stock,
+            derivation: derived.then_some(Derivation {
+                numerator: IndicatorId(0),
+                denominator: IndicatorId(1),
+                scale: 100.0,
+            }),
+            aggregate: Aggregate::None,
+            decimals: 1,
+        }
+    }
+
+    #[test]
+    fn a_percentage_is_a_share_unless_its_name_says_it_compares() {
+        for (name, name_en) in [
+            (
+                "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định (cáp quang)",
+                "Share of households with a fixed broadband connection",
+            ),
+            (
+                "Tỷ lệ có tốc độ truy cập tối thiểu 40Mb/s",
+                "of which: share with an access speed of at least 40 Mb/s",
+            ),
+            (
+                "Tỷ lệ cơ quan có kế hoạch chuyển đổi số",
+                "Share of agencies with a digital transformation plan",
+            ),
+            (
+                "Tỷ lệ sử dụng chung công trình (các doanh nghiệp VT với nhau)",
+                "Share of shared infrastructure",
+            ),
+        ] {
+            assert!(percent(name, name_en, false).is_share(), "{name}");
+        }
+        for (name, name_en) in [
+            ("Tốc độ tăng trưởng doanh thu", "Revenue growth"),
+            (
+                "Tỷ lệ thực hiện so với kế hoạch",
+                "Achievement against the plan",
+            ),
+            ("Doanh thu so với cùng kỳ", "Revenue year-on-year"),
+            ("Tỷ lệ doanh thu", "Revenue compared with 2020"),
+        ] {
+            assert!(!percent(name, name_en, false).is_share(), "{name}");
+        }
+        // A part over its whole is a share, unless its name says it compares.
+        assert!(percent("Tỷ lệ thôn có sóng", "Share of villages with signal", true).is_share());
+        assert!(!percent("Doanh thu so với kế hoạch", "Revenue against plan", true).is_share());
+        let mut count = percent("Tỷ lệ", "Share", false);
+        count.unit_of_measure = "Thuê bao".into();
+        assert!(!count.is_share());
     }
 }

@@ -95,7 +95,7 @@ mod tests {
             "data/values/tuan-giao.xlsx",
             Some(7),
             Some("value"),
-            Problem::AbovePercent("120".into()),
+            Problem::Required,
         );
         d.push(
             "data/values/tuan-giao.xlsx",

@@ -168,16 +168,16 @@ fn warnings_about_a_workbooks_figures_name_the_workbook_sheet_and_cell() {
     let p = Project::province_with_two_districts();
     let rows = [
         [
-            Text("internet_pct"),
-            Text("2024"),
+            Text("subscribers"),
+            Text("2022"),
             Text("actual"),
-            Number(120.0),
+            Number(50000.0),
         ],
         [
             Text("subscribers"),
             Text("2023"),
             Text("actual"),
-            Number(50000.0),
+            Number(20000.0),
         ],
         [
             Text("subscribers"),
@@ -189,7 +189,7 @@ fn warnings_about_a_workbooks_figures_name_the_workbook_sheet_and_cell() {
     p.write_bytes("data/values/huyen-a.xlsx", &workbook(&rows));
     let vi = p.check(None);
     let about_a = lines_with(&vi, "huyen-a");
-    assert!(about_a.len() >= 2, "{vi}");
+    assert!(!about_a.is_empty(), "{vi}");
     for line in &about_a {
         assert!(
             line.starts_with("data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D"),
@@ -198,20 +198,14 @@ fn warnings_about_a_workbooks_figures_name_the_workbook_sheet_and_cell() {
     }
     assert!(
         about_a.iter().any(|l| l.starts_with(
-            "data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D2` (cột `value`): cảnh báo:"
-        )),
-        "{vi}"
-    );
-    assert!(
-        about_a.iter().any(|l| l.starts_with(
-            "data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D4` (cột `value`): cảnh báo:"
+            "data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D3` (cột `value`): cảnh báo:"
         )),
         "{vi}"
     );
     let en = p.check(Some("en"));
     assert!(
         en.lines().any(|l| l.starts_with(
-            "data/values/huyen-a.xlsx, sheet `Sheet1`, cell `D2` (column `value`): warning:"
+            "data/values/huyen-a.xlsx, sheet `Sheet1`, cell `D3` (column `value`): warning:"
         )),
         "{en}"
     );

@@ -23,6 +23,7 @@ mod partial_preview;
 mod plan_pages;
 mod plan_rules;
 mod plan_words;
+mod plausibility;
 mod proptest_parsers;
 mod publish_rules;
 mod reform_pages;
