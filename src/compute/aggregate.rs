@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::values_file;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, MissingChild, Problem};
 use crate::format::plain_number;
 use crate::model::{Figure, FigureKey, Measure, Origin, Period, UnitFigures};
 use crate::model::{IndicatorId, PerUnit, Project, UnitId};
@@ -23,6 +23,11 @@ pub fn sum_children(
     if children.is_empty() {
         return;
     }
+    // Totals not computed, by period: the indicators, and which child lacks which. Reported
+    // once per period, however many indicators: a district that has not entered a half-year
+    // yet is one thing to do, not one per indicator.
+    let mut gaps: BTreeMap<Period, (Vec<IndicatorId>, BTreeMap<UnitId, Vec<IndicatorId>>)> =
+        BTreeMap::new();
     for (i, indicator) in project.catalogue.iter() {
         if !indicator.is_summed() {
             continue;
@@ -65,21 +70,16 @@ pub fn sum_children(
             }
             if !absent.is_empty() {
                 if entered.is_none() {
-                    let names = absent
-                        .iter()
-                        .map(|&c| project.units.get(c).name.clone())
-                        .collect();
-                    diags.push(
-                        values_file(project, unit),
-                        None,
-                        Some("value"),
-                        Problem::ChildrenMissing {
-                            indicator: indicator.code.clone(),
-                            period: key.period.to_string(),
-                            kind: key.kind.as_str().into(),
-                            missing: names,
-                        },
-                    );
+                    let gap = gaps.entry(key.period).or_default();
+                    if !gap.0.contains(&i) {
+                        gap.0.push(i);
+                    }
+                    for &c in &absent {
+                        let lacks = gap.1.entry(c).or_default();
+                        if !lacks.contains(&i) {
+                            lacks.push(i);
+                        }
+                    }
                 }
                 missing.insert((unit, i, key), absent);
                 continue;
@@ -115,6 +115,59 @@ pub fn sum_children(
             }
         }
     }
+    for (period, (indicators, lacking)) in gaps {
+        report_gap(project, unit, done, period, &indicators, &lacking, diags);
+    }
+}
+
+/// One period's totals of `unit` that its children's figures did not allow: one warning, in
+/// the file of the one child lacking figures, or of the values folder when several do.
+fn report_gap(
+    project: &Project,
+    unit: UnitId,
+    done: &PerUnit<UnitFigures>,
+    period: Period,
+    indicators: &[IndicatorId],
+    lacking: &BTreeMap<UnitId, Vec<IndicatorId>>,
+    diags: &mut Diagnostics,
+) {
+    let code = |i: IndicatorId| project.catalogue.get(i).code.clone();
+    let has_period = |c: UnitId| {
+        done[c]
+            .values()
+            .flat_map(|series| series.keys())
+            .any(|k| k.period == period && k.kind.is_computed())
+    };
+    let file = |c: UnitId| values_file(project, c).display().to_string();
+    let missing: Vec<MissingChild> = lacking
+        .iter()
+        .map(|(&c, lacks)| MissingChild {
+            name: project.units.get(c).name.clone(),
+            file: file(c),
+            indicators: if has_period(c) {
+                lacks.iter().map(|&i| code(i)).collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let at = match lacking.keys().collect::<Vec<_>>()[..] {
+        [&only] => values_file(project, only),
+        _ => std::path::PathBuf::from("data/values"),
+    };
+    let parent = project.units.get(unit);
+    diags.push(
+        at,
+        None,
+        None,
+        Problem::ChildrenMissing {
+            parent: parent.name.clone(),
+            parent_file: file(unit),
+            period: period.to_string(),
+            indicators: indicators.iter().map(|&i| code(i)).collect(),
+            missing,
+        },
+    );
 }
 
 /// Whether the same children were in force in the first half of `year` and at its end: only

@@ -14,6 +14,16 @@ pub enum NumberWritten {
     Cell,
 }
 
+/// A unit below a parent without figures its siblings have, for `Problem::ChildrenMissing`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingChild {
+    pub name: String,
+    /// Its values file, from the project's root.
+    pub file: String,
+    /// The indicators it lacks; empty when it has no figure of the period at all.
+    pub indicators: Vec<String>,
+}
+
 /// What is wrong with how a shortcode is written: its braces, quotes, name or arguments.
 /// Problems with what it refers to (an indicator, a period, a figure) are `Problem`s of their
 /// own, shared with the data files.
@@ -214,6 +224,20 @@ pub enum Problem {
         slug: String,
         suggestion: Option<String>,
     },
+    /// A slug in `data/units.csv` that is a near miss of the name of files no unit has, while
+    /// no file has its own name: the typo is in `units.csv` (`tuan-gaio` for `tuan-giao`), not
+    /// in the files. `files` are the files named `meant`, as paths from the project's root.
+    SlugTypo {
+        slug: String,
+        meant: String,
+        files: Vec<String>,
+    },
+    /// A unit's code that is not in the official list for its level and era, but is once the
+    /// leading zeros Excel took off are put back (`94` → `094`).
+    CodeLostZeros {
+        code: String,
+        padded: String,
+    },
     FrontMatter(String),
     /// The front matter's closing `+++` line is missing.
     FrontMatterUnclosed,
@@ -298,13 +322,23 @@ pub enum Problem {
         to: String,
         previous: String,
     },
-    /// A parent's sum that could not be computed: `missing` names the children without the
-    /// figure (`indicator`, `period` and `kind` as written in the files).
+    /// A parent's sums of one period that could not be computed because some of its units
+    /// have no figure that others have: one problem per parent and period, whatever the
+    /// number of indicators. `indicators` are the codes without a total; `missing` the units
+    /// lacking figures, each with its file and the indicators it lacks (all of them when it
+    /// has no figure of the period at all, then `indicators` is empty).
     ChildrenMissing {
-        indicator: String,
+        parent: String,
+        parent_file: String,
         period: String,
-        kind: String,
-        missing: Vec<String>,
+        indicators: Vec<String>,
+        missing: Vec<MissingChild>,
+    },
+    /// A unit's code that is in no official list of its level and era: a unit of the project's
+    /// own, or a mistyped code. `lists` are the lists it was looked for in.
+    CodeNotOfficial {
+        code: String,
+        lists: Vec<crate::official::List>,
     },
     /// A whole year's flow (revenue) of a parent whose children changed during the year: the
     /// first half's units and the year's are not the same, so no sum covers the year.
@@ -340,6 +374,7 @@ impl Problem {
             | Problem::AbovePercent(_)
             | Problem::StockDrop { .. }
             | Problem::ChildrenMissing { .. }
+            | Problem::CodeNotOfficial { .. }
             | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }
             | Problem::ImageHtml

@@ -285,7 +285,7 @@ fn every_problem_is_listed_at_once_and_repeats_are_capped() {
             p.edit("data/values/huyen-dien-bien.csv", "41000", "bốn mươi");
         },
         &[
-            "… and 980 more of the same kind",
+            "… and 980 more errors of the same kind",
             "huyen-dien-bien.csv:3 (column `value`)",
             "1001 error(s)",
         ],
