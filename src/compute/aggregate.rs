@@ -26,8 +26,7 @@ pub fn sum_children(
     // Totals not computed, by period: the indicators, and which child lacks which. Reported
     // once per period, however many indicators: a district that has not entered a half-year
     // yet is one thing to do, not one per indicator.
-    let mut gaps: BTreeMap<Period, (Vec<IndicatorId>, BTreeMap<UnitId, Vec<IndicatorId>>)> =
-        BTreeMap::new();
+    let mut gaps: BTreeMap<Period, Gap> = BTreeMap::new();
     for (i, indicator) in project.catalogue.iter() {
         if !indicator.is_summed() {
             continue;
@@ -119,6 +118,9 @@ pub fn sum_children(
         report_gap(project, unit, done, period, &indicators, &lacking, diags);
     }
 }
+
+/// A period's totals not computed: their indicators, and the indicators each child lacks.
+type Gap = (Vec<IndicatorId>, BTreeMap<UnitId, Vec<IndicatorId>>);
 
 /// One period's totals of `unit` that its children's figures did not allow: one warning, in
 /// the file of the one child lacking figures, or of the values folder when several do.

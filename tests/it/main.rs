@@ -12,6 +12,7 @@ mod architecture;
 mod build_fixtures;
 mod charts;
 mod compute_rules;
+mod editor_messages;
 mod errors;
 mod hostile;
 mod input_forms;
