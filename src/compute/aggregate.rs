@@ -70,11 +70,12 @@ pub fn sum_children(
             if !absent.is_empty() {
                 if entered.is_none() {
                     let gap = gaps.entry(key.period).or_default();
-                    if !gap.0.contains(&i) {
-                        gap.0.push(i);
+                    gap.kinds.insert(key.kind.as_str());
+                    if !gap.indicators.contains(&i) {
+                        gap.indicators.push(i);
                     }
                     for &c in &absent {
-                        let lacks = gap.1.entry(c).or_default();
+                        let lacks = gap.lacking.entry(c).or_default();
                         if !lacks.contains(&i) {
                             lacks.push(i);
                         }
@@ -114,59 +115,61 @@ pub fn sum_children(
             }
         }
     }
-    for (period, (indicators, lacking)) in gaps {
-        report_gap(project, unit, done, period, &indicators, &lacking, diags);
+    for (period, gap) in gaps {
+        report_gap(project, unit, period, &gap, diags);
     }
 }
 
-/// A period's totals not computed: their indicators, and the indicators each child lacks.
-type Gap = (Vec<IndicatorId>, BTreeMap<UnitId, Vec<IndicatorId>>);
+/// A period's totals not computed: their kinds and indicators (in the catalogue's order), and
+/// the indicators each child lacks.
+#[derive(Default)]
+struct Gap {
+    kinds: BTreeSet<&'static str>,
+    indicators: Vec<IndicatorId>,
+    lacking: BTreeMap<UnitId, Vec<IndicatorId>>,
+}
 
 /// One period's totals of `unit` that its children's figures did not allow: one warning, in
 /// the file of the one child lacking figures, or of the values folder when several do.
-fn report_gap(
-    project: &Project,
-    unit: UnitId,
-    done: &PerUnit<UnitFigures>,
-    period: Period,
-    indicators: &[IndicatorId],
-    lacking: &BTreeMap<UnitId, Vec<IndicatorId>>,
-    diags: &mut Diagnostics,
-) {
+fn report_gap(project: &Project, unit: UnitId, period: Period, gap: &Gap, diags: &mut Diagnostics) {
     let code = |i: IndicatorId| project.catalogue.get(i).code.clone();
-    let has_period = |c: UnitId| {
-        done[c]
-            .values()
-            .flat_map(|series| series.keys())
-            .any(|k| k.period == period && k.kind.is_computed())
-    };
     let file = |c: UnitId| values_file(project, c).display().to_string();
-    let missing: Vec<MissingChild> = lacking
+    let missing: Vec<MissingChild> = gap
+        .lacking
         .iter()
         .map(|(&c, lacks)| MissingChild {
             name: project.units.get(c).name.clone(),
             file: file(c),
-            indicators: if has_period(c) {
-                lacks.iter().map(|&i| code(i)).collect()
-            } else {
+            // A child lacking every total's figure is named without them.
+            indicators: if lacks.len() == gap.indicators.len() {
                 Vec::new()
+            } else {
+                lacks.iter().map(|&i| code(i)).collect()
             },
         })
         .collect();
-    let at = match lacking.keys().collect::<Vec<_>>()[..] {
+    // The units that have every figure, for "… that X has".
+    let having = project
+        .units
+        .children_at(unit, period)
+        .filter(|c| !gap.lacking.contains_key(c))
+        .map(|c| project.units.get(c).name.clone())
+        .collect();
+    let at = match gap.lacking.keys().collect::<Vec<_>>()[..] {
         [&only] => values_file(project, only),
         _ => std::path::PathBuf::from("data/values"),
     };
-    let parent = project.units.get(unit);
     diags.push(
         at,
         None,
         None,
         Problem::ChildrenMissing {
-            parent: parent.name.clone(),
+            parent: project.units.get(unit).name.clone(),
             parent_file: file(unit),
             period: period.to_string(),
-            indicators: indicators.iter().map(|&i| code(i)).collect(),
+            kinds: gap.kinds.iter().map(|k| k.to_string()).collect(),
+            indicators: gap.indicators.iter().map(|&i| code(i)).collect(),
+            having,
             missing,
         },
     );

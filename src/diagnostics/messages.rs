@@ -288,8 +288,16 @@ impl Problem {
                 format!("không cộng được `{indicator}` cả năm {year}, loại `{kind}`, từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
                 format!("`{indicator}` for the whole of {year}, kind `{kind}`, cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
             ),
-            Problem::ChildrenMissing { parent, parent_file, period, indicators, missing } => {
+            Problem::ChildrenMissing { parent, parent_file, period, kinds, indicators, having, missing } => {
+                // Who has the figures: by name when they are few.
+                let others = match having.len() {
+                    1..=3 => having.join(", "),
+                    0 => l(format!("các đơn vị khác của {parent}"), format!("the other units of {parent}")),
+                    n => l(format!("{n} đơn vị khác của {parent}"), format!("{n} other units of {parent}")),
+                };
+                let have = if having.len() == 1 { "has" } else { "have" };
                 let what = codes(lang, indicators, "chỉ tiêu", "indicators");
+                let kinds = kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
                 let shown = missing.len().min(6);
                 // With one unit the message is in its file already.
                 let one = missing.len() == 1;
@@ -309,19 +317,19 @@ impl Problem {
                     units.push(l(format!("và {} đơn vị khác", missing.len() - shown), format!("and {} more units", missing.len() - shown)));
                 }
                 let units = units.join(", ");
-                let whole = missing.iter().all(|m| m.indicators.is_empty());
-                match (whole, missing.len()) {
-                    (true, 1) => l(
-                        format!("kỳ {period}: {units} chưa có số liệu nào, trong khi các đơn vị khác của {parent} đã có, nên chưa tính được tổng của {parent} cho {what}. Thêm số liệu kỳ {period} vào tệp này, hoặc ghi số của chính {parent} vào {parent_file}."),
-                        format!("{period}: {units} has no figure yet while the other units of {parent} do, so {parent} has no total for {what}. Add the figures for {period} to this file, or enter {parent}'s own figures in {parent_file}."),
+                let all = missing.iter().all(|m| m.indicators.is_empty());
+                match (all, one) {
+                    (true, true) => l(
+                        format!("kỳ {period}, loại {kinds}: {units} chưa có số liệu {what} mà {others} đã có, nên chưa tính được tổng của {parent}. Thêm số liệu kỳ {period} vào tệp này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: {units} has no figure for {what} while {others} {have}, so {parent} has no total. Add the figures for {period} to this file, or enter {parent}'s own figures in {parent_file}."),
                     ),
-                    (true, _) => l(
-                        format!("kỳ {period}: các đơn vị sau chưa có số liệu nào, trong khi các đơn vị khác của {parent} đã có, nên chưa tính được tổng của {parent} cho {what}: {units}. Thêm số liệu kỳ {period} vào tệp của các đơn vị này, hoặc ghi số của chính {parent} vào {parent_file}."),
-                        format!("{period}: these units have no figure yet while the other units of {parent} do, so {parent} has no total for {what}: {units}. Add the figures for {period} to their files, or enter {parent}'s own figures in {parent_file}."),
+                    (true, false) => l(
+                        format!("kỳ {period}, loại {kinds}: các đơn vị sau chưa có số liệu {what} mà {others} đã có, nên chưa tính được tổng của {parent}: {units}. Thêm số liệu kỳ {period} vào tệp của các đơn vị này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: these units have no figure for {what} while {others} {have}, so {parent} has no total: {units}. Add the figures for {period} to their files, or enter {parent}'s own figures in {parent_file}."),
                     ),
                     (false, _) => l(
-                        format!("kỳ {period}: chưa tính được tổng của {parent} cho {what}, vì thiếu số liệu mà các đơn vị khác đã có: {units}. Thêm các số liệu này, hoặc ghi số của chính {parent} vào {parent_file}."),
-                        format!("{period}: {parent} has no total for {what}, because figures the other units have are missing: {units}. Add them, or enter {parent}'s own figures in {parent_file}."),
+                        format!("kỳ {period}, loại {kinds}: chưa tính được tổng của {parent} cho {what}, vì thiếu số liệu mà {others} đã có: {units}. Thêm các số liệu này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: {parent} has no total for {what}, because figures that {others} {have} are missing: {units}. Add them, or enter {parent}'s own figures in {parent_file}."),
                     ),
                 }
             }

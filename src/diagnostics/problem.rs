@@ -20,7 +20,7 @@ pub struct MissingChild {
     pub name: String,
     /// Its values file, from the project's root.
     pub file: String,
-    /// The indicators it lacks; empty when it has no figure of the period at all.
+    /// The indicators it lacks; empty when it lacks every one the problem names.
     pub indicators: Vec<String>,
 }
 
@@ -324,14 +324,17 @@ pub enum Problem {
     },
     /// A parent's sums of one period that could not be computed because some of its units
     /// have no figure that others have: one problem per parent and period, whatever the
-    /// number of indicators. `indicators` are the codes without a total; `missing` the units
-    /// lacking figures, each with its file and the indicators it lacks (all of them when it
-    /// has no figure of the period at all, then `indicators` is empty).
+    /// number of indicators. `kinds` (`actual`, `estimate`) and `indicators` are those of the
+    /// totals missing; `missing` the units lacking figures, each with its file and the
+    /// indicators it lacks (empty when it lacks them all); `having` the units that have them.
     ChildrenMissing {
         parent: String,
         parent_file: String,
         period: String,
+        kinds: Vec<String>,
         indicators: Vec<String>,
+        /// The units that have every figure of those totals.
+        having: Vec<String>,
         missing: Vec<MissingChild>,
     },
     /// A unit's code that is in no official list of its level and era: a unit of the project's

@@ -162,11 +162,11 @@ fn a_unit_that_has_not_entered_a_half_year_others_have_is_one_warning_in_its_fil
     );
     assert_eq!(
         p.check(None),
-        "data/values/huyen-b.csv: cảnh báo: kỳ 2026-H1: Huyện Bình Minh chưa có số liệu nào, trong khi các đơn vị khác của Tỉnh Thử Nghiệm đã có, nên chưa tính được tổng của Tỉnh Thử Nghiệm cho `villages`, `subscribers`, `population`. Thêm số liệu kỳ 2026-H1 vào tệp này, hoặc ghi số của chính Tỉnh Thử Nghiệm vào data/values/tinh.csv.\n0 lỗi, 1 cảnh báo.\n"
+        "data/values/huyen-b.csv: cảnh báo: kỳ 2026-H1, loại `actual`: Huyện Bình Minh chưa có số liệu `villages`, `subscribers`, `population` mà Huyện An Bình đã có, nên chưa tính được tổng của Tỉnh Thử Nghiệm. Thêm số liệu kỳ 2026-H1 vào tệp này, hoặc ghi số của chính Tỉnh Thử Nghiệm vào data/values/tinh.csv.\n0 lỗi, 1 cảnh báo.\n"
     );
     assert_eq!(
         p.check(Some("en")),
-        "data/values/huyen-b.csv: warning: 2026-H1: Huyện Bình Minh has no figure yet while the other units of Tỉnh Thử Nghiệm do, so Tỉnh Thử Nghiệm has no total for `villages`, `subscribers`, `population`. Add the figures for 2026-H1 to this file, or enter Tỉnh Thử Nghiệm's own figures in data/values/tinh.csv.\n0 error(s), 1 warning(s).\n"
+        "data/values/huyen-b.csv: warning: 2026-H1, kind `actual`: Huyện Bình Minh has no figure for `villages`, `subscribers`, `population` while Huyện An Bình has, so Tỉnh Thử Nghiệm has no total. Add the figures for 2026-H1 to this file, or enter Tỉnh Thử Nghiệm's own figures in data/values/tinh.csv.\n0 error(s), 1 warning(s).\n"
     );
     // The province's own figures make the totals: nothing to say.
     p.values(
@@ -188,7 +188,32 @@ fn several_units_without_a_half_year_are_one_warning_naming_their_files() {
     p.values("huyen-b", "villages,2026-H1,actual,12");
     assert_eq!(
         p.check(Some("en")),
-        "data/values: warning: 2026-H1: Tỉnh Thử Nghiệm has no total for 5 indicators (`villages`, `subscribers`, `population`, …), because figures the other units have are missing: Huyện Bình Minh (data/values/huyen-b.csv: 4 indicators (`subscribers`, `population`, `revenue`, …)), Huyện Cẩm Giang (data/values/huyen-c.csv), Huyện Đông Hải (data/values/huyen-d.csv). Add them, or enter Tỉnh Thử Nghiệm's own figures in data/values/tinh.csv.\n0 error(s), 1 warning(s).\n"
+        "data/values: warning: 2026-H1, kind `actual`: Tỉnh Thử Nghiệm has no total for 5 indicators (`villages`, `subscribers`, `population`, …), because figures that Huyện An Bình has are missing: Huyện Bình Minh (data/values/huyen-b.csv: 4 indicators (`subscribers`, `population`, `revenue`, …)), Huyện Cẩm Giang (data/values/huyen-c.csv), Huyện Đông Hải (data/values/huyen-d.csv). Add them, or enter Tỉnh Thử Nghiệm's own figures in data/values/tinh.csv.\n0 error(s), 1 warning(s).\n"
+    );
+}
+
+#[test]
+fn a_period_one_unit_began_names_it_and_the_units_without_it() {
+    let p = Project::new(&format!(
+        "{PROVINCE_AND_TWO_DISTRICTS}003,huyen-c,Huyện Cẩm Giang,Cam Giang District,district,01\n"
+    ));
+    for slug in ["huyen-a", "huyen-b", "huyen-c"] {
+        p.values(
+            slug,
+            "villages,2025,estimate,10\nsubscribers,2025,estimate,900",
+        );
+    }
+    p.values(
+        "huyen-a",
+        "villages,2025,estimate,10\nsubscribers,2025,estimate,900\nvillages,2025,actual,10\nsubscribers,2025,actual,901",
+    );
+    assert_eq!(
+        p.check(None),
+        "data/values: cảnh báo: kỳ 2025, loại `actual`: các đơn vị sau chưa có số liệu `villages`, `subscribers` mà Huyện An Bình đã có, nên chưa tính được tổng của Tỉnh Thử Nghiệm: Huyện Bình Minh (data/values/huyen-b.csv), Huyện Cẩm Giang (data/values/huyen-c.csv). Thêm số liệu kỳ 2025 vào tệp của các đơn vị này, hoặc ghi số của chính Tỉnh Thử Nghiệm vào data/values/tinh.csv.\n0 lỗi, 1 cảnh báo.\n"
+    );
+    assert_eq!(
+        p.check(Some("en")),
+        "data/values: warning: 2025, kind `actual`: these units have no figure for `villages`, `subscribers` while Huyện An Bình has, so Tỉnh Thử Nghiệm has no total: Huyện Bình Minh (data/values/huyen-b.csv), Huyện Cẩm Giang (data/values/huyen-c.csv). Add the figures for 2025 to their files, or enter Tỉnh Thử Nghiệm's own figures in data/values/tinh.csv.\n0 error(s), 1 warning(s).\n"
     );
 }
 

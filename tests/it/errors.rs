@@ -337,7 +337,7 @@ fn warnings_do_not_stop_the_build() {
         "data/values/dien-bien.csv:2 (column `value`): warning: the entered figure 96000 differs from the sum of the units below (58304) by +64.7%",
         "data/values/tuan-giao.csv:5 (column `value`): warning: the percentage 187.7% is above 100%",
         "data/values/huyen-dien-bien.csv:3 (column `value`): warning: drops by more than half since 2023",
-        "data/values/huyen-dien-bien.csv: warning: 2024: Tỉnh Điện Biên has no total for `population`, because figures the other units have are missing: Huyện Điện Biên (`population`). Add them, or enter Tỉnh Điện Biên's own figures in data/values/dien-bien.csv.",
+        "data/values/huyen-dien-bien.csv: warning: 2024, kind `actual`: Huyện Điện Biên has no figure for `population` while Huyện Tuần Giáo has, so Tỉnh Điện Biên has no total. Add the figures for 2024 to this file, or enter Tỉnh Điện Biên's own figures in data/values/dien-bien.csv.",
     ] {
         assert!(text.contains(w), "missing {w:?} in:\n{text}");
     }
