@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::values_file;
-use crate::diagnostics::{Diagnostics, MissingChild, Problem};
+use crate::diagnostics::{ChildrenGap, Diagnostics, MissingChild, Problem};
 use crate::format::plain_number;
 use crate::model::{Figure, FigureKey, Measure, Origin, Period, UnitFigures};
 use crate::model::{IndicatorId, PerUnit, Project, UnitId};
@@ -163,7 +163,7 @@ fn report_gap(project: &Project, unit: UnitId, period: Period, gap: &Gap, diags:
         at,
         None,
         None,
-        Problem::ChildrenMissing {
+        Problem::ChildrenMissing(Box::new(ChildrenGap {
             parent: project.units.get(unit).name.clone(),
             parent_file: file(unit),
             period: period.to_string(),
@@ -171,7 +171,7 @@ fn report_gap(project: &Project, unit: UnitId, period: Period, gap: &Gap, diags:
             indicators: gap.indicators.iter().map(|&i| code(i)).collect(),
             having,
             missing,
-        },
+        })),
     );
 }
 

@@ -1,7 +1,7 @@
 //! The wording of every problem, in Vietnamese and in English, written for an editor: what is
 //! wrong, where, and what to write instead.
 
-use super::problem::{NumberWritten, Problem, ShortcodeProblem};
+use super::problem::{ChildrenGap, NumberWritten, Problem, ShortcodeProblem};
 use crate::lang::Lang;
 use crate::official::List;
 use crate::text::slugify;
@@ -288,7 +288,8 @@ impl Problem {
                 format!("không cộng được `{indicator}` cả năm {year}, loại `{kind}`, từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
                 format!("`{indicator}` for the whole of {year}, kind `{kind}`, cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
             ),
-            Problem::ChildrenMissing { parent, parent_file, period, kinds, indicators, having, missing } => {
+            Problem::ChildrenMissing(gap) => {
+                let ChildrenGap { parent, parent_file, period, kinds, indicators, having, missing } = &**gap;
                 // Who has the figures: by name when they are few.
                 let others = match having.len() {
                     1..=3 => having.join(", "),

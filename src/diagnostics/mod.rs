@@ -10,7 +10,7 @@ mod problem;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
-pub use problem::{MissingChild, NumberWritten, Problem, ShortcodeProblem};
+pub use problem::{ChildrenGap, MissingChild, NumberWritten, Problem, ShortcodeProblem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -14,6 +14,19 @@ pub enum NumberWritten {
     Cell,
 }
 
+/// The facts of `Problem::ChildrenMissing` (boxed: most problems are much smaller).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildrenGap {
+    pub parent: String,
+    /// The parent's values file, where its own figures would go.
+    pub parent_file: String,
+    pub period: String,
+    pub kinds: Vec<String>,
+    pub indicators: Vec<String>,
+    pub having: Vec<String>,
+    pub missing: Vec<MissingChild>,
+}
+
 /// A unit below a parent without figures its siblings have, for `Problem::ChildrenMissing`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MissingChild {
@@ -327,16 +340,7 @@ pub enum Problem {
     /// number of indicators. `kinds` (`actual`, `estimate`) and `indicators` are those of the
     /// totals missing; `missing` the units lacking figures, each with its file and the
     /// indicators it lacks (empty when it lacks them all); `having` the units that have them.
-    ChildrenMissing {
-        parent: String,
-        parent_file: String,
-        period: String,
-        kinds: Vec<String>,
-        indicators: Vec<String>,
-        /// The units that have every figure of those totals.
-        having: Vec<String>,
-        missing: Vec<MissingChild>,
-    },
+    ChildrenMissing(Box<ChildrenGap>),
     /// A unit's code that is in no official list of its level and era: a unit of the project's
     /// own, or a mistyped code. `lists` are the lists it was looked for in.
     CodeNotOfficial {
@@ -376,7 +380,7 @@ impl Problem {
             | Problem::SumDiffers { .. }
             | Problem::AbovePercent(_)
             | Problem::StockDrop { .. }
-            | Problem::ChildrenMissing { .. }
+            | Problem::ChildrenMissing(_)
             | Problem::CodeNotOfficial { .. }
             | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }
