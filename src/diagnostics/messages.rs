@@ -336,7 +336,7 @@ impl Problem {
             }
             Problem::SlugTypo { slug, meant, files } => l(
                 format!("slug `{slug}` không ứng với tệp nào, còn {} mang tên `{meant}` nhưng không thuộc đơn vị nào. Có phải ý bạn là `{meant}`? Sửa slug ở dòng này thành `{meant}` (không đổi tên các tệp).", files.join(", ")),
-                format!("the slug `{slug}` names no file, while {} named `{meant}` belong to no unit. Did you mean `{meant}`? Correct the slug on this line to `{meant}` (do not rename the files).", files.join(", ")),
+                format!("the slug `{slug}` names no file, while {} named `{meant}` {} to no unit. Did you mean `{meant}`? Correct the slug on this line to `{meant}` (do not rename the files).", files.join(", "), if files.len() == 1 { "belongs" } else { "belong" }),
             ),
             Problem::CodeLostZeros { code, padded } => l(
                 format!("mã `{code}` không có trong danh mục đơn vị hành chính chính thức, nhưng `{padded}` thì có: Excel đã bỏ số 0 ở đầu. Ghi `{padded}` (sửa cả các ô `parent`, `formed_from` đang ghi `{code}`), và định dạng cột `code` là Text để Excel giữ số 0."),

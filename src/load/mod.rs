@@ -145,7 +145,17 @@ fn slug_typos(
         let mut files: Vec<String> = at
             .iter()
             .filter(|&&i| matches!(diags.items[i].problem, Problem::FileForNoUnit { .. }))
-            .map(|&i| diags.items[i].file.display().to_string().replace('\\', "/"))
+            .map(|&i| {
+                // Values files are named by their `.csv` form; say the one that is there.
+                let file = &diags.items[i].file;
+                let xlsx = file.with_extension("xlsx");
+                let shown = if !root.join(file).exists() && root.join(&xlsx).exists() {
+                    xlsx
+                } else {
+                    file.clone()
+                };
+                shown.display().to_string().replace('\\', "/")
+            })
             .collect();
         files.sort();
         files.dedup();

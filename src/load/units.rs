@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::table::Table;
 use crate::diagnostics::{Diagnostics, Problem, Severity};
 use crate::model::{Period, Unit, UnitTree};
-use crate::official::{Era, List};
+use crate::official::{Era, List, REFORM_YEAR};
 use crate::routes;
 use crate::text::suggest;
 
@@ -179,10 +179,10 @@ pub fn load_with_lines(table: &Table, diags: &mut Diagnostics) -> Option<Loaded>
 /// both, as far as the file says.
 fn eras(u: &Unit) -> Vec<Era> {
     let mut out = Vec::new();
-    if u.from.is_none_or(|f| f <= Period::first_half(2025)) {
+    if u.from.is_none_or(|f| f <= Period::first_half(REFORM_YEAR)) {
         out.push(Era::Before2025);
     }
-    if u.until.is_none_or(|t| t >= Period::year(2025)) {
+    if u.until.is_none_or(|t| t >= Period::year(REFORM_YEAR)) {
         out.push(Era::Since2025);
     }
     out

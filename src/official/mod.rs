@@ -19,6 +19,10 @@ pub const DISTRICTS_2024_CSV: &str = include_str!("vn-districts-2024.csv");
 /// `old_commune,old_district`: the communes before the reform that its lineage names.
 pub const COMMUNES_2024_CSV: &str = include_str!("communes-2024.csv");
 
+/// The year of the reform: its first half is the last period before it, the whole year the
+/// first period after it (as `chiso new` dates the districts and communes).
+pub const REFORM_YEAR: i32 = 2025;
+
 /// Before the reform of 1 July 2025 (three levels: province, district, commune) or since (two:
 /// province, commune).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -138,6 +138,39 @@ fn a_slug_mistyped_in_units_csv_is_one_error_at_its_line() {
 }
 
 #[test]
+fn a_slug_typo_names_the_workbook_that_is_there() {
+    let p = Project::province_with_two_districts();
+    p.values("huyen-a", "villages,2024,actual,10");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, head) in ["indicator", "period", "kind", "value", "source"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    for (col, cell) in ["villages", "2024", "actual"].iter().enumerate() {
+        sheet.write_string(1, col as u16, *cell).unwrap();
+    }
+    sheet.write_number(1, 3, 12.0).unwrap();
+    sheet.write_string(1, 4, "x").unwrap();
+    p.write_bytes(
+        "data/values/binh-minh.xlsx",
+        &book.save_to_buffer().unwrap(),
+    );
+    p.write(
+        "data/units.csv",
+        &std::fs::read_to_string(p.root().join("data/units.csv"))
+            .unwrap()
+            .replace("002,huyen-b,", "002,binh-mihn,"),
+    );
+    assert_eq!(
+        problems(&p.check_fails(Some("en"))),
+        ["data/units.csv:4 (column `slug`): error: the slug `binh-mihn` names no file, while data/values/binh-minh.xlsx named `binh-minh` belongs to no unit. Did you mean `binh-minh`? Correct the slug on this line to `binh-minh` (do not rename the files)."]
+    );
+}
+
+#[test]
 fn a_misnamed_file_beside_a_unit_that_has_its_own_file_is_still_the_files_mistake() {
     let p = Project::province_with_two_districts();
     p.values("huyen-a", "villages,2024,actual,10");
