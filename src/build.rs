@@ -20,6 +20,30 @@ pub enum BuildError {
     /// A report's workbook could not be made, or the site could not be written.
     #[error(transparent)]
     Render(render::RenderError),
+    /// The folder is not a project: it has no `data/units.csv` (or `.xlsx`), or does not
+    /// exist. Usually the command was run in the wrong folder.
+    #[error("not a project")]
+    NotAProject {
+        root: std::path::PathBuf,
+        exists: bool,
+    },
+}
+
+/// Whether `root` holds a project: every project has its units' list.
+pub fn is_project(root: &Path) -> bool {
+    let units = root.join("data").join("units");
+    units.with_extension("csv").is_file() || units.with_extension("xlsx").is_file()
+}
+
+/// `Err` when `root` is not a project, before anything is read or written.
+pub fn require_project(root: &Path) -> Result<(), BuildError> {
+    if is_project(root) {
+        return Ok(());
+    }
+    Err(BuildError::NotAProject {
+        root: root.to_path_buf(),
+        exists: root.is_dir(),
+    })
 }
 
 /// A page that a project's own template cannot render is the editor's to fix: it is reported
@@ -57,6 +81,30 @@ impl BuildError {
                 )
                 .to_string()
             }
+            BuildError::NotAProject { root, exists: true } => {
+                // Run in the current folder, the message needs no folder's name.
+                let root = if root == Path::new(".") {
+                    String::new()
+                } else {
+                    format!("{}: ", root.display())
+                };
+                lang.pick(
+                    &format!("{root}không có data/units.csv: đây chưa phải thư mục dự án; chạy `chiso new` để tạo dự án mới, hoặc chạy lệnh trong thư mục dự án (hay chỉ tới nó bằng `--root`)."),
+                    &format!("{root}there is no data/units.csv: this is not a project folder; run `chiso new` to start a project, or run the command in the project's folder (or point `--root` at it)."),
+                )
+                .to_string()
+            }
+            BuildError::NotAProject {
+                root,
+                exists: false,
+            } => {
+                let root = root.display();
+                lang.pick(
+                    &format!("không có thư mục {root}. Kiểm tra `--root`, hoặc chạy `chiso new` để tạo dự án mới."),
+                    &format!("there is no folder {root}. Check `--root`, or run `chiso new` to start a project."),
+                )
+                .to_string()
+            }
             BuildError::Render(render::RenderError::Write(e)) => lang
                 .pick(
                     &format!("không ghi được trang ra đĩa: {e}"),
@@ -88,6 +136,7 @@ impl From<std::io::Error> for BuildError {
 
 /// Loads and computes, collecting every problem and warning.
 pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError> {
+    require_project(root)?;
     let clock = Clock::start();
     let (project, mut diags) = load::load(root).map_err(BuildError::Input)?;
     clock.lap("load");

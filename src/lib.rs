@@ -11,6 +11,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod new;
+pub mod official;
 pub mod output;
 pub mod render;
 pub mod routes;

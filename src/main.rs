@@ -162,6 +162,9 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             Err(e) => report_failure(e, lang, None),
         },
         Command::Serve { root, port } => {
+            if let Err(e) = build::require_project(&root) {
+                return report_failure(e, lang, None);
+            }
             chiso::serve::run(&chiso::serve::ServeOptions { root, port, lang })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -210,16 +213,27 @@ fn report_failure(e: BuildError, lang: Lang, output: Option<&PathBuf>) -> anyhow
     match e {
         BuildError::Input(diags) => {
             eprint!("{}", diags.report(lang, CAP));
-            if let Some(out) = output {
-                eprintln!(
+            // "unchanged" only of a site that is there.
+            match output {
+                Some(out) if out.exists() => eprintln!(
                     "{}",
                     match lang {
                         Lang::Vi =>
                             format!("Chưa dựng trang; {} vẫn giữ nguyên như cũ.", out.display()),
                         Lang::En => format!("Nothing was built; {} is unchanged.", out.display()),
                     }
-                );
+                ),
+                Some(_) => eprintln!("{}", lang.pick("Chưa dựng trang.", "Nothing was built.")),
+                None => {}
             }
+            Ok(ExitCode::FAILURE)
+        }
+        not_a_project @ BuildError::NotAProject { .. } => {
+            eprintln!(
+                "{}: {}",
+                lang.pick("lỗi", "error"),
+                not_a_project.describe(lang)
+            );
             Ok(ExitCode::FAILURE)
         }
         other => {

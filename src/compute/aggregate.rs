@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::values_file;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{ChildrenGap, Diagnostics, MissingChild, Problem};
 use crate::format::plain_number;
 use crate::model::{Figure, FigureKey, Measure, Origin, Period, UnitFigures};
 use crate::model::{IndicatorId, PerUnit, Project, UnitId};
@@ -23,6 +23,10 @@ pub fn sum_children(
     if children.is_empty() {
         return;
     }
+    // Totals not computed, by period: the indicators, and which child lacks which. Reported
+    // once per period, however many indicators: a district that has not entered a half-year
+    // yet is one thing to do, not one per indicator.
+    let mut gaps: BTreeMap<Period, Gap> = BTreeMap::new();
     for (i, indicator) in project.catalogue.iter() {
         if !indicator.is_summed() {
             continue;
@@ -65,21 +69,17 @@ pub fn sum_children(
             }
             if !absent.is_empty() {
                 if entered.is_none() {
-                    let names = absent
-                        .iter()
-                        .map(|&c| project.units.get(c).name.clone())
-                        .collect();
-                    diags.push(
-                        values_file(project, unit),
-                        None,
-                        Some("value"),
-                        Problem::ChildrenMissing {
-                            indicator: indicator.code.clone(),
-                            period: key.period.to_string(),
-                            kind: key.kind.as_str().into(),
-                            missing: names,
-                        },
-                    );
+                    let gap = gaps.entry(key.period).or_default();
+                    gap.kinds.insert(key.kind.as_str());
+                    if !gap.indicators.contains(&i) {
+                        gap.indicators.push(i);
+                    }
+                    for &c in &absent {
+                        let lacks = gap.lacking.entry(c).or_default();
+                        if !lacks.contains(&i) {
+                            lacks.push(i);
+                        }
+                    }
                 }
                 missing.insert((unit, i, key), absent);
                 continue;
@@ -115,6 +115,64 @@ pub fn sum_children(
             }
         }
     }
+    for (period, gap) in gaps {
+        report_gap(project, unit, period, &gap, diags);
+    }
+}
+
+/// A period's totals not computed: their kinds and indicators (in the catalogue's order), and
+/// the indicators each child lacks.
+#[derive(Default)]
+struct Gap {
+    kinds: BTreeSet<&'static str>,
+    indicators: Vec<IndicatorId>,
+    lacking: BTreeMap<UnitId, Vec<IndicatorId>>,
+}
+
+/// One period's totals of `unit` that its children's figures did not allow: one warning, in
+/// the file of the one child lacking figures, or of the values folder when several do.
+fn report_gap(project: &Project, unit: UnitId, period: Period, gap: &Gap, diags: &mut Diagnostics) {
+    let code = |i: IndicatorId| project.catalogue.get(i).code.clone();
+    let file = |c: UnitId| values_file(project, c).display().to_string();
+    let missing: Vec<MissingChild> = gap
+        .lacking
+        .iter()
+        .map(|(&c, lacks)| MissingChild {
+            name: project.units.get(c).name.clone(),
+            file: file(c),
+            // A child lacking every total's figure is named without them.
+            indicators: if lacks.len() == gap.indicators.len() {
+                Vec::new()
+            } else {
+                lacks.iter().map(|&i| code(i)).collect()
+            },
+        })
+        .collect();
+    // The units that have every figure, for "… that X has".
+    let having = project
+        .units
+        .children_at(unit, period)
+        .filter(|c| !gap.lacking.contains_key(c))
+        .map(|c| project.units.get(c).name.clone())
+        .collect();
+    let at = match gap.lacking.keys().collect::<Vec<_>>()[..] {
+        [&only] => values_file(project, only),
+        _ => std::path::PathBuf::from("data/values"),
+    };
+    diags.push(
+        at,
+        None,
+        None,
+        Problem::ChildrenMissing(Box::new(ChildrenGap {
+            parent: project.units.get(unit).name.clone(),
+            parent_file: file(unit),
+            period: period.to_string(),
+            kinds: gap.kinds.iter().map(|k| k.to_string()).collect(),
+            indicators: gap.indicators.iter().map(|&i| code(i)).collect(),
+            having,
+            missing,
+        })),
+    );
 }
 
 /// Whether the same children were in force in the first half of `year` and at its end: only

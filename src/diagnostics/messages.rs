@@ -2,9 +2,11 @@
 //! wrong, where, and what to write instead.
 
 use super::problem::{
-    IndicatorNamed, NumberWritten, PartsOfShare, Problem, ShortcodeProblem, StrayFile, Whence,
+    ChildrenGap, IndicatorNamed, NumberWritten, PartsOfShare, Problem, ShortcodeProblem, StrayFile,
+    Whence,
 };
 use crate::lang::Lang;
+use crate::official::List;
 use crate::text::slugify;
 
 impl Problem {
@@ -395,10 +397,67 @@ impl Problem {
                 format!("không cộng được `{indicator}` cả năm {year}, loại `{kind}`, từ các đơn vị trực thuộc, vì các đơn vị này thay đổi trong năm (sắp xếp đơn vị hành chính): số 6 tháng đầu năm và số cả năm không cùng các đơn vị. Ghi số cả năm {year} cho chính đơn vị này, loại `actual` hoặc `estimate`."),
                 format!("`{indicator}` for the whole of {year}, kind `{kind}`, cannot be summed from the units below, because they changed during the year (the administrative reorganisation): the first half's units and the year's are not the same. Enter the whole-year {year} figure for this unit itself, as `actual` or `estimate`."),
             ),
-            Problem::ChildrenMissing { indicator, period, kind, missing } => l(
-                format!("không tính được tổng `{indicator}` kỳ {period}, loại `{kind}`, vì thiếu số liệu của: {}.", missing.join(", ")),
-                format!("no total for `{indicator}` for {period}, kind `{kind}`, because these units have no figure: {}.", missing.join(", ")),
+            Problem::ChildrenMissing(gap) => {
+                let ChildrenGap { parent, parent_file, period, kinds, indicators, having, missing } = &**gap;
+                // Who has the figures: by name when they are few.
+                let others = match having.len() {
+                    1..=3 => having.join(", "),
+                    0 => l(format!("các đơn vị khác của {parent}"), format!("the other units of {parent}")),
+                    n => l(format!("{n} đơn vị khác của {parent}"), format!("{n} other units of {parent}")),
+                };
+                let have = if having.len() == 1 { "has" } else { "have" };
+                let what = codes(lang, indicators, "chỉ tiêu", "indicators");
+                let kinds = kinds.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                let shown = missing.len().min(6);
+                // With one unit the message is in its file already.
+                let one = missing.len() == 1;
+                let mut units: Vec<String> = missing[..shown]
+                    .iter()
+                    .map(|m| {
+                        let lacks = codes(lang, &m.indicators, "chỉ tiêu", "indicators");
+                        match (one, m.indicators.is_empty()) {
+                            (true, true) => m.name.clone(),
+                            (true, false) => format!("{} ({lacks})", m.name),
+                            (false, true) => format!("{} ({})", m.name, m.file),
+                            (false, false) => format!("{} ({}: {lacks})", m.name, m.file),
+                        }
+                    })
+                    .collect();
+                if missing.len() > shown {
+                    units.push(l(format!("và {} đơn vị khác", missing.len() - shown), format!("and {} more units", missing.len() - shown)));
+                }
+                let units = units.join(", ");
+                let all = missing.iter().all(|m| m.indicators.is_empty());
+                match (all, one) {
+                    (true, true) => l(
+                        format!("kỳ {period}, loại {kinds}: {units} chưa có số liệu {what} mà {others} đã có, nên chưa tính được tổng của {parent}. Thêm số liệu kỳ {period} vào tệp này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: {units} has no figure for {what} while {others} {have}, so {parent} has no total. Add the figures for {period} to this file, or enter {parent}'s own figures in {parent_file}."),
+                    ),
+                    (true, false) => l(
+                        format!("kỳ {period}, loại {kinds}: các đơn vị sau chưa có số liệu {what} mà {others} đã có, nên chưa tính được tổng của {parent}: {units}. Thêm số liệu kỳ {period} vào tệp của các đơn vị này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: these units have no figure for {what} while {others} {have}, so {parent} has no total: {units}. Add the figures for {period} to their files, or enter {parent}'s own figures in {parent_file}."),
+                    ),
+                    (false, _) => l(
+                        format!("kỳ {period}, loại {kinds}: chưa tính được tổng của {parent} cho {what}, vì thiếu số liệu mà {others} đã có: {units}. Thêm các số liệu này, hoặc ghi số của chính {parent} vào {parent_file}."),
+                        format!("{period}, kind {kinds}: {parent} has no total for {what}, because figures that {others} {have} are missing: {units}. Add them, or enter {parent}'s own figures in {parent_file}."),
+                    ),
+                }
+            }
+            Problem::SlugTypo { slug, meant, files } => l(
+                format!("slug `{slug}` không ứng với tệp nào, còn {} mang tên `{meant}` nhưng không thuộc đơn vị nào. Có phải ý bạn là `{meant}`? Sửa slug ở dòng này thành `{meant}` (không đổi tên các tệp).", files.join(", ")),
+                format!("the slug `{slug}` names no file, while {} named `{meant}` {} to no unit. Did you mean `{meant}`? Correct the slug on this line to `{meant}` (do not rename the files).", files.join(", "), if files.len() == 1 { "belongs" } else { "belong" }),
             ),
+            Problem::CodeLostZeros { code, padded } => l(
+                format!("mã `{code}` không có trong danh mục đơn vị hành chính chính thức, nhưng `{padded}` thì có: Excel đã bỏ số 0 ở đầu. Ghi `{padded}` (sửa cả các ô `parent`, `formed_from` đang ghi `{code}`), và định dạng cột `code` là Text để Excel giữ số 0."),
+                format!("the code `{code}` is not in the official list of administrative units, but `{padded}` is: Excel took off the leading zeros. Write `{padded}` (and in the `parent`, `formed_from` cells that say `{code}`), and format the `code` column as Text so that Excel keeps the zeros."),
+            ),
+            Problem::CodeNotOfficial { code, lists } => {
+                let names: Vec<&str> = lists.iter().map(|&list| list_name(lang, list)).collect();
+                l(
+                    format!("mã `{code}` không có trong danh mục đơn vị hành chính chính thức ({}). Nếu đây là đơn vị riêng của dự án, bỏ qua cảnh báo này; nếu không, kiểm tra lại mã.", names.join(" hoặc ")),
+                    format!("the code `{code}` is in no official list of administrative units ({}). If the unit is one of the project's own, ignore this warning; otherwise check the code.", names.join(" or ")),
+                )
+            }
             Problem::ImageMissing { path, suggestion } if path.is_empty() => l(
                 format!("ảnh chưa có tên tệp. Ghi đường dẫn tới ảnh giữa hai dấu ngoặc tròn, ví dụ `![Trạm BTS mới ở xã Mường Mùn](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),
                 format!("the image names no file. Write the image's path between the round brackets, e.g. `![New BTS tower in Mường Mùn commune](anh/tram-bts.jpg)`.{}", did_you_mean(suggestion)),
@@ -674,5 +733,34 @@ fn whence_en(w: &Whence) -> String {
         Whence::Line { file, line } => format!("{file} line {line}"),
         Whence::Sum => "the sum of the units below, not entered".into(),
         Whence::Derived => "computed from other indicators, not entered".into(),
+    }
+}
+
+/// Indicator codes in a line of their own: `a`, `b` and `c`, or with a count past three.
+fn codes(lang: Lang, codes: &[String], vi: &str, en: &str) -> String {
+    let quoted: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
+    if quoted.len() <= 3 {
+        return quoted.join(", ");
+    }
+    let first = quoted[..3].join(", ");
+    match lang {
+        Lang::Vi => format!("{} {vi} ({first}, …)", quoted.len()),
+        Lang::En => format!("{} {en} ({first}, …)", quoted.len()),
+    }
+}
+
+/// An official list as the editor knows it.
+fn list_name(lang: Lang, list: List) -> &'static str {
+    match (lang, list) {
+        (Lang::Vi, List::Provinces2024) => "mã tỉnh trước 1/7/2025",
+        (Lang::Vi, List::Districts2024) => "mã huyện trước 1/7/2025",
+        (Lang::Vi, List::Communes2024) => "mã xã trước 1/7/2025",
+        (Lang::Vi, List::Provinces2025) => "mã tỉnh từ 1/7/2025",
+        (Lang::Vi, List::Communes2025) => "mã xã từ 1/7/2025",
+        (Lang::En, List::Provinces2024) => "provinces before 1 July 2025",
+        (Lang::En, List::Districts2024) => "districts before 1 July 2025",
+        (Lang::En, List::Communes2024) => "communes before 1 July 2025",
+        (Lang::En, List::Provinces2025) => "provinces since 1 July 2025",
+        (Lang::En, List::Communes2025) => "communes since 1 July 2025",
     }
 }

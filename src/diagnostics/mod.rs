@@ -11,8 +11,8 @@ use std::path::PathBuf;
 
 use crate::lang::Lang;
 pub use problem::{
-    FigureChange, FigureShown, IndicatorNamed, NumberWritten, PartShown, PartsOfShare, Problem,
-    ShortcodeProblem, StrayFile, Whence,
+    ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NumberWritten, PartShown,
+    PartsOfShare, Problem, ShortcodeProblem, StrayFile, Whence,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -180,15 +180,23 @@ impl Diagnostics {
         }
         for (file, _, n, first) in hidden {
             let file = file.display();
+            let like = match (first.line, lang) {
+                (Some(line), Lang::Vi) => format!(" (như dòng {line})"),
+                (Some(line), Lang::En) => format!(" (like line {line})"),
+                (None, _) => String::new(),
+            };
+            // A capped class is all errors or all warnings: a problem's kind decides both.
+            let what = match (first.severity(), lang, n) {
+                (Severity::Error, Lang::Vi, _) => "lỗi",
+                (Severity::Warning, Lang::Vi, _) => "cảnh báo",
+                (Severity::Error, Lang::En, 1) => "error",
+                (Severity::Error, Lang::En, _) => "errors",
+                (Severity::Warning, Lang::En, 1) => "warning",
+                (Severity::Warning, Lang::En, _) => "warnings",
+            };
             out.push_str(&match lang {
-                Lang::Vi => format!(
-                    "{file}: … và {n} lỗi cùng loại nữa (như dòng {}).\n",
-                    first.line.unwrap_or(0)
-                ),
-                Lang::En => format!(
-                    "{file}: … and {n} more of the same kind (like line {}).\n",
-                    first.line.unwrap_or(0)
-                ),
+                Lang::Vi => format!("{file}: … và {n} {what} cùng loại nữa{like}.\n"),
+                Lang::En => format!("{file}: … and {n} more {what} of the same kind{like}.\n"),
             });
         }
         let errors = self.errors().count();
@@ -218,8 +226,40 @@ mod tests {
         }
         let report = d.report(Lang::En, 5);
         assert_eq!(report.lines().count(), 7, "{report}");
-        assert!(report.contains("and 995 more"), "{report}");
+        assert!(
+            report.contains(
+                "data/values/x.csv: … and 995 more errors of the same kind (like line 7)."
+            ),
+            "{report}"
+        );
         assert!(report.contains("1000 error(s)"));
+    }
+
+    #[test]
+    fn a_capped_summary_of_warnings_calls_them_warnings_and_names_no_line_zero() {
+        let mut d = Diagnostics::default();
+        for i in 0..4 {
+            d.push(
+                "data/values/dien-bien.csv",
+                None,
+                None,
+                Problem::AbovePercent(format!("10{i}")),
+            );
+        }
+        let vi = d.report(Lang::Vi, 2);
+        assert!(
+            vi.contains("data/values/dien-bien.csv: … và 2 cảnh báo cùng loại nữa.\n"),
+            "{vi}"
+        );
+        assert!(
+            !vi.contains("dòng 0") && !vi.contains(" lỗi cùng loại"),
+            "{vi}"
+        );
+        let en = d.report(Lang::En, 3);
+        assert!(
+            en.contains("data/values/dien-bien.csv: … and 1 more warning of the same kind.\n"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -26,6 +26,29 @@ pub enum StrayFile {
     Other,
 }
 
+/// The facts of `Problem::ChildrenMissing` (boxed: most problems are much smaller).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChildrenGap {
+    pub parent: String,
+    /// The parent's values file, where its own figures would go.
+    pub parent_file: String,
+    pub period: String,
+    pub kinds: Vec<String>,
+    pub indicators: Vec<String>,
+    pub having: Vec<String>,
+    pub missing: Vec<MissingChild>,
+}
+
+/// A unit below a parent without figures its siblings have, for `Problem::ChildrenMissing`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingChild {
+    pub name: String,
+    /// Its values file, from the project's root.
+    pub file: String,
+    /// The indicators it lacks; empty when it lacks every one the problem names.
+    pub indicators: Vec<String>,
+}
+
 /// What is wrong with how a shortcode is written: its braces, quotes, name or arguments.
 /// Problems with what it refers to (an indicator, a period, a figure) are `Problem`s of their
 /// own, shared with the data files.
@@ -316,6 +339,20 @@ pub enum Problem {
         slug: String,
         suggestion: Option<String>,
     },
+    /// A slug in `data/units.csv` that is a near miss of the name of files no unit has, while
+    /// no file has its own name: the typo is in `units.csv` (`tuan-gaio` for `tuan-giao`), not
+    /// in the files. `files` are the files named `meant`, as paths from the project's root.
+    SlugTypo {
+        slug: String,
+        meant: String,
+        files: Vec<String>,
+    },
+    /// A unit's code that is not in the official list for its level and era, but is once the
+    /// leading zeros Excel took off are put back (`94` → `094`).
+    CodeLostZeros {
+        code: String,
+        padded: String,
+    },
     FrontMatter(String),
     /// The front matter's closing `+++` line is missing.
     FrontMatterUnclosed,
@@ -420,13 +457,17 @@ pub enum Problem {
     /// A share that chiso derives from its parts, whose part is larger than its whole, or one
     /// of them negative: the percentage would be above 100 or below 0.
     PartExceedsWhole(Box<PartsOfShare>),
-    /// A parent's sum that could not be computed: `missing` names the children without the
-    /// figure (`indicator`, `period` and `kind` as written in the files).
-    ChildrenMissing {
-        indicator: String,
-        period: String,
-        kind: String,
-        missing: Vec<String>,
+    /// A parent's sums of one period that could not be computed because some of its units
+    /// have no figure that others have: one problem per parent and period, whatever the
+    /// number of indicators. `kinds` (`actual`, `estimate`) and `indicators` are those of the
+    /// totals missing; `missing` the units lacking figures, each with its file and the
+    /// indicators it lacks (empty when it lacks them all); `having` the units that have them.
+    ChildrenMissing(Box<ChildrenGap>),
+    /// A unit's code that is in no official list of its level and era: a unit of the project's
+    /// own, or a mistyped code. `lists` are the lists it was looked for in.
+    CodeNotOfficial {
+        code: String,
+        lists: Vec<crate::official::List>,
     },
     /// A whole year's flow (revenue) of a parent whose children changed during the year: the
     /// first half's units and the year's are not the same, so no sum covers the year.
@@ -462,7 +503,8 @@ impl Problem {
             | Problem::AbovePercent { .. }
             | Problem::StockDrop { .. }
             | Problem::Jump { .. }
-            | Problem::ChildrenMissing { .. }
+            | Problem::ChildrenMissing(_)
+            | Problem::CodeNotOfficial { .. }
             | Problem::FlowAcrossChange { .. }
             | Problem::ImageExternal { .. }
             | Problem::ImageHtml

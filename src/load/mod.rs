@@ -40,7 +40,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         headers::UNITS,
         &mut diags,
         &mut workbooks,
-        units::load,
+        units::load_with_lines,
     );
     let catalogue = read(
         root,
@@ -50,11 +50,12 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         &mut workbooks,
         indicators::load,
     );
-    let (Some(units), Some(catalogue)) = (units, catalogue) else {
+    let (Some(units_read), Some(catalogue)) = (units, catalogue) else {
         Sources::new(Vec::new(), workbooks).name_cells(&mut diags);
         diags.sort();
         return Err(diags);
     };
+    let units = units_read.tree;
     config::check_codes(&config, &catalogue, &mut diags);
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
@@ -93,6 +94,13 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     } else {
         Vec::new()
     };
+    slug_typos(
+        root,
+        &units_read.file,
+        &units_read.slug_lines,
+        &units,
+        &mut diags,
+    );
     let sources = Sources::new(unit_files, workbooks);
     sources.name_cells(&mut diags);
     diags.sort();
@@ -114,6 +122,89 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
         },
         diags,
     ))
+}
+
+/// Files named after no unit, where a unit's slug is a near miss of their name and no file has
+/// that slug's name: the typo is in `units.csv` (`tuan-gaio`), not in the files (`tuan-giao`).
+/// Their problems, each telling the editor to rename a file to the typo, give way to one at
+/// the slug's line.
+fn slug_typos(
+    root: &Path,
+    units_file: &Path,
+    slug_lines: &std::collections::HashMap<String, usize>,
+    units: &UnitTree,
+    diags: &mut Diagnostics,
+) {
+    // The slug each misnamed file is near, and the files' names; a row of coverage-gaps.csv
+    // that names the files' unit goes with them.
+    let mut near: std::collections::BTreeMap<(String, String), (Vec<usize>, bool)> =
+        Default::default();
+    for (i, e) in diags.items.iter().enumerate() {
+        let (slug, s, file) = match &e.problem {
+            Problem::FileForNoUnit {
+                slug,
+                suggestion: Some(s),
+            } => (slug, s, true),
+            Problem::UnknownUnit {
+                slug,
+                suggestion: Some(s),
+            } => (slug, s, false),
+            _ => continue,
+        };
+        let entry = near.entry((s.clone(), slug.clone())).or_default();
+        entry.0.push(i);
+        entry.1 |= file;
+    }
+    let has_file = |slug: &str| {
+        let values = root.join("data").join("values");
+        let content = root.join("content");
+        values.join(format!("{slug}.csv")).exists()
+            || values.join(format!("{slug}.xlsx")).exists()
+            || content.join(format!("{slug}.md")).exists()
+            || content.join(format!("{slug}.en.md")).exists()
+    };
+    let mut gone = Vec::new();
+    let mut typos = Vec::new();
+    for ((slug, meant), (at, named)) in near {
+        // A unit's slug near two names is no typo of one.
+        let claimed = typos
+            .iter()
+            .any(|(s, _, _): &(String, String, Vec<String>)| *s == slug);
+        if !named || claimed || units.by_slug(&slug).is_none() || has_file(&slug) {
+            continue;
+        }
+        let mut files: Vec<String> = at
+            .iter()
+            .filter(|&&i| matches!(diags.items[i].problem, Problem::FileForNoUnit { .. }))
+            .map(|&i| {
+                // Values files are named by their `.csv` form; say the one that is there.
+                let file = &diags.items[i].file;
+                let xlsx = file.with_extension("xlsx");
+                let shown = if !root.join(file).exists() && root.join(&xlsx).exists() {
+                    xlsx
+                } else {
+                    file.clone()
+                };
+                shown.display().to_string().replace('\\', "/")
+            })
+            .collect();
+        files.sort();
+        files.dedup();
+        gone.extend(at);
+        typos.push((slug, meant, files));
+    }
+    gone.sort_unstable();
+    for i in gone.into_iter().rev() {
+        diags.items.remove(i);
+    }
+    for (slug, meant, files) in typos {
+        diags.push(
+            units_file,
+            slug_lines.get(&slug).copied(),
+            Some("slug"),
+            Problem::SlugTypo { slug, meant, files },
+        );
+    }
 }
 
 /// A values file's unit, its figures (as a one-unit `Figures`) and the file as read (`.csv`

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::table::Table;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, Problem, Severity};
 use crate::model::{Period, Unit, UnitTree};
+use crate::official::{Era, List, REFORM_YEAR};
 use crate::routes;
 use crate::text::suggest;
 
@@ -22,6 +23,18 @@ pub fn is_unit_code(s: &str) -> bool {
 }
 
 pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
+    load_with_lines(table, diags).map(|u| u.tree)
+}
+
+/// The units, with where each was read: the file (`.csv` or `.xlsx`) and each slug's line, for
+/// problems found later that lie in `units.csv`.
+pub struct Loaded {
+    pub tree: UnitTree,
+    pub file: std::path::PathBuf,
+    pub slug_lines: HashMap<String, usize>,
+}
+
+pub fn load_with_lines(table: &Table, diags: &mut Diagnostics) -> Option<Loaded> {
     let cols = table.columns(
         &["code", "slug", "name", "name_en", "level", "parent"],
         &["from", "until", "formed_from"],
@@ -145,12 +158,89 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<UnitTree> {
     check_parents(table, &units, diags);
     if diags.items.len() == parents_before {
         check_lives(table, &units, diags);
+        check_codes(table, &units, diags);
     }
     if units.is_empty() && diags.items.len() == before {
         diags.push(file, None, None, Problem::EmptyFile);
     }
-    (diags.items.len() == before)
-        .then(|| UnitTree::new(units.into_iter().map(|(_, u)| u).collect()))
+    // Codes of the project's own units are only warned about.
+    let refused = diags.items[before..]
+        .iter()
+        .any(|e| e.severity() == Severity::Error);
+    (!refused).then(|| Loaded {
+        tree: UnitTree::new(units.into_iter().map(|(_, u)| u).collect()),
+        file: file.clone(),
+        slug_lines: slugs,
+    })
+}
+
+/// The eras a unit lived in: before the reform of 1 July 2025 (its last period before is the
+/// first half of 2025) and since (its first is the year 2025). A unit without dates lived in
+/// both, as far as the file says.
+fn eras(u: &Unit) -> Vec<Era> {
+    let mut out = Vec::new();
+    if u.from.is_none_or(|f| f <= Period::first_half(REFORM_YEAR)) {
+        out.push(Era::Before2025);
+    }
+    if u.until.is_none_or(|t| t >= Period::year(REFORM_YEAR)) {
+        out.push(Era::Since2025);
+    }
+    out
+}
+
+/// Each code against the official list of its unit's level and era. The level is the unit's
+/// depth below the province, not the word in `level`: a project's root is its province, or
+/// (a national project) stands above the provinces, whichever makes more codes official. A
+/// code that the list holds with zeros in front (`94`, `094`) is an error; any other code not
+/// in the list a warning, for projects may have units of their own. Run once the parents are
+/// known to be sound.
+fn check_codes(table: &Table, units: &[(usize, Unit)], diags: &mut Diagnostics) {
+    let by_code: HashMap<&str, &Unit> = units.iter().map(|(_, u)| (u.code.as_str(), u)).collect();
+    let depth = |u: &Unit| {
+        let mut d = 0;
+        let mut at = u;
+        while let Some(p) = at.parent.as_deref().and_then(|p| by_code.get(p)) {
+            d += 1;
+            at = p;
+            if d > units.len() {
+                break;
+            }
+        }
+        d
+    };
+    let lists = |u: &Unit, above: usize| -> Vec<List> {
+        let Some(d) = depth(u).checked_sub(above) else {
+            return Vec::new();
+        };
+        eras(u)
+            .into_iter()
+            .filter_map(|era| List::at(era, d))
+            .collect()
+    };
+    let official = |above: usize| {
+        units
+            .iter()
+            .filter(|(_, u)| lists(u, above).iter().any(|l| l.contains(&u.code)))
+            .count()
+    };
+    let above = if official(1) > official(0) { 1 } else { 0 };
+    for (line, u) in units {
+        let lists = lists(u, above);
+        if lists.is_empty() || lists.iter().any(|l| l.contains(&u.code)) {
+            continue;
+        }
+        let problem = match lists.iter().find_map(|l| l.padded(&u.code)) {
+            Some(padded) => Problem::CodeLostZeros {
+                code: u.code.clone(),
+                padded,
+            },
+            None => Problem::CodeNotOfficial {
+                code: u.code.clone(),
+                lists,
+            },
+        };
+        diags.push(&table.file, Some(*line), Some("code"), problem);
+    }
 }
 
 fn check_parents(table: &Table, units: &[(usize, Unit)], diags: &mut Diagnostics) {

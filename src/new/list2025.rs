@@ -13,13 +13,10 @@ use crate::load::text::nfc;
 use crate::routes;
 use crate::text::{fold_diacritics, slugify, suggest};
 
-/// `code,name,name_en,level,parent`: derived from `shared/fixtures/vn-units-2025.csv` by
-/// `scripts/derive-lineage.py` (the centre points and areas left out).
-const UNITS_CSV: &str = include_str!("vn-units-2025.csv");
-/// `commune_2025,old_district`: the unique pairs of `shared/fixtures/vn-reform-2025.csv`.
-const LINEAGE_CSV: &str = include_str!("lineage-2025.csv");
-/// `old_province,province_2025`: the same file's provinces.
-const PROVINCES_CSV: &str = include_str!("provinces-2025.csv");
+// The compiled lists (`src/official/`, derived from `shared/fixtures/` by
+// `scripts/derive-lineage.py`).
+use crate::official::UNITS_2025_CSV as UNITS_CSV;
+use crate::official::{LINEAGE_2025_CSV as LINEAGE_CSV, PROVINCES_2025_CSV as PROVINCES_CSV};
 
 /// The first period of a commune and the last of a district: the reform took effect on
 /// 1 July 2025, so the districts' last figures are of the first half of 2025.

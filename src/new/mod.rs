@@ -14,8 +14,7 @@ use crate::text::fold_diacritics;
 mod list2025;
 pub use list2025::{units_2025, Commune, Lists, Province2025};
 
-/// `province_code,province_name,district_code,district_name,district_kind,commune_count`.
-const DISTRICTS_CSV: &str = include_str!("vn-districts-2024.csv");
+use crate::official::DISTRICTS_2024_CSV as DISTRICTS_CSV;
 /// The standard indicators of the district report template, as in the sample project.
 const INDICATORS_CSV: &str = include_str!("indicators.csv");
 const VALUES_HEADER: &str = "indicator,period,kind,value,source,note\n";

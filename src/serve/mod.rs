@@ -64,11 +64,30 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         "cannot watch the project",
     ))?;
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
-        anyhow!(
-            "{} 127.0.0.1:{}: {e}",
-            lang.pick("không mở được cổng", "cannot listen on"),
-            options.port
-        )
+        let in_use = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
+        match (in_use, free_port_after(options.port)) {
+            (true, Some(free)) => anyhow!(
+                "{}",
+                lang.pick(
+                    &format!("cổng {} đang được dùng (có thể bởi một `chiso serve` khác vẫn đang chạy). Dừng chương trình đó, hoặc chọn cổng khác: `chiso serve --port {free}`.", options.port),
+                    &format!("port {} is in use (perhaps by another `chiso serve` still running). Stop that program, or choose another port: `chiso serve --port {free}`.", options.port),
+                )
+            ),
+            (true, None) => anyhow!(
+                "{}",
+                lang.pick(
+                    &format!("cổng {} đang được dùng. Dừng chương trình đang dùng nó, hoặc chọn cổng khác bằng `--port`.", options.port),
+                    &format!("port {} is in use. Stop the program using it, or choose another port with `--port`.", options.port),
+                )
+            ),
+            (false, _) => anyhow!(
+                "{} 127.0.0.1:{}: {e}",
+                lang.pick("không mở được cổng", "cannot listen on"),
+                options.port
+            ),
+        }
     })?;
     let addr = server
         .server_addr()
@@ -98,6 +117,12 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         *shared.write().unwrap_or_else(PoisonError::into_inner) = snapshot;
     }
     Ok(())
+}
+
+/// The first port after `port` that nothing listens on, to suggest when `port` is taken.
+fn free_port_after(port: u16) -> Option<u16> {
+    (port.checked_add(1)?..=port.saturating_add(100))
+        .find(|&p| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok())
 }
 
 /// A digest of every input file except the values files (`data/values/`): the settings, the

@@ -11,6 +11,8 @@ const LAYERS: &[(&str, u8)] = &[
     // Leaves: words and names, no knowledge of projects.
     ("lang", 0),
     ("text", 0),
+    // The official lists of administrative units: data, used by `load` and `new`.
+    ("official", 0),
     ("routes", 1),
     ("format", 1),
     ("markdown", 1),

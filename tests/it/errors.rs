@@ -285,7 +285,7 @@ fn every_problem_is_listed_at_once_and_repeats_are_capped() {
             p.edit("data/values/huyen-dien-bien.csv", "41000", "bốn mươi");
         },
         &[
-            "… and 980 more of the same kind",
+            "… and 980 more errors of the same kind",
             "huyen-dien-bien.csv:3 (column `value`)",
             "1001 error(s)",
         ],
@@ -335,7 +335,7 @@ fn warnings_do_not_stop_the_build() {
     for w in [
         "data/values/dien-bien.csv:2 (column `value`): warning: the entered figure 96000 differs from the sum of the units below (58304) by +64.7%",
         "data/values/huyen-dien-bien.csv:3 (column `value`): warning: `mobile_subscribers` (Thuê bao di động): the actual figure falls below a fifth, from 40,000 Thuê bao (2023) to 4,100 Thuê bao (2024)",
-        "data/values/dien-bien.csv (column `value`): warning: no total for `population` for 2024, kind `actual`, because these units have no figure: Huyện Điện Biên",
+        "data/values/huyen-dien-bien.csv: warning: 2024, kind `actual`: Huyện Điện Biên has no figure for `population` while Huyện Tuần Giáo has, so Tỉnh Điện Biên has no total. Add the figures for 2024 to this file, or enter Tỉnh Điện Biên's own figures in data/values/dien-bien.csv.",
     ] {
         assert!(text.contains(w), "missing {w:?} in:\n{text}");
     }

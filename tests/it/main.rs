@@ -13,6 +13,7 @@ mod build_fixtures;
 mod charts;
 mod compute_rules;
 mod editor_input;
+mod editor_messages;
 mod errors;
 mod hostile;
 mod input_forms;
