@@ -53,6 +53,13 @@ site_routes! {
     UNITS_CATALOGUE = "data/units.csv";
     /// The catalogue of indicators, as open data.
     INDICATORS_CATALOGUE = "data/indicators.csv";
+    /// The open data described for tools: a Frictionless Data Package.
+    DATAPACKAGE = "data/datapackage.json";
+    /// The schema that many files of the data package share (each unit's file, each report's
+    /// table).
+    DATA_SCHEMA = "data/schemas/{name}.json";
+    /// The whole site's tables in one workbook, for Excel.
+    DATA_WORKBOOK = "data/chiso-data.xlsx";
     /// The history of changes behind "what's new".
     CHANGES = "data/changes.json";
     /// The Atom feed, one per language, beside its home page.
@@ -209,6 +216,11 @@ pub fn report_file(slug: &str, year: i32, file: ReportFile) -> String {
 /// A unit's open data file: `data/tuan-giao.csv`.
 pub fn unit_data(slug: &str, format: DataFormat) -> String {
     fill(UNIT_DATA, &[("slug", slug), ("ext", format.extension())])
+}
+
+/// A schema shared by files of the data package: `data/schemas/unit-figures.json`.
+pub fn data_schema(name: &str) -> String {
+    fill(DATA_SCHEMA, &[("name", name)])
 }
 
 /// A file of the theme: `assets/style.css`.
