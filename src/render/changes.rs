@@ -153,6 +153,13 @@ pub fn build_date(project: &Project, computed: &Computed) -> String {
         let (y, m, d) = civil_from_days(days);
         return format!("{y:04}-{m:02}-{d:02}");
     }
+    data_date(project, computed)
+}
+
+/// The date of the data, whatever the build's: `updated` in chiso.toml, else the end of the
+/// latest period with an actual figure. Binary files that carry a date (workbooks) take this
+/// one, so that only text files differ when `SOURCE_DATE_EPOCH` is set.
+pub fn data_date(project: &Project, computed: &Computed) -> String {
     if let Some(u) = &project.config.updated {
         return u.clone();
     }

@@ -82,8 +82,10 @@ fn report_tables() -> [(ReportFile, Table); 2] {
     ]
 }
 
+/// A text in Vietnamese then English, on one line: a line break would be written `\n`, which
+/// reads badly in the file.
 fn both(vi: &str, en: &str) -> String {
-    format!("{vi}\n{en}")
+    format!("{vi} — {en}")
 }
 
 fn field(c: &Column) -> Value {

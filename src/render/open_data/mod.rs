@@ -229,7 +229,7 @@ pub fn files(
                 .collect(),
             title: &title,
             licence: project.config.license(),
-            date: &date,
+            date: &super::changes::data_date(project, computed),
         };
         let bytes = workbook::workbook(&content).map_err(std::io::Error::other)?;
         sink.put(routes::DATA_WORKBOOK.into(), bytes)?;

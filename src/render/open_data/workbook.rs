@@ -17,8 +17,8 @@ const ROWS_PER_SHEET: usize = 1_048_575;
 /// What the workbook is made of: each table with its CSV file's bytes.
 pub struct Content<'a> {
     pub tables: Vec<(&'a Table, &'a [u8])>,
-    /// The site's title, the licence, and the build's date `YYYY-MM-DD` (the creation date
-    /// written in the file, so that the same input gives the same bytes).
+    /// The site's title, the licence, and the data's date `YYYY-MM-DD` (the creation date
+    /// written in the file: one from the data gives the same bytes for the same input).
     pub title: &'a str,
     pub licence: &'a str,
     pub date: &'a str,
