@@ -245,7 +245,10 @@ pub fn reserved_slugs() -> impl Iterator<Item = &'static str> {
             .strip_prefix(data_folder)
             .and_then(|rest| rest.strip_prefix('/'))
             .and_then(|file| file.rsplit_once('.'))
-            .filter(|(_, ext)| DataFormat::ALL.iter().any(|f| f.extension() == *ext))
+            // A file in a folder of its own (`data/schemas/…`) is beside no unit's file.
+            .filter(|(stem, ext)| {
+                !stem.contains('/') && DataFormat::ALL.iter().any(|f| f.extension() == *ext)
+            })
             .map(|(stem, _)| stem);
         folder.into_iter().chain(beside_unit_data)
     })
@@ -272,6 +275,7 @@ mod tests {
                 "changes",
                 "coverage-gaps",
                 "data",
+                "datapackage",
                 "en",
                 "indicators",
                 "media",

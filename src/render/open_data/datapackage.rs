@@ -65,8 +65,8 @@ fn report_tables() -> [(ReportFile, Table); 2] {
             ReportFile::Forecast,
             columns::report(
                 FORECAST_SCHEMA,
-                "Báo cáo 6 tháng: ước thực hiện kế hoạch năm",
-                "Half-year report: forecast of the year's plan",
+                "ước thực hiện kế hoạch năm",
+                "forecast of the year's plan",
                 Part::One.columns(),
             ),
         ),
@@ -74,8 +74,8 @@ fn report_tables() -> [(ReportFile, Table); 2] {
             ReportFile::Plan,
             columns::report(
                 PLAN_SCHEMA,
-                "Báo cáo 6 tháng: kế hoạch năm sau",
-                "Half-year report: next year's plan",
+                "kế hoạch năm sau",
+                "next year's plan",
                 Part::Two.columns(),
             ),
         ),
@@ -209,8 +209,14 @@ pub fn files(
                     in_data(&path),
                     t,
                     (
-                        format!("{} {year} – {}", t.title_vi, unit.name),
-                        format!("{} {year} – {}", t.title_en, unit.name_en),
+                        format!(
+                            "Báo cáo 6 tháng đầu năm {year}, {}: {}",
+                            unit.name, t.title_vi
+                        ),
+                        format!(
+                            "Half-year report, first half of {year}, {}: {}",
+                            unit.name_en, t.title_en
+                        ),
                     ),
                     in_data(&schema_path(t.name)).into(),
                 ));
