@@ -48,10 +48,12 @@ step "build the sample site" cargo run --release -- build --root . --output "$tm
 if [ -f "$tmp/site/index.html" ]; then
   step "browser tests" node tests/browser/run.mjs "$tmp/site"
   step "site checks" node tests/site_checks/run.mjs "$tmp/site"
+  # The open data as the Frictionless tools read it (installs the pinned validator on first use).
+  step "open data package (frictionless)" bash scripts/validate-open-data.sh "$tmp/site"
 else
   section "browser tests"
   echo "skipped: the sample site was not built"
-  failed+=("browser tests (not run)" "site checks (not run)")
+  failed+=("browser tests (not run)" "site checks (not run)" "open data package (not run)")
 fi
 # A province of 166 communes (Thanh Hóa, with its former districts), with illustrative figures:
 # its home page has the longest charts a province makes. Only that page, in both languages, to

@@ -53,6 +53,13 @@ site_routes! {
     UNITS_CATALOGUE = "data/units.csv";
     /// The catalogue of indicators, as open data.
     INDICATORS_CATALOGUE = "data/indicators.csv";
+    /// The open data described for tools: a Frictionless Data Package.
+    DATAPACKAGE = "data/datapackage.json";
+    /// The schema that many files of the data package share (each unit's file, each report's
+    /// table).
+    DATA_SCHEMA = "data/schemas/{name}.json";
+    /// The whole site's tables in one workbook, for Excel.
+    DATA_WORKBOOK = "data/chiso-data.xlsx";
     /// The history of changes behind "what's new".
     CHANGES = "data/changes.json";
     /// The Atom feed, one per language, beside its home page.
@@ -211,6 +218,11 @@ pub fn unit_data(slug: &str, format: DataFormat) -> String {
     fill(UNIT_DATA, &[("slug", slug), ("ext", format.extension())])
 }
 
+/// A schema shared by files of the data package: `data/schemas/unit-figures.json`.
+pub fn data_schema(name: &str) -> String {
+    fill(DATA_SCHEMA, &[("name", name)])
+}
+
 /// A file of the theme: `assets/style.css`.
 pub fn asset(name: &str) -> String {
     fill(ASSET, &[("name", name)])
@@ -233,7 +245,10 @@ pub fn reserved_slugs() -> impl Iterator<Item = &'static str> {
             .strip_prefix(data_folder)
             .and_then(|rest| rest.strip_prefix('/'))
             .and_then(|file| file.rsplit_once('.'))
-            .filter(|(_, ext)| DataFormat::ALL.iter().any(|f| f.extension() == *ext))
+            // A file in a folder of its own (`data/schemas/…`) is beside no unit's file.
+            .filter(|(stem, ext)| {
+                !stem.contains('/') && DataFormat::ALL.iter().any(|f| f.extension() == *ext)
+            })
             .map(|(stem, _)| stem);
         folder.into_iter().chain(beside_unit_data)
     })
@@ -260,6 +275,7 @@ mod tests {
                 "changes",
                 "coverage-gaps",
                 "data",
+                "datapackage",
                 "en",
                 "indicators",
                 "media",

@@ -65,6 +65,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                     );
                 }
             }
+            if let Some(l) = &c.license {
+                if !is_license_id(l) {
+                    diags.push(
+                        rel,
+                        None,
+                        Some("license"),
+                        Problem::Config(format!("`{l}`: CC-BY-4.0")),
+                    );
+                }
+            }
             check_plans(&c, &raw, diags);
             if c.languages.is_empty() {
                 diags.push(
@@ -184,6 +194,15 @@ pub fn check_codes(config: &Config, catalogue: &crate::model::Catalogue, diags: 
             );
         }
     }
+}
+
+/// A licence's identifier as the SPDX list writes them (`CC-BY-4.0`): letters, digits, `.` and
+/// `-`, which a data package accepts as a name.
+pub fn is_license_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
 }
 
 /// A published address: `http://` or `https://`, with nothing that could break out of an

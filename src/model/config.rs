@@ -17,6 +17,9 @@ pub struct Config {
     pub plans: Vec<PlanEntry>,
     /// The date of the data's publication, `YYYY-MM-DD`, for "what's new" and the feed.
     pub updated: Option<String>,
+    /// The licence of the open data, by its identifier (`CC-BY-4.0`, `CC0-1.0`, `ODbL-1.0`…):
+    /// shown in every page's footer and on the data page, and written in the data package.
+    pub license: Option<String>,
     /// Shows a "sample data" notice on every page.
     pub sample: bool,
     /// Writes a gzip copy beside every text file (`index.html.gz`) for hosts that send such
@@ -79,6 +82,16 @@ impl Default for Charts {
     }
 }
 
+/// The licence when `chiso.toml` names none.
+pub const DEFAULT_LICENSE: &str = "CC-BY-4.0";
+
+impl Config {
+    /// The open data's licence: `license`, else [`DEFAULT_LICENSE`].
+    pub fn license(&self) -> &str {
+        self.license.as_deref().unwrap_or(DEFAULT_LICENSE)
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -89,6 +102,7 @@ impl Default for Config {
             target_year: None,
             plans: Vec::new(),
             updated: None,
+            license: None,
             sample: false,
             precompress: false,
             charts: Charts::default(),

@@ -213,6 +213,29 @@ pub fn build_date() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The date of the data, whatever the build's: the end of the latest period with an actual
+/// figure (not `updated`, which editors forget to change). Binary files that carry a date (workbooks) take this
+/// one, so that only text files differ when `SOURCE_DATE_EPOCH` is set.
+pub fn data_date(project: &Project, computed: &Computed) -> String {
+    let latest = project
+        .units
+        .ids()
+        .flat_map(|u| project.catalogue.ids().map(move |i| (u, i)))
+        .filter_map(|(u, i)| {
+            computed
+                .figures
+                .of_kind(u, i, crate::model::Kind::Actual)
+                .last()
+                .map(|(p, _)| p)
+        })
+        .max();
+    match latest {
+        Some(p) if p.half => format!("{:04}-06-30", p.year),
+        Some(p) => format!("{:04}-12-31", p.year),
+        None => "1970-01-01".into(),
+    }
+}
+
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;

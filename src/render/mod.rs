@@ -229,6 +229,27 @@ pub enum RenderError {
     Write(#[from] std::io::Error),
 }
 
+/// The open data's licence as the footer and the data page name it.
+#[derive(serde::Serialize)]
+struct LicenceView {
+    /// Its identifier: `CC-BY-4.0`.
+    name: String,
+    /// Its full name, for the link's title, where known.
+    title: Option<&'static str>,
+    /// Where to read it, where known.
+    href: Option<&'static str>,
+}
+
+fn licence_view(project: &Project) -> LicenceView {
+    let name = project.config.license();
+    let (title, href) = open_data::licence(name);
+    LicenceView {
+        name: name.to_string(),
+        title,
+        href,
+    }
+}
+
 /// Renders the whole site, handing each file to `sink` as soon as it is made.
 pub fn render_site(
     project: &Project,
@@ -244,9 +265,11 @@ pub fn render_site(
         .clone()
         .or_else(|| project.config.base_url.clone())
         .map(|b| if b.ends_with('/') { b } else { format!("{b}/") });
+    let licence = licence_view(project);
     let base_context = [Lang::Vi, Lang::En].map(|lang| {
         let mut c = tera::Context::new();
         c.insert("t", i18n.table(lang));
+        c.insert("licence", &licence);
         c
     });
     let ctx = Ctx {

@@ -96,6 +96,11 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
         .collect();
     let files = vec![
         Link {
+            label: ctx.i18n.get(lang, "data_workbook"),
+            href: format!("{site}{}", routes::DATA_WORKBOOK),
+            current: false,
+        },
+        Link {
             label: ctx.i18n.get(lang, "data_values"),
             href: format!("{site}{}", routes::VALUES),
             current: false,
@@ -115,11 +120,62 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
             href: format!("{site}{}", routes::INDICATORS_CATALOGUE),
             current: false,
         },
+        Link {
+            label: ctx.i18n.get(lang, "data_package"),
+            href: format!("{site}{}", routes::DATAPACKAGE),
+            current: false,
+        },
     ];
+    let root = ctx.project.units.get(UnitId::ROOT);
+    let licence = ctx.project.config.license();
     let mut context = ctx.context(lang, &page);
+    context.insert(
+        "licence_text",
+        &ctx.i18n.fill(
+            lang,
+            "data_licence",
+            &[
+                ("licence", licence),
+                ("source", lang.pick(&root.name, &root.name_en)),
+            ],
+        ),
+    );
+    context.insert("tables", &column_tables(lang));
     context.insert("files", &files);
     context.insert("units", &units);
     Ok((path.into(), ctx.render("data.html", &context)?))
+}
+
+/// A published table's columns as the data page explains them.
+#[derive(Serialize)]
+struct ColumnTable {
+    file: String,
+    title: &'static str,
+    about: &'static str,
+    /// (name, meaning, unit of measure).
+    columns: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+fn column_tables(lang: Lang) -> Vec<ColumnTable> {
+    use super::open_data::columns;
+    let [values, progress, units, indicators] = columns::site_tables();
+    [values, progress, units, indicators, columns::unit_figures()]
+        .into_iter()
+        .map(|t| ColumnTable {
+            file: if t.name == "unit-figures" {
+                "<slug>.csv".into()
+            } else {
+                format!("{}.csv", t.name)
+            },
+            title: lang.pick(t.title_vi, t.title_en),
+            about: lang.pick(t.vi, t.en),
+            columns: t
+                .columns
+                .iter()
+                .map(|c| (c.name, lang.pick(c.vi, c.en), c.unit.unwrap_or("")))
+                .collect(),
+        })
+        .collect()
 }
 
 pub fn page(ctx: &Ctx, slug: &str, lang: Lang) -> Result<(String, String), ThemeError> {

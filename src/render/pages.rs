@@ -152,12 +152,7 @@ impl Page {
                 return Ok(());
             }
             Page::OpenData => {
-                return Ok(open_data::files(
-                    ctx.project,
-                    ctx.computed,
-                    run.scope,
-                    sink,
-                )?);
+                return Ok(open_data::files(ctx, run.scope, run.workbooks, sink)?);
             }
             Page::NotFound => {
                 let f = other_pages::not_found(ctx)?;

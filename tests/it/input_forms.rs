@@ -200,7 +200,11 @@ fn every_saved_form_publishes_the_same_data() {
         );
         let unit = String::from_utf8(published.1.clone()).unwrap();
         assert!(unit.contains("Báo cáo của huyện"), "{name}: {unit}");
-        assert!(unit.contains("90.0..100.0"), "{name}: {unit}");
+        // A range target: its bounds in `value` and `value_max`.
+        assert!(
+            unit.contains(",target,90.0,100.0,entered,"),
+            "{name}: {unit}"
+        );
         match &reference {
             None => reference = Some(published),
             Some(r) => {

@@ -20,6 +20,7 @@ mod input_forms;
 mod narrative_images;
 mod new;
 mod new_2025;
+mod open_data_package;
 mod partial_preview;
 mod plan_pages;
 mod plan_rules;

@@ -1,13 +1,21 @@
 //! The open data: every figure and every progress measure, as the data contract lists them, in
 //! plain number format so that anyone can check and reuse them, and the catalogues of units and
-//! indicators that say what their codes mean.
+//! indicators that say what their codes mean; described for tools in a data package and
+//! gathered for Excel in one workbook.
+
+pub mod columns;
+mod datapackage;
+mod workbook;
+
+pub use datapackage::licence;
 
 use serde::Serialize;
 
 use super::scope::Scope;
-use super::Sink;
+use super::{Ctx, Sink};
 use crate::compute::{Computed, Progress};
 use crate::format::{plain_number, round};
+use crate::lang::Lang;
 use crate::model::{IndicatorId, Project, UnitId};
 use crate::routes::{self, DataFormat};
 
@@ -83,22 +91,6 @@ fn progress_row(
     ]
 }
 
-const PROGRESS_HEADER: &[&str] = &[
-    "unit",
-    "indicator",
-    "baseline_period",
-    "baseline_value",
-    "latest_period",
-    "latest_value",
-    "target_year",
-    "target_value",
-    "target_unit",
-    "achievement_pct",
-    "progress_pct",
-    "status",
-    "plan",
-];
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -120,9 +112,31 @@ struct UnitJson<'a> {
     progress: Vec<ProgressJson<'a>>,
 }
 
+/// An indicator's names and unit of measure, beside its code where a person reads the file.
+#[derive(Serialize)]
+struct Names<'a> {
+    indicator_name: &'a str,
+    indicator_name_en: &'a str,
+    unit_of_measure: &'a str,
+    unit_of_measure_en: &'a str,
+}
+
+impl<'a> Names<'a> {
+    fn of(ind: &'a crate::model::Indicator) -> Self {
+        Names {
+            indicator_name: &ind.name,
+            indicator_name_en: &ind.name_en,
+            unit_of_measure: &ind.unit_of_measure,
+            unit_of_measure_en: &ind.unit_of_measure_en,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FigureJson<'a> {
     indicator: &'a str,
+    #[serde(flatten)]
+    names: Names<'a>,
     period: String,
     kind: &'static str,
     value: f64,
@@ -136,6 +150,8 @@ struct FigureJson<'a> {
 #[derive(Serialize)]
 struct ProgressJson<'a> {
     indicator: &'a str,
+    #[serde(flatten)]
+    names: Names<'a>,
     baseline_period: Option<String>,
     baseline_value: Option<f64>,
     latest_period: Option<String>,
@@ -157,15 +173,16 @@ pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
 }
 
 /// Each unit's CSV and JSON files (only those in `scope`, if given), then the whole site's
-/// `values.csv` and `progress.csv`. Units are done in parallel: this is the one job of a
-/// partial render that covers every unit.
+/// `values.csv`, `progress.csv`, catalogues, data package and (with `workbooks`) workbook.
+/// Units are done in parallel: this is the one job of a partial render that covers every unit.
 pub fn files(
-    project: &Project,
-    computed: &Computed,
+    ctx: &Ctx,
     scope: Option<&Scope>,
+    workbooks: bool,
     sink: &dyn Sink,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
+    let (project, computed) = (ctx.project, ctx.computed);
     let per_unit = project
         .units
         .ids()
@@ -183,17 +200,44 @@ pub fn files(
         .collect::<std::io::Result<Vec<_>>>()?;
     // Each unit's rows arrive as CSV text: the whole site's rows as cells would take several
     // times the memory of the files.
-    let header = ["unit", "indicator", "period", "kind", "value", "origin"];
-    let mut values = csv_bytes(&header, []);
-    let mut progress = csv_bytes(PROGRESS_HEADER, []);
+    let mut values = csv_bytes(&columns::values().header(), []);
+    let mut progress = csv_bytes(&columns::progress().header(), []);
     for (v, p) in per_unit {
         values.extend(v);
         progress.extend(p);
     }
+    let units = units_csv(project);
+    let indicators = indicators_csv(project);
+    let date = super::changes::build_date(project, computed);
+    let title = ctx.site_title(Lang::Vi);
+    let about = datapackage::About {
+        title_vi: &title,
+        title_en: &ctx.site_title(Lang::En),
+        date: &date,
+        base_url: ctx.base_url.as_deref(),
+    };
+    for (path, bytes) in datapackage::files(project, computed, &about) {
+        sink.put(path, bytes)?;
+    }
+    if workbooks {
+        let tables = columns::site_tables();
+        let content = workbook::Content {
+            tables: tables
+                .iter()
+                .zip([&values, &progress, &units, &indicators])
+                .map(|(t, b)| (t, b.as_slice()))
+                .collect(),
+            title: &title,
+            licence: project.config.license(),
+            date: &super::changes::data_date(project, computed),
+        };
+        let bytes = workbook::workbook(&content).map_err(std::io::Error::other)?;
+        sink.put(routes::DATA_WORKBOOK.into(), bytes)?;
+    }
     sink.put(routes::VALUES.into(), values)?;
     sink.put(routes::PROGRESS.into(), progress)?;
-    sink.put(routes::UNITS_CATALOGUE.into(), units_csv(project))?;
-    sink.put(routes::INDICATORS_CATALOGUE.into(), indicators_csv(project))
+    sink.put(routes::UNITS_CATALOGUE.into(), units)?;
+    sink.put(routes::INDICATORS_CATALOGUE.into(), indicators)
 }
 
 /// `data/units.csv`: every unit, those that ended too, with the columns of the project's own
@@ -316,25 +360,25 @@ fn unit_files(
                 value_cell(f.value, ind.decimals),
                 f.origin.as_str().into(),
             ]);
-            let full = match f.upper {
-                Some(up) => format!(
-                    "{}..{}",
-                    value_cell(f.value, ind.decimals),
-                    value_cell(up, ind.decimals)
-                ),
-                None => value_cell(f.value, ind.decimals),
-            };
             unit_rows.push(vec![
                 ind.code.clone(),
+                ind.name.clone(),
+                ind.name_en.clone(),
+                ind.unit_of_measure.clone(),
+                ind.unit_of_measure_en.clone(),
                 key.period.to_string(),
                 key.kind.as_str().into(),
-                full,
+                value_cell(f.value, ind.decimals),
+                f.upper
+                    .map(|up| value_cell(up, ind.decimals))
+                    .unwrap_or_default(),
                 f.origin.as_str().into(),
                 f.source.clone(),
                 f.note.clone(),
             ]);
             figures.push(FigureJson {
                 indicator: &ind.code,
+                names: Names::of(ind),
                 period: key.period.to_string(),
                 kind: key.kind.as_str(),
                 value: round(f.value, ind.decimals),
@@ -354,6 +398,7 @@ fn unit_files(
             let r = |v: f64| round(v, ind.decimals);
             progress.push(ProgressJson {
                 indicator: &ind.code,
+                names: Names::of(ind),
                 baseline_period: p.baseline.map(|(p, _)| p.to_string()),
                 baseline_value: p.baseline.map(|(_, v)| r(v)),
                 latest_period: p.latest.map(|(p, _)| p.to_string()),
@@ -375,18 +420,7 @@ fn unit_files(
     let slug = &units.get(u).slug;
     sink.put(
         routes::unit_data(slug, DataFormat::Csv),
-        csv_bytes(
-            &[
-                "indicator",
-                "period",
-                "kind",
-                "value",
-                "origin",
-                "source",
-                "note",
-            ],
-            unit_rows,
-        ),
+        csv_bytes(&columns::unit_figures().header(), unit_rows),
     )?;
     let json = UnitJson {
         unit: units.get(u),
