@@ -12,7 +12,7 @@ pub mod plan;
 pub mod project;
 pub mod unit;
 
-pub use config::Config;
+pub use config::{Config, ReportHead};
 pub use content::Content;
 pub use coverage_gap::Village;
 
