@@ -171,6 +171,10 @@ def main():
         check(5 <= pages <= 9, f"{pages} pages: the body, the tables over a few pages, the close")
         check(re.fullmatch(r"P+L+P+", orient) is not None, f"portrait, landscape, portrait: {orient}")
         check(all(abs(float(w) * float(h) - 595.3 * 841.9) < 50 for w, h in sizes), "A4 pages")
+        first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                               capture_output=True, text=True, check=True).stdout
+        check("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first, "the national title on one line")
+        check("UBND HUYỆN TUẦN GIÁO" in first, "the agency on one line")
         first_landscape = orient.index("L") + 1
         text = subprocess.run(
             ["pdftotext", "-layout", "-f", str(first_landscape), "-l", str(first_landscape),

@@ -34,9 +34,11 @@ const RIGHT: i32 = 15 * MM;
 /// The width that text takes on a portrait and on a landscape page.
 pub const PORTRAIT_TEXT: usize = A4_SHORT as usize - (LEFT + RIGHT) as usize;
 pub const LANDSCAPE_TEXT: usize = A4_LONG as usize - (LEFT + RIGHT) as usize;
-/// Sizes, in half-points: body 14 pt, the table 11 pt, "Nơi nhận" 12 pt and its list 11 pt.
+/// Sizes, in half-points: body 14 pt, the head 13 pt, the table 11 pt, "Nơi nhận" 12 pt and its list 11 pt.
 const BODY: usize = 28;
 const HEAD: usize = 26;
+/// The national title, 12 pt: at 13 pt it does not fit on one line beside the agency.
+const NATIONAL: usize = 24;
 const TABLE: usize = 22;
 /// The table's headings, 10 pt, to fit the template's long headings in narrow columns.
 const TABLE_HEADING: usize = 20;
@@ -293,7 +295,7 @@ fn compress(stored: Vec<u8>) -> zip::result::ZipResult<Vec<u8>> {
 /// The head: the agencies and the number on the left, the national title, the motto and the
 /// place and date on the right, each centred in its half, without borders.
 fn head_table(ids: &mut Ids, head: &Head) -> Table {
-    let left_width = 70 * MM as usize;
+    let left_width = 65 * MM as usize;
     let right_width = PORTRAIT_TEXT - left_width;
     let mut left = cell(left_width);
     if let Some(parent) = &head.parent_agency {
@@ -303,7 +305,7 @@ fn head_table(ids: &mut Ids, head: &Head) -> Table {
         .add_paragraph(ids.text(&head.agency, Style::new(HEAD).bold().center().after(120)))
         .add_paragraph(ids.text(&head.number, Style::new(HEAD).center()));
     let right = cell(right_width)
-        .add_paragraph(ids.text(NATIONAL_TITLE, Style::new(HEAD).bold().center()))
+        .add_paragraph(ids.text(NATIONAL_TITLE, Style::new(NATIONAL).bold().center()))
         .add_paragraph(ids.text(
             MOTTO,
             Style::new(BODY).bold().underline().center().after(120),
