@@ -311,3 +311,28 @@ pub fn is_base_url(s: &str) -> bool {
             c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{placeholders, report_lines};
+
+    #[test]
+    fn each_report_setting_is_found_on_its_line_inline_or_in_a_sub_table() {
+        let raw = "title = \"x\"\n[report]\nsymbol = \"BC-UBND\"\nagency = { district = \"UBND {unit}\", \"commune\" = \"x\" }\n\n[report.signer_name]\n\"099\" = \"A\"\n[labels]\nagency = 1\n";
+        let lines = report_lines(raw);
+        let line = |k: &str| lines.get(k).copied();
+        assert_eq!(line("symbol"), Some(3));
+        assert_eq!(line("agency"), Some(4));
+        assert_eq!(line("agency.district"), Some(4));
+        assert_eq!(line("agency.commune"), Some(4));
+        assert_eq!(line("signer_name"), Some(6));
+        assert_eq!(line("signer_name.099"), Some(7));
+        assert_eq!(lines.len(), 6, "nothing from other tables: {lines:?}");
+    }
+
+    #[test]
+    fn placeholders_are_the_names_between_braces() {
+        let found: Vec<&str> = placeholders("UBND {unit} – {parent}, {x").collect();
+        assert_eq!(found, ["unit", "parent"]);
+    }
+}
