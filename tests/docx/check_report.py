@@ -76,6 +76,7 @@ def main():
     check(all(12 <= s <= 14 for s in body), f"body text 12–14 pt: {sorted(set(body))}")
 
     # The narrative as the body.
+    check(any(p.startswith("Dữ liệu mẫu") for p in paragraphs), "the sample's notice, as on the site")
     check("Tình hình chung" in paragraphs, "the narrative's headings")
     check(
         any(p.startswith("Tuần Giáo là huyện cửa ngõ") for p in paragraphs),

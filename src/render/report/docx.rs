@@ -173,6 +173,12 @@ pub fn document(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, String> {
         .add_paragraph(ids.text("", Style::new(BODY)))
         .add_paragraph(ids.text(DOCUMENT_NAME, Style::new(BODY).bold().center()))
         .add_paragraph(ids.text(&head.summary, Style::new(BODY).bold().center().after(240)));
+    // Nobody should sign trial figures unawares.
+    if ctx.project.config.sample {
+        let notice = ctx.i18n.get(LANG, "sample_notice");
+        first =
+            first.add_paragraph(ids.text(&notice, Style::new(BODY).italic().center().after(240)));
+    }
     for block in narrative(ctx, r) {
         first = first.add_paragraph(match block {
             Block::Heading(text) => ids
