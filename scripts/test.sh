@@ -3,7 +3,8 @@
 #
 #   bash scripts/test.sh
 #
-# It first installs what is missing (Chromium, Java, nginx, the browser tests' node modules), then
+# It first installs what is missing (Chromium, Java, nginx, the browser tests' node modules,
+# LibreOffice and python-docx for the Word report), then
 # runs every step even after one fails, so that a single run shows all that is wrong; it exits
 # non-zero if any step failed. The browser tests and site checks need the site, so they are
 # skipped when the build fails.
@@ -33,6 +34,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 section "Installing what is missing"
 bash scripts/install-browser-deps.sh
+bash scripts/install-docx-deps.sh
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
 echo "node: $(node --version), cargo: $(cargo --version)"
 
@@ -50,10 +52,13 @@ if [ -f "$tmp/site/index.html" ]; then
   step "site checks" node tests/site_checks/run.mjs "$tmp/site"
   # The open data as the Frictionless tools read it (installs the pinned validator on first use).
   step "open data package (frictionless)" bash scripts/validate-open-data.sh "$tmp/site"
+  # Tuần Giáo's 2024-H1 report as Word: opened with python-docx, rendered to PDF by LibreOffice.
+  step "Word report checks" target/docx-venv/bin/python tests/docx/check_report.py "$tmp/site"
 else
   section "browser tests"
   echo "skipped: the sample site was not built"
-  failed+=("browser tests (not run)" "site checks (not run)" "open data package (not run)")
+  failed+=("browser tests (not run)" "site checks (not run)" "open data package (not run)"
+          "Word report checks (not run)")
 fi
 # A province of 166 communes (Thanh Hóa, with its former districts), with illustrative figures:
 # its home page has the longest charts a province makes. Only that page, in both languages, to

@@ -42,7 +42,7 @@ site_routes! {
     PAGE = "pages/{slug}/index.html";
     /// The root unit's half-year report; another unit's sits in that unit's folder.
     ROOT_REPORT = "reports/{year}-H1/index.html";
-    /// A half-year report's files: `{file}` is `.csv`, `-plan.csv` or `.xlsx` ([`ReportFile`]).
+    /// A half-year report's files: `{file}` is `.csv`, `-plan.csv`, `.xlsx` or `.docx` ([`ReportFile`]).
     REPORT_DATA = "data/reports/{slug}-{year}-H1{file}";
     /// The whole site's figures, as open data.
     VALUES = "data/values.csv";
@@ -110,16 +110,24 @@ pub enum ReportFile {
     Plan,
     /// Both parts as the workbook to submit.
     Workbook,
+    /// The whole report as a Word document in the official form, to sign and send.
+    Document,
 }
 
 impl ReportFile {
-    pub const ALL: [ReportFile; 3] = [ReportFile::Forecast, ReportFile::Plan, ReportFile::Workbook];
+    pub const ALL: [ReportFile; 4] = [
+        ReportFile::Forecast,
+        ReportFile::Plan,
+        ReportFile::Workbook,
+        ReportFile::Document,
+    ];
 
     fn ending(self) -> &'static str {
         match self {
             ReportFile::Forecast => ".csv",
             ReportFile::Plan => "-plan.csv",
             ReportFile::Workbook => ".xlsx",
+            ReportFile::Document => ".docx",
         }
     }
 }

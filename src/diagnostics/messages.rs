@@ -306,6 +306,18 @@ impl Problem {
                 format!("mã kế hoạch `{id}` không hợp lệ. Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `id = \"2021-2025\"`."),
                 format!("the plan id `{id}` is not valid. Use lower-case letters without accents, digits and hyphens only, e.g. `id = \"2021-2025\"`."),
             ),
+            Problem::ReportLevel { key, level, levels } => l(
+                format!("`[report]` `{key}`: không có đơn vị nào thuộc cấp `{level}` trong data/units.csv. Các cấp có: {}.", levels.join(", ")),
+                format!("`[report]` `{key}`: no unit in data/units.csv has the level `{level}`. The levels are: {}.", levels.join(", ")),
+            ),
+            Problem::ReportUnit { code, suggestion } => l(
+                format!("`[report]` `signer_name`: không có đơn vị nào có mã `{code}` trong data/units.csv. Ghi mã đơn vị trong ngoặc kép, ví dụ `\"099\" = \"Nguyễn Văn A\"`.{}", did_you_mean(suggestion)),
+                format!("`[report]` `signer_name`: no unit in data/units.csv has the code `{code}`. Write the unit's code in quotes, e.g. `\"099\" = \"Nguyễn Văn A\"`.{}", did_you_mean(suggestion)),
+            ),
+            Problem::ReportPlaceholder { key, placeholder } => l(
+                format!("`[report]` `{key}`: không có chỗ điền `{{{placeholder}}}`. Dùng `{{unit}}` (tên đơn vị), `{{name}}` (tên không kèm cấp: \"Tuần Giáo\") hoặc `{{parent}}` (tên đơn vị cấp trên)."),
+                format!("`[report]` `{key}`: there is no placeholder `{{{placeholder}}}`. Use `{{unit}}` (the unit's name), `{{name}}` (its name without the kind of unit: \"Tuần Giáo\") or `{{parent}}` (the name of the unit above)."),
+            ),
             Problem::PlanIdTwice(id) => l(
                 format!("mã kế hoạch `{id}` đã dùng cho một kế hoạch ở trên. Mỗi `[[plans]]` cần một `id` riêng."),
                 format!("the plan id `{id}` is already used by a plan above. Each `[[plans]]` needs its own `id`."),

@@ -362,6 +362,22 @@ pub enum Problem {
         message: String,
     },
     Config(String),
+    /// A `[report]` table keyed by a level no unit of data/units.csv has.
+    ReportLevel {
+        key: String,
+        level: String,
+        levels: Vec<String>,
+    },
+    /// A `[report]` `signer_name` for a unit code not in data/units.csv.
+    ReportUnit {
+        code: String,
+        suggestion: Option<String>,
+    },
+    /// A `[report]` text with a `{placeholder}` other than `{unit}`, `{name}`, `{parent}`.
+    ReportPlaceholder {
+        key: String,
+        placeholder: String,
+    },
     /// A `[[plans]]` id that is not `[a-z0-9-]+`.
     PlanId(String),
     /// A `[[plans]]` id used by an earlier plan.

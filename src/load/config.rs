@@ -4,7 +4,8 @@ use std::path::Path;
 
 use super::text;
 use crate::diagnostics::{Diagnostics, Problem};
-use crate::model::Config;
+use crate::model::{Config, UnitTree};
+use std::collections::BTreeMap;
 
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
     let rel = Path::new("chiso.toml");
@@ -76,6 +77,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Config {
                 }
             }
             check_plans(&c, &raw, diags);
+            c.report.lines = report_lines(&raw);
             if c.languages.is_empty() {
                 diags.push(
                     rel,
@@ -205,6 +207,121 @@ pub fn is_license_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
 }
 
+/// The line of each setting of `[report]`: `key` for `key = …` (and for a `[report.key]`
+/// header), `key.sub` for a `sub = …` inside it, inline (`{ sub = … }`) or on a line of its own.
+fn report_lines(raw: &str) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    let mut table: Option<String> = None;
+    let unquote = |k: &str| k.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+    for (n, line) in raw.lines().enumerate() {
+        let line_no = n + 1;
+        let t = line.trim();
+        if t.starts_with('[') {
+            let name = t
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim();
+            table = match name.strip_prefix("report") {
+                Some("") => Some(String::new()),
+                Some(rest) if rest.starts_with('.') => {
+                    let key = unquote(&rest[1..]);
+                    out.entry(key.clone()).or_insert(line_no);
+                    Some(key)
+                }
+                _ => None,
+            };
+            continue;
+        }
+        let Some(table) = &table else { continue };
+        let Some((key, value)) = t.split_once('=') else {
+            continue;
+        };
+        let key: Vec<String> = key.split('.').map(unquote).collect();
+        let key = if table.is_empty() {
+            key.join(".")
+        } else {
+            format!("{table}.{}", key.join("."))
+        };
+        out.entry(key.clone()).or_insert(line_no);
+        if let Some(inline) = value.trim().strip_prefix('{') {
+            for pair in inline.trim_end_matches('}').split(',') {
+                if let Some((sub, _)) = pair.split_once('=') {
+                    out.entry(format!("{key}.{}", unquote(sub)))
+                        .or_insert(line_no);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `[report]`: levels that some unit has, unit codes that exist, and only the placeholders
+/// `{unit}`, `{name}`, `{parent}`.
+pub fn check_report(config: &Config, units: &UnitTree, diags: &mut Diagnostics) {
+    let rel = Path::new("chiso.toml");
+    let head = &config.report;
+    let mut levels: Vec<String> = Vec::new();
+    for (_, u) in units.iter() {
+        if !levels.contains(&u.level) {
+            levels.push(u.level.clone());
+        }
+    }
+    for (key, level) in head.levels() {
+        if !levels.contains(level) {
+            diags.push(
+                rel,
+                head.line(key, level),
+                None,
+                Problem::ReportLevel {
+                    key: key.to_string(),
+                    level: level.clone(),
+                    levels: levels.clone(),
+                },
+            );
+        }
+    }
+    for code in head.signer_name.keys() {
+        if units.by_code(code).is_none() {
+            diags.push(
+                rel,
+                head.line("signer_name", code),
+                None,
+                Problem::ReportUnit {
+                    code: code.clone(),
+                    suggestion: crate::text::suggest(
+                        code,
+                        units.iter().map(|(_, u)| u.code.as_str()),
+                    ),
+                },
+            );
+        }
+    }
+    for (key, level, text) in head.templates() {
+        for placeholder in placeholders(text) {
+            if !matches!(placeholder, "unit" | "name" | "parent") {
+                diags.push(
+                    rel,
+                    head.line(key, level),
+                    None,
+                    Problem::ReportPlaceholder {
+                        key: key.to_string(),
+                        placeholder: placeholder.to_string(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The names between braces in `text`: `UBND {unit}` → `unit`.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+}
+
 /// A published address: `http://` or `https://`, with nothing that could break out of an
 /// attribute or a feed.
 pub fn is_base_url(s: &str) -> bool {
@@ -212,4 +329,29 @@ pub fn is_base_url(s: &str) -> bool {
         && !s.chars().any(|c| {
             c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{placeholders, report_lines};
+
+    #[test]
+    fn each_report_setting_is_found_on_its_line_inline_or_in_a_sub_table() {
+        let raw = "title = \"x\"\n[report]\nsymbol = \"BC-UBND\"\nagency = { district = \"UBND {unit}\", \"commune\" = \"x\" }\n\n[report.signer_name]\n\"099\" = \"A\"\n[labels]\nagency = 1\n";
+        let lines = report_lines(raw);
+        let line = |k: &str| lines.get(k).copied();
+        assert_eq!(line("symbol"), Some(3));
+        assert_eq!(line("agency"), Some(4));
+        assert_eq!(line("agency.district"), Some(4));
+        assert_eq!(line("agency.commune"), Some(4));
+        assert_eq!(line("signer_name"), Some(6));
+        assert_eq!(line("signer_name.099"), Some(7));
+        assert_eq!(lines.len(), 6, "nothing from other tables: {lines:?}");
+    }
+
+    #[test]
+    fn placeholders_are_the_names_between_braces() {
+        let found: Vec<&str> = placeholders("UBND {unit} – {parent}, {x").collect();
+        assert_eq!(found, ["unit", "parent"]);
+    }
 }

@@ -57,6 +57,7 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     };
     let units = units_read.tree;
     config::check_codes(&config, &catalogue, &mut diags);
+    config::check_report(&config, &units, &mut diags);
     // The values files are independent (one unit each): read, parsed and checked in parallel,
     // then taken in file order, so that problems come out as if read one after the other.
     let files = value_files(root, &mut diags);

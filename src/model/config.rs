@@ -1,5 +1,7 @@
 //! The site's settings, as `chiso.toml` gives them (every one optional).
 
+use std::collections::BTreeMap;
+
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -31,6 +33,8 @@ pub struct Config {
     pub headline: Vec<String>,
     /// Short names for indicators in charts, where the official names are too long.
     pub labels: std::collections::BTreeMap<String, Label>,
+    /// `[report]`: who issues and signs the half-year reports' Word documents.
+    pub report: ReportHead,
     /// Which settings the file gave, so that only codes an editor wrote are checked: the
     /// defaults name indicators a project may not have.
     #[serde(skip)]
@@ -48,6 +52,64 @@ pub struct PlanEntry {
     pub name_en: Option<String>,
     pub from: i32,
     pub until: i32,
+}
+
+/// `[report]`: the head and the signature of the reports in the official form (Nghị định
+/// 30/2020/NĐ-CP). Every setting is optional: what is missing stays a dotted blank that the
+/// office fills in by hand. Tables are keyed by unit level (`district = "UBND {unit}"`), except
+/// `signer_name`, keyed by unit code; texts may hold `{unit}` (the unit's name), `{name}` (its
+/// name without the kind of unit: "Tuần Giáo") and `{parent}` (the unit above's name).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportHead {
+    /// The issuing agency: `UBND {unit}`.
+    pub agency: BTreeMap<String, String>,
+    /// The agency above it, printed over it: `UBND {parent}`.
+    pub parent_agency: BTreeMap<String, String>,
+    /// The symbol after the number: `BC-UBND`.
+    pub symbol: Option<String>,
+    /// The place before the date: `{name}`.
+    pub place: BTreeMap<String, String>,
+    /// The signer's title, one line per `\n`: `TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH`.
+    pub signer_title: BTreeMap<String, String>,
+    /// The signer's name, by unit code.
+    pub signer_name: BTreeMap<String, String>,
+    /// The recipients, one per line of "Nơi nhận:".
+    pub recipients: BTreeMap<String, Vec<String>>,
+    /// The line of each setting in chiso.toml (`agency`, `agency.district`), for messages.
+    #[serde(skip)]
+    pub lines: BTreeMap<String, usize>,
+}
+
+impl ReportHead {
+    /// The texts that may hold placeholders: (setting, level, text).
+    pub fn templates(&self) -> impl Iterator<Item = (&'static str, &String, &String)> {
+        let tables = [
+            ("agency", &self.agency),
+            ("parent_agency", &self.parent_agency),
+            ("place", &self.place),
+            ("signer_title", &self.signer_title),
+        ];
+        tables
+            .into_iter()
+            .flat_map(|(key, t)| t.iter().map(move |(level, text)| (key, level, text)))
+    }
+
+    /// The line of `key.sub` in chiso.toml, or of `key` when `sub` is on no line of its own.
+    pub fn line(&self, key: &str, sub: &str) -> Option<usize> {
+        let lines = &self.lines;
+        lines
+            .get(&format!("{key}.{sub}"))
+            .or_else(|| lines.get(key))
+            .copied()
+    }
+
+    /// Every level the section names, with the setting that names it.
+    pub fn levels(&self) -> impl Iterator<Item = (&'static str, &String)> {
+        self.templates()
+            .map(|(key, level, _)| (key, level))
+            .chain(self.recipients.keys().map(|l| ("recipients", l)))
+    }
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -119,6 +181,7 @@ impl Default for Config {
             .map(String::from)
             .to_vec(),
             labels: Default::default(),
+            report: ReportHead::default(),
             written: Vec::new(),
         }
     }

@@ -13,7 +13,7 @@ pub mod project;
 pub mod sources;
 pub mod unit;
 
-pub use config::Config;
+pub use config::{Config, ReportHead};
 pub use content::Content;
 pub use coverage_gap::Village;
 

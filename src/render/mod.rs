@@ -222,7 +222,7 @@ pub enum RenderError {
     /// A template of the project's own that cannot render a page.
     #[error(transparent)]
     Template(#[from] ThemeError),
-    /// A report's workbook that the spreadsheet writer refused.
+    /// A report's workbook or Word document that its writer refused.
     #[error("{path}: {message}")]
     Workbook { path: String, message: String },
     #[error("cannot write the site: {0}")]

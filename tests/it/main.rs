@@ -31,6 +31,7 @@ mod publish_rules;
 mod reform_pages;
 mod reform_rules;
 mod report;
+mod report_docx;
 mod reproducible;
 mod serve;
 mod shortcode_messages;

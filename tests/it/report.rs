@@ -195,6 +195,7 @@ fn a_report_for_every_year_with_first_half_figures() {
         "data/reports/huyen-a-2024-H1.csv",
         "data/reports/huyen-a-2024-H1-plan.csv",
         "data/reports/huyen-a-2024-H1.xlsx",
+        "data/reports/huyen-a-2024-H1.docx",
         "data/reports/huyen-b-2024-H1.csv",
         "huyen-a/reports/2023-H1/index.html",
         "huyen-a/reports/2024-H1/index.html",
@@ -301,6 +302,7 @@ fn the_page_has_the_template_column_numbers_and_group_numerals() {
     assert!(text.iter().any(|t| t == "95,8"));
     let links = hrefs(&page);
     for file in [
+        "../../../data/reports/huyen-a-2024-H1.docx",
         "../../../data/reports/huyen-a-2024-H1.xlsx",
         "../../../data/reports/huyen-a-2024-H1.csv",
         "../../../data/reports/huyen-a-2024-H1-plan.csv",

@@ -16,7 +16,7 @@ use crate::routes::{self, DataFormat, ReportFile};
 pub struct About<'a> {
     pub title_vi: &'a str,
     pub title_en: &'a str,
-    /// `YYYY-MM-DD`: the build's date ([`crate::render::changes::build_date`]).
+    /// `YYYY-MM-DD`: the data's date ([`crate::render::changes::data_date`]), so that a rebuild of the same figures on another day changes nothing.
     pub date: &'a str,
     pub base_url: Option<&'a str>,
 }

@@ -208,7 +208,7 @@ pub fn files(
     }
     let units = units_csv(project);
     let indicators = indicators_csv(project);
-    let date = super::changes::build_date(project, computed);
+    let date = super::changes::data_date(project, computed);
     let title = ctx.site_title(Lang::Vi);
     let about = datapackage::About {
         title_vi: &title,

@@ -6,6 +6,8 @@
 //! kind of file from it.
 
 mod csv;
+mod docx;
+mod head;
 mod page;
 mod xlsx;
 
@@ -186,7 +188,8 @@ pub fn paths(
     out
 }
 
-/// One report's pages (one per language), CSV files and, unless `workbooks` is off, workbook.
+/// One report's pages (one per language), CSV files and, unless `workbooks` is off, workbook
+/// and Word document.
 pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<(), RenderError> {
     let file = |f| file_path(ctx.project, r.unit, r.year, f);
     for part in Part::BOTH {
@@ -199,6 +202,12 @@ pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<
             message: e.to_string(),
         })?;
         sink.put(path, xlsx)?;
+        let path = file(ReportFile::Document);
+        let docx = docx::document(ctx, r).map_err(|message| RenderError::Workbook {
+            path: path.clone(),
+            message,
+        })?;
+        sink.put(path, docx)?;
     }
     for &lang in &ctx.languages {
         let (path, html) = page::page(ctx, r, lang)?;

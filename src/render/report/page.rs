@@ -118,17 +118,24 @@ pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), Theme
             current: false,
         })
         .collect();
-    let downloads = [ReportFile::Workbook, ReportFile::Forecast, ReportFile::Plan]
-        .into_iter()
-        .map(|f| {
-            let file = file_path(ctx.project, r.unit, r.year, f);
-            Link {
-                label: file.rsplit('/').next().unwrap_or(&file).to_string(),
-                href: format!("{}{file}", page.site),
-                current: false,
-            }
-        })
-        .collect();
+    // The Word document to sign first, then the workbook and the open data.
+    let downloads = [
+        (ReportFile::Document, "report_file_docx"),
+        (ReportFile::Workbook, "report_file_xlsx"),
+        (ReportFile::Forecast, "report_file_csv"),
+        (ReportFile::Plan, "report_file_plan_csv"),
+    ]
+    .into_iter()
+    .map(|(f, key)| {
+        let file = file_path(ctx.project, r.unit, r.year, f);
+        let name = file.rsplit('/').next().unwrap_or(&file);
+        Link {
+            label: format!("{} – {name}", fill_years(ctx, lang, key, r.year)),
+            href: format!("{}{file}", page.site),
+            current: false,
+        }
+    })
+    .collect();
     let view = ReportView {
         title,
         unit_href: unit_href(ctx, r.unit, &home),
@@ -146,7 +153,7 @@ pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), Theme
 
 /// "Huyện Tuần Giáo kết thúc sau 6 tháng đầu năm 2025, nên không có kế hoạch năm 2026.": a
 /// report's next-year plan table for a unit that did not live into that year.
-fn ended_before_next_year(ctx: &Ctx, r: &Report, lang: Lang) -> Option<String> {
+pub(super) fn ended_before_next_year(ctx: &Ctx, r: &Report, lang: Lang) -> Option<String> {
     let units = &ctx.project.units;
     if crate::compute::report::lived_in(units, r.unit, r.year + 1) {
         return None;

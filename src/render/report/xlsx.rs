@@ -5,10 +5,11 @@
 //! languages.
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 
+use super::head::{Head, MOTTO, NATIONAL_TITLE};
 use super::{column_numbers, fill_years, summary, Part};
 use crate::compute::report::{Report, FIRST_FIGURE};
 use crate::lang::Lang;
@@ -16,8 +17,12 @@ use crate::render::Ctx;
 
 const LANG: Lang = Lang::Vi;
 const FONT: &str = "Times New Roman";
-/// The template's first rows: unit, report title, table title, and a note on sample data.
-const HEADING_ROW: u32 = 4;
+/// The first rows: the official head (agencies, number, national title, motto, place and date),
+/// a blank row, the report's title, the table's title and a note on sample data.
+const TITLE_ROW: u32 = 4;
+const HEADING_ROW: u32 = TITLE_ROW + 3;
+/// The columns of the head's left part (the agencies): STT, the name and its unit.
+const HEAD_LEFT: u16 = 2;
 /// Points per line of 11-point text.
 const LINE_HEIGHT: f64 = 15.0;
 
@@ -34,6 +39,10 @@ struct Formats {
     /// A bordered table cell, the base of the others.
     cell: Format,
     title: Format,
+    head: Format,
+    head_bold: Format,
+    motto: Format,
+    date: Format,
     note: Format,
     heading: Format,
     number_row: Format,
@@ -57,6 +66,28 @@ impl Formats {
                 .clone()
                 .set_font_size(13)
                 .set_bold()
+                .set_align(FormatAlign::Center),
+            head: base
+                .clone()
+                .set_font_size(13)
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            head_bold: base
+                .clone()
+                .set_font_size(13)
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            motto: base
+                .clone()
+                .set_font_size(13)
+                .set_bold()
+                .set_underline(FormatUnderline::Single)
+                .set_align(FormatAlign::Center),
+            date: base
+                .clone()
+                .set_font_size(13)
+                .set_italic()
                 .set_align(FormatAlign::Center),
             note: base.clone().set_italic().set_align(FormatAlign::Center),
             heading: cell
@@ -116,6 +147,7 @@ pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
     workbook.set_zip_compression_level(1);
     let unit = ctx.unit_name(r.unit, LANG).to_string();
     let title = fill_years(ctx, LANG, "report_title", r.year);
+    let head = Head::new(ctx, r);
     // The creation date is written into the file; one taken from the data (the report is due
     // in July) keeps the same figures giving the same bytes.
     let year =
@@ -134,7 +166,15 @@ pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
         };
         let name = fill_years(ctx, LANG, key, r.year);
         sheet.set_name(sheet_name(&name))?;
-        write_part(ctx, r, part, sheet, &formats, &unit, &title)?;
+        write_part(
+            ctx,
+            r,
+            part,
+            sheet,
+            &formats,
+            &head,
+            &format!("{title} – {unit}"),
+        )?;
     }
     workbook.save_to_buffer()
 }
@@ -145,7 +185,7 @@ fn write_part(
     part: Part,
     sheet: &mut Worksheet,
     f: &Formats,
-    unit: &str,
+    head: &Head,
     title: &str,
 ) -> Result<(), XlsxError> {
     let table = part.table(r);
@@ -156,14 +196,46 @@ fn write_part(
     let cat = &ctx.project.catalogue;
     let full_width: f64 = (0..=usize::from(last_col)).map(width).sum();
 
-    sheet.merge_range(0, 0, 0, last_col, &unit.to_uppercase(), &f.title)?;
-    sheet.merge_range(1, 0, 1, last_col, &title.to_uppercase(), &f.title)?;
+    // The head as the decree sets it: agencies and number on the left, the national title,
+    // the motto and the place and date on the right.
+    let left = [
+        (head.parent_agency.clone().unwrap_or_default(), &f.head),
+        (head.agency.clone(), &f.head_bold),
+        (head.number.clone(), &f.head),
+    ];
+    let right = [
+        (NATIONAL_TITLE, &f.head_bold),
+        (MOTTO, &f.motto),
+        (head.place_date.as_str(), &f.date),
+    ];
+    let left_width: f64 = (0..=usize::from(HEAD_LEFT)).map(width).sum();
+    for (row, ((l, lf), (r, rf))) in (0u32..).zip(left.iter().zip(right)) {
+        sheet.merge_range(row, 0, row, HEAD_LEFT, l, lf)?;
+        sheet.merge_range(row, HEAD_LEFT + 1, row, last_col, r, rf)?;
+        sheet.set_row_height(row, 17.0 * lines(l, left_width * 0.85))?;
+    }
+    sheet.merge_range(
+        TITLE_ROW,
+        0,
+        TITLE_ROW,
+        last_col,
+        &title.to_uppercase(),
+        &f.title,
+    )?;
     let table_title = part.title(ctx, r, LANG).to_uppercase();
-    sheet.merge_range(2, 0, 2, last_col, &table_title, &f.title)?;
+    sheet.merge_range(
+        TITLE_ROW + 1,
+        0,
+        TITLE_ROW + 1,
+        last_col,
+        &table_title,
+        &f.title,
+    )?;
     if ctx.project.config.sample {
         let notice = ctx.i18n.get(LANG, "sample_notice");
-        sheet.merge_range(3, 0, 3, last_col, &notice, &f.note)?;
-        sheet.set_row_height(3, LINE_HEIGHT * lines(&notice, full_width) + 2.0)?;
+        let row = TITLE_ROW + 2;
+        sheet.merge_range(row, 0, row, last_col, &notice, &f.note)?;
+        sheet.set_row_height(row, LINE_HEIGHT * lines(&notice, full_width) + 2.0)?;
     }
 
     // Values are written bare and formatted afterwards a block at a time: rust_xlsxwriter
