@@ -243,7 +243,10 @@ mod tests {
                 "data/values/dien-bien.csv",
                 None,
                 None,
-                Problem::AbovePercent(format!("10{i}")),
+                Problem::CodeNotOfficial {
+                    code: format!("9000{i}"),
+                    lists: Vec::new(),
+                },
             );
         }
         let vi = d.report(Lang::Vi, 2);
