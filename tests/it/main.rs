@@ -14,6 +14,7 @@ mod charts;
 mod compute_rules;
 mod errors;
 mod hostile;
+mod incremental_build;
 mod input_forms;
 mod narrative_images;
 mod new;
