@@ -1,5 +1,6 @@
-//! What a change of values files changed, so that `chiso serve` renders only the pages that
-//! show it again.
+//! What a change of values files changed, so that `chiso serve` and `chiso build` render
+//! only the pages that show it again. Both compare [`Fingerprint`]s: serve its previous
+//! preview's, build the one kept in the site's manifest.
 //!
 //! This file says what changed: each unit's own figures, the targets it inherits, each
 //! indicator. Which pages show what is said by each page's module, next to its render code
