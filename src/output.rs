@@ -417,6 +417,42 @@ mod tests {
         assert!(!out.join("index.html.gz").exists());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_job_is_linked_from_the_previous_site_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("a/index.html", "a"), file("b.css", "b")], true).unwrap();
+        let inode = |p: &Path| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(p).unwrap().ino()
+        };
+        let before = inode(&out.join("a/index.html"));
+        let jobs = [
+            ("a".to_string(), vec!["a/index.html".to_string()]),
+            (
+                "gone".to_string(),
+                vec!["b.css".to_string(), "missing.html".to_string()],
+            ),
+        ];
+        let staging = Staging::open(&out, true)
+            .unwrap()
+            .with_previous(jobs.into());
+        assert!(staging.link_previous("a").unwrap());
+        // One of its files is gone: nothing of it stays linked, so that rendering it writes
+        // fresh files rather than through a link into the published site.
+        assert!(!staging.link_previous("gone").unwrap());
+        assert!(!staging.link_previous("unknown").unwrap());
+        assert!(!staging.staging.join("b.css").exists());
+        assert!(!staging.staging.join("b.css.gz").exists());
+        staging.write("b.css", b"new").unwrap();
+        let w = staging.finish().unwrap();
+        assert_eq!((w.files, w.changed), (4, 2));
+        assert_eq!(inode(&out.join("a/index.html")), before);
+        assert!(out.join("a/index.html.gz").exists());
+        assert_eq!(fs::read_to_string(out.join("b.css")).unwrap(), "new");
+    }
+
     #[test]
     fn removes_files_that_are_no_longer_built() {
         let dir = tempfile::tempdir().unwrap();

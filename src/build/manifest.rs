@@ -212,3 +212,68 @@ impl Sink for HistoryWatch<'_> {
         self.inner.keep(job)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn a_values_file_changes_only_the_digest_of_all_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "chiso.toml", "title = \"A\"\n");
+        write(root, "data/units.csv", "code\n");
+        write(root, "data/values/a.csv", "1\n");
+        let before = input_digests(root);
+        assert_eq!(before, input_digests(root));
+        write(root, "data/values/a.csv", "2\n");
+        let values = input_digests(root);
+        assert_ne!(values.0, before.0);
+        assert_eq!(values.1, before.1);
+        // A new file anywhere under the input folders is input, even a template.
+        write(root, "templates/unit.html", "x");
+        let template = input_digests(root);
+        assert_ne!(template.0, values.0);
+        assert_ne!(template.1, values.1);
+        // The output folder and other files beside the project are not.
+        write(root, "site/index.html", "x");
+        write(root, "notes.txt", "x");
+        assert_eq!(input_digests(root), template);
+    }
+
+    #[test]
+    fn the_manifest_reads_back_and_a_missing_file_makes_the_site_out_of_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("p");
+        write(&root, "chiso.toml", "");
+        let out = dir.path().join("site");
+        write(&out, "index.html", "x");
+        let stamp = Stamp::of(&root, None);
+        let manifest = Manifest {
+            format: FORMAT,
+            chiso: stamp.chiso.clone(),
+            options: stamp.options.clone(),
+            inputs: stamp.inputs.clone(),
+            site_inputs: stamp.site_inputs.clone(),
+            history: history_digest(&out),
+            figures: serde_json::from_str(
+                r#"{"shape":"","units":[],"targets":[],"indicators":[]}"#,
+            )
+            .unwrap(),
+            jobs: [("Vi NotFound".to_string(), vec!["index.html".to_string()])].into(),
+        };
+        std::fs::write(out.join(NAME), manifest.to_bytes()).unwrap();
+        let read = Manifest::read(&out).unwrap();
+        assert_eq!(read, manifest);
+        assert!(read.up_to_date(&stamp, &out));
+        assert!(!read.up_to_date(&Stamp::of(&root, Some("https://x.vn/")), &out));
+        std::fs::remove_file(out.join("index.html")).unwrap();
+        assert!(!read.up_to_date(&stamp, &out));
+    }
+}

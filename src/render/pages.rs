@@ -89,7 +89,12 @@ impl Page {
 
     /// The job's name in the build manifest ([`super::JobKey`]).
     pub fn key(&self, lang: Lang) -> super::JobKey {
-        format!("{lang:?} {self:?}")
+        match self {
+            // Slugs and paths as they are, without the quotes of their debug text.
+            Page::Extra(slug) => format!("{lang:?} Extra {slug}"),
+            Page::Image(rel) => format!("{lang:?} Image {rel}"),
+            _ => format!("{lang:?} {self:?}"),
+        }
     }
 
     /// Whether a partial render must make this job again: its module says what it shows.
