@@ -126,26 +126,41 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
                     ..Default::default()
                 },
             ) {
-                Ok((written, diags)) => {
+                Ok(built) => {
+                    let (written, diags) = (built.written, built.diags);
                     if !diags.items.is_empty() {
                         eprint!("{}", diags.report(lang, CAP));
                     }
+                    let ms = started.elapsed().as_millis();
+                    let out = output.display();
+                    let (files, changed) = (written.files, written.changed);
                     eprintln!(
                         "{}",
-                        match lang {
-                            Lang::Vi => format!(
-                                "Đã dựng {} tệp ({} tệp thay đổi) vào {} trong {} ms.",
-                                written.files,
-                                written.changed,
-                                output.display(),
-                                started.elapsed().as_millis()
+                        match (built.how, lang) {
+                            (build::How::UpToDate, Lang::Vi) => format!(
+                                "{out} đã mới nhất: dữ liệu đầu vào không đổi từ lần dựng \
+                                 trước, không ghi lại tệp nào ({ms} ms)."
                             ),
-                            Lang::En => format!(
-                                "Built {} files ({} changed) into {} in {} ms.",
-                                written.files,
-                                written.changed,
-                                output.display(),
-                                started.elapsed().as_millis()
+                            (build::How::UpToDate, Lang::En) => format!(
+                                "{out} is up to date: no input changed since the last build; \
+                                 nothing was written ({ms} ms)."
+                            ),
+                            (build::How::Partial { rendered, kept }, Lang::Vi) => format!(
+                                "Đã dựng {files} tệp ({changed} tệp thay đổi) vào {out} trong \
+                                 {ms} ms: chỉ số liệu đổi, dựng lại {rendered} trang, giữ \
+                                 nguyên {kept} trang."
+                            ),
+                            (build::How::Partial { rendered, kept }, Lang::En) => format!(
+                                "Built {files} files ({changed} changed) into {out} in {ms} \
+                                 ms: only figures changed; {rendered} pages rendered again, \
+                                 {kept} kept as they were."
+                            ),
+                            (build::How::Full, Lang::Vi) => format!(
+                                "Đã dựng {files} tệp ({changed} tệp thay đổi) vào {out} trong \
+                                 {ms} ms."
+                            ),
+                            (build::How::Full, Lang::En) => format!(
+                                "Built {files} files ({changed} changed) into {out} in {ms} ms."
                             ),
                         }
                     );

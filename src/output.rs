@@ -5,7 +5,7 @@
 //! so it keeps its modification time and a sync to the web host uploads nothing for it. A lock
 //! beside the output keeps two builds from mixing.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -56,6 +56,9 @@ pub struct Staging {
     changed: AtomicUsize,
     guard: TempDir,
     _lock: File,
+    /// The files each job made in the previous build, by job (the build manifest's list): a
+    /// partial build links those of the jobs it does not render.
+    previous: BTreeMap<String, Vec<String>>,
 }
 
 impl Staging {
@@ -89,7 +92,60 @@ impl Staging {
             files: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
             _lock: lock,
+            previous: BTreeMap::new(),
         })
+    }
+
+    /// The files each job made in the previous build, for [`crate::render::Sink::keep`].
+    pub fn with_previous(mut self, jobs: BTreeMap<String, Vec<String>>) -> Staging {
+        self.previous = jobs;
+        self
+    }
+
+    fn compressed(&self, path: &str) -> bool {
+        self.precompress
+            && path
+                .rsplit_once('.')
+                .is_some_and(|(_, ext)| COMPRESSED.contains(&ext))
+    }
+
+    /// Links the previous site's files of `job` into the new one, as they are: true when every
+    /// one was there. Otherwise none is left linked, and the job must be rendered.
+    fn link_previous(&self, job: &str) -> io::Result<bool> {
+        let Some(paths) = self.previous.get(job) else {
+            return Ok(false);
+        };
+        let mut linked: Vec<PathBuf> = Vec::new();
+        let copies = paths.iter().flat_map(|p| {
+            let gz = self.compressed(p).then(|| format!("{p}.gz"));
+            std::iter::once(p.clone()).chain(gz)
+        });
+        for path in copies {
+            let rel = Path::new(&path);
+            if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+                self.make_dir(dir)?;
+            }
+            let target = self.staging.join(rel);
+            if fs::hard_link(self.output.join(rel), &target).is_err() {
+                // Never leave a link that a later write would write through into the
+                // published site's file.
+                for l in linked {
+                    fs::remove_file(l)?;
+                }
+                return Ok(false);
+            }
+            linked.push(target);
+        }
+        self.files.fetch_add(linked.len(), Ordering::Relaxed);
+        Ok(true)
+    }
+
+    /// Writes a file of the build's own (the manifest), without a compressed copy, and
+    /// without counting it among the site's files.
+    pub fn write_plain(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.staging.join(path);
+        self.place(&self.output.join(path), &target, bytes)?;
+        Ok(())
     }
 
     fn make_dir(&self, rel: &Path) -> io::Result<()> {
@@ -121,10 +177,7 @@ impl Staging {
         let previous = self.output.join(rel);
         let written = self.place(&previous, &target, bytes)?;
         let mut count = (1, usize::from(written));
-        let compressible = path
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| COMPRESSED.contains(&ext));
-        if self.precompress && compressible {
+        if self.compressed(path) {
             let gz_target = self.staging.join(format!("{path}.gz"));
             let gz_previous = self.output.join(format!("{path}.gz"));
             // The copy depends only on the bytes beside it, so an unchanged file keeps its
@@ -158,6 +211,10 @@ impl Staging {
 impl crate::render::Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
         self.write(&path, &bytes)
+    }
+
+    fn keep(&self, job: &str) -> io::Result<bool> {
+        self.link_previous(job)
     }
 }
 
@@ -358,6 +415,42 @@ mod tests {
         // Turned off, the copies go.
         write_site(&out, &files, false).unwrap();
         assert!(!out.join("index.html.gz").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_job_is_linked_from_the_previous_site_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&out, &[file("a/index.html", "a"), file("b.css", "b")], true).unwrap();
+        let inode = |p: &Path| {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(p).unwrap().ino()
+        };
+        let before = inode(&out.join("a/index.html"));
+        let jobs = [
+            ("a".to_string(), vec!["a/index.html".to_string()]),
+            (
+                "gone".to_string(),
+                vec!["b.css".to_string(), "missing.html".to_string()],
+            ),
+        ];
+        let staging = Staging::open(&out, true)
+            .unwrap()
+            .with_previous(jobs.into());
+        assert!(staging.link_previous("a").unwrap());
+        // One of its files is gone: nothing of it stays linked, so that rendering it writes
+        // fresh files rather than through a link into the published site.
+        assert!(!staging.link_previous("gone").unwrap());
+        assert!(!staging.link_previous("unknown").unwrap());
+        assert!(!staging.staging.join("b.css").exists());
+        assert!(!staging.staging.join("b.css.gz").exists());
+        staging.write("b.css", b"new").unwrap();
+        let w = staging.finish().unwrap();
+        assert_eq!((w.files, w.changed), (4, 2));
+        assert_eq!(inode(&out.join("a/index.html")), before);
+        assert!(out.join("a/index.html.gz").exists());
+        assert_eq!(fs::read_to_string(out.join("b.css")).unwrap(), "new");
     }
 
     #[test]

@@ -250,13 +250,29 @@ fn licence_view(project: &Project) -> LicenceView {
     }
 }
 
-/// Renders the whole site, handing each file to `sink` as soon as it is made.
+/// The name of one job of a render (a page in one language, or a group of files made
+/// together) in the build manifest: the same from one build to the next as long as the units
+/// and indicators are the same.
+pub type JobKey = String;
+
+/// What a render made, job by job: the build manifest's list of files.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Each job rendered, with the files it made, in key order. The site-wide files made
+    /// after the pages (style sheets, history, feeds, sitemap) are the job `site`.
+    pub made: Vec<(JobKey, Vec<String>)>,
+    /// The jobs a partial render left as the previous render made them, in key order.
+    pub kept: Vec<JobKey>,
+}
+
+/// Renders the whole site (or, with `options.scope`, the part that a change of figures
+/// touched), handing each file to `sink` as soon as it is made.
 pub fn render_site(
     project: &Project,
     computed: &Computed,
     options: &Options,
     sink: &dyn Sink,
-) -> Result<(), RenderError> {
+) -> Result<Rendered, RenderError> {
     let theme = &project.theme;
     let i18n = theme.i18n();
     let languages = languages(project);
@@ -285,45 +301,76 @@ pub fn render_site(
     let history = changes::history(project, computed, &options.previous, &date);
     let mut jobs = Page::all(&ctx);
     let sink = sink::Recording::new(sink);
+    let mut kept = Vec::new();
     if let Some(scope) = &options.scope {
-        // The sitemap lists the pages left as they were too.
-        jobs.retain(|(lang, page)| {
-            let touched = page.touched_by(&ctx, scope);
-            if !touched {
-                sink.note(page.pages(&ctx, *lang));
+        // A job left as it was keeps its files, and the sitemap lists its pages; one whose
+        // files cannot be kept is rendered after all.
+        let sorted: Vec<Result<(Lang, Page), JobKey>> = jobs
+            .into_par_iter()
+            .map(|(lang, page)| {
+                if !page.touched_by(&ctx, scope) {
+                    let key = page.key(lang);
+                    if sink.keep(&key)? {
+                        sink.note(page.pages(&ctx, lang));
+                        return Ok(Err(key));
+                    }
+                }
+                Ok(Ok((lang, page)))
+            })
+            .collect::<std::io::Result<_>>()?;
+        jobs = Vec::new();
+        for job in sorted {
+            match job {
+                Ok(job) => jobs.push(job),
+                Err(key) => kept.push(key),
             }
-            touched
-        });
+        }
     }
     let run = pages::Run {
         history: &history,
         workbooks: !options.preview,
-        scope: options.scope.as_ref(),
+        // A build makes every unit's open data files again, so that the open data is one job
+        // whose files are all its own; the preview only those of the units that changed.
+        scope: options.scope.as_ref().filter(|_| options.preview),
     };
     let clock = JobClock::start();
+    let made = std::sync::Mutex::new(Vec::with_capacity(jobs.len() + 1));
     jobs.par_iter()
         .with_max_len(1)
         .try_for_each(|(lang, page)| -> Result<(), RenderError> {
             let _timer = clock.time(page);
-            page.render(&ctx, *lang, &run, &sink)
+            let files = sink::JobFiles::new(&sink);
+            page.render(&ctx, *lang, &run, &files)?;
+            let made_now = (page.key(*lang), files.into_paths());
+            made.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(made_now);
+            Ok(())
         })?;
+    let site = sink::JobFiles::new(&sink);
     for (name, text) in theme.assets() {
-        sink.put(routes::asset(name), text.clone().into_bytes())?;
+        site.put(routes::asset(name), text.clone().into_bytes())?;
     }
     let mut history_json = serde_json::to_vec_pretty(&history).unwrap_or_default();
     history_json.push(b'\n');
-    sink.put(routes::CHANGES.into(), history_json)?;
+    site.put(routes::CHANGES.into(), history_json)?;
     for &lang in &ctx.languages {
         let feed = whats_new::feed(&ctx, &history, lang);
-        sink.put(feed.path, feed.bytes)?;
+        site.put(feed.path, feed.bytes)?;
     }
     if let Some(sitemap) = site_files::sitemap(&sink.pages(), ctx.base_url.as_deref()) {
-        sink.put(sitemap.path, sitemap.bytes)?;
+        site.put(sitemap.path, sitemap.bytes)?;
     }
     let robots = site_files::robots(ctx.base_url.as_deref());
-    sink.put(robots.path, robots.bytes)?;
+    site.put(robots.path, robots.bytes)?;
     clock.report();
-    Ok(())
+    let mut made = made
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    made.push(("site".to_string(), site.into_paths()));
+    made.sort();
+    kept.sort();
+    Ok(Rendered { made, kept })
 }
 
 /// With `CHISO_TIMING` set, the time spent in each kind of job, summed over threads (including

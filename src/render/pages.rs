@@ -16,6 +16,7 @@ use crate::model::{IndicatorId, UnitId};
 use crate::routes;
 
 /// One job of a build: a page in one language, or a group of files made together.
+#[derive(Debug)]
 pub enum Page {
     /// A unit's page; the root unit's is the home page.
     Unit(UnitId),
@@ -84,6 +85,16 @@ impl Page {
                 .map(|rel| (Lang::Vi, Page::Image(rel.clone()))),
         );
         jobs
+    }
+
+    /// The job's name in the build manifest ([`super::JobKey`]).
+    pub fn key(&self, lang: Lang) -> super::JobKey {
+        match self {
+            // Slugs and paths as they are, without the quotes of their debug text.
+            Page::Extra(slug) => format!("{lang:?} Extra {slug}"),
+            Page::Image(rel) => format!("{lang:?} Image {rel}"),
+            _ => format!("{lang:?} {self:?}"),
+        }
     }
 
     /// Whether a partial render must make this job again: its module says what it shows.

@@ -1,5 +1,6 @@
-//! What a change of values files changed, so that `chiso serve` renders only the pages that
-//! show it again.
+//! What a change of values files changed, so that `chiso serve` and `chiso build` render
+//! only the pages that show it again. Both compare [`Fingerprint`]s: serve its previous
+//! preview's, build the one kept in the site's manifest.
 //!
 //! This file says what changed: each unit's own figures, the targets it inherits, each
 //! indicator. Which pages show what is said by each page's module, next to its render code
@@ -52,68 +53,170 @@ impl Scope {
     /// values files: `None` when something that every page shows changed too (the periods
     /// published), and everything must be rendered again.
     pub fn between(old: (&Project, &Computed), new: (&Project, &Computed)) -> Option<Scope> {
-        let ((old_p, old_c), (new_p, new_c)) = (old, new);
-        let (units, indicators) = (new_p.units.len(), new_p.catalogue.len());
-        // Other plans, or another current plan, change what every page measures against.
-        if old_p.units.len() != units
-            || old_p.catalogue.len() != indicators
-            || old_p.plans != new_p.plans
+        let before = Fingerprint::of(old.0, old.1);
+        let after = Fingerprint::of(new.0, new.1);
+        Scope::of_change(&before, &after, new.1)
+    }
+
+    /// What differs between the figures a previous render showed (`old`, as remembered by
+    /// `chiso serve` or kept in the build manifest) and those of `computed` (`new`). The same
+    /// comparison serves the preview and `chiso build`.
+    pub fn of_change(old: &Fingerprint, new: &Fingerprint, computed: &Computed) -> Option<Scope> {
+        // Other units, indicators, plans or periods published change what every page shows.
+        if old.shape != new.shape
+            || old.units.len() != new.units.len()
+            || old.indicators.len() != new.indicators.len()
         {
             return None;
         }
-        if periods(old_p, old_c) != periods(new_p, new_c) {
-            return None;
-        }
-        let mut scope = Scope {
-            own: PerUnit::filled(false, units),
-            inherited: PerUnit::filled(false, units),
-            indicators: PerIndicator::filled(false, indicators),
+        let differs = |a: &[String], b: &[String]| -> Vec<bool> {
+            a.iter().zip(b).map(|(x, y)| x != y).collect()
         };
-        // Whose targets changed: units that inherit them show them in their reports.
-        let mut targets = PerUnit::filled(false, units);
-        let targets_of = |c: &'_ Computed, u, i| -> Vec<_> {
-            c.figures
-                .series(u, i)
-                .iter()
-                .filter(|(k, _)| k.kind == Kind::Target)
-                .map(|(k, f)| (*k, f.clone()))
-                .collect()
-        };
-        for (u, changed) in scope.own.iter_mut() {
-            for i in new_p.catalogue.ids() {
-                let series_changed = old_c.figures.series(u, i) != new_c.figures.series(u, i);
-                if series_changed && targets_of(old_c, u, i) != targets_of(new_c, u, i) {
-                    targets[u] = true;
-                }
-                let plan_changed = new_p.plans.ids().any(|p| {
-                    old_c.progress[p][u][i] != new_c.progress[p][u][i]
-                        || old_c.target_unit[p][u][i] != new_c.target_unit[p][u][i]
-                });
-                if series_changed || plan_changed {
-                    *changed = true;
-                    scope.indicators[i] = true;
-                }
-            }
-        }
-        // "Figures missing in …" notes, by the unit that shows them.
-        let missing = |c: &Computed| -> BTreeSet<(UnitId, IndicatorId, String)> {
-            c.missing
-                .iter()
-                .map(|((u, i, key), children)| (*u, *i, format!("{key:?}{children:?}")))
-                .collect()
-        };
-        for (u, i, _) in missing(old_c).symmetric_difference(&missing(new_c)) {
-            scope.own[*u] = true;
-            scope.indicators[*i] = true;
-        }
-        for (u, inherited) in scope.inherited.iter_mut() {
-            *inherited = new_c
+        let own: PerUnit<bool> = PerUnit::from_vec(differs(&old.units, &new.units));
+        let targets: PerUnit<bool> = PerUnit::from_vec(differs(&old.targets, &new.targets));
+        let indicators = PerIndicator::from_vec(differs(&old.indicators, &new.indicators));
+        let mut inherited = PerUnit::filled(false, own.len());
+        for (u, inherits) in inherited.iter_mut() {
+            *inherits = computed
                 .target_unit
                 .values()
                 .any(|plan| plan[u].values().flatten().any(|&t| t != u && targets[t]));
         }
-        Some(scope)
+        Some(Scope {
+            own,
+            inherited,
+            indicators,
+        })
     }
+}
+
+/// What the pages of one render show, in digests: enough to tell, against a later render's,
+/// which units and indicators changed. `chiso serve` keeps it between previews and `chiso
+/// build` in the build manifest, so both render again exactly what [`Scope::of_change`] says.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Fingerprint {
+    /// The number of units and indicators, the plans and every period published.
+    shape: String,
+    /// Per unit: its figures, progress against each plan's targets, whose targets it follows
+    /// and its "figures missing" notes.
+    units: Vec<String>,
+    /// Per unit: its targets.
+    targets: Vec<String>,
+    /// Per indicator: the same as `units`, over every unit.
+    indicators: Vec<String>,
+}
+
+impl Fingerprint {
+    pub fn of(project: &Project, computed: &Computed) -> Fingerprint {
+        use rayon::prelude::*;
+        let mut shape = Digest::new();
+        shape.debug(&(project.units.len(), project.catalogue.len()));
+        shape.debug(&project.plans);
+        shape.debug(&periods(project, computed));
+        let mut notes: std::collections::HashMap<(UnitId, IndicatorId), Vec<String>> =
+            Default::default();
+        for ((u, i, key), children) in &computed.missing {
+            notes
+                .entry((*u, *i))
+                .or_default()
+                .push(format!("{key:?}{children:?}"));
+        }
+        let units: Vec<UnitId> = project.units.ids().collect();
+        let per_unit: Vec<(String, String, Vec<u128>)> = units
+            .par_iter()
+            .map(|&u| {
+                let (mut all, mut targets) = (Digest::new(), Digest::new());
+                let cells = project
+                    .catalogue
+                    .ids()
+                    .map(|i| {
+                        let mut cell = Digest::new();
+                        let series = computed.figures.series(u, i);
+                        cell.debug(series);
+                        for p in project.plans.ids() {
+                            cell.debug(&computed.progress[p][u][i]);
+                            cell.debug(&computed.target_unit[p][u][i]);
+                        }
+                        cell.debug(&notes.get(&(u, i)));
+                        let target: Vec<_> = series
+                            .iter()
+                            .filter(|(k, _)| k.kind == Kind::Target)
+                            .collect();
+                        targets.debug(&target);
+                        let cell = cell.finish();
+                        all.bytes(&cell.to_le_bytes());
+                        cell
+                    })
+                    .collect();
+                (hex(all.finish()), hex(targets.finish()), cells)
+            })
+            .collect();
+        let indicators = project
+            .catalogue
+            .ids()
+            .map(|i| {
+                let mut d = Digest::new();
+                for (_, _, cells) in &per_unit {
+                    d.bytes(&cells[i.index()].to_le_bytes());
+                }
+                hex(d.finish())
+            })
+            .collect();
+        let (units, targets) = per_unit.into_iter().map(|(a, t, _)| (a, t)).unzip();
+        Fingerprint {
+            shape: hex(shape.finish()),
+            units,
+            targets,
+            indicators,
+        }
+    }
+}
+
+/// A 128-bit digest (SipHash 1-3 with fixed keys: the same in every run and on every
+/// machine), fed with bytes or with values' debug text.
+pub struct Digest(siphasher::sip128::SipHasher13);
+
+impl Digest {
+    pub fn new() -> Digest {
+        Digest(siphasher::sip128::SipHasher13::new())
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        self.0.write(&(bytes.len() as u64).to_le_bytes());
+        self.0.write(bytes);
+    }
+
+    /// Feeds `value`'s debug text, which names every field, so that two different values
+    /// cannot feed the same bytes.
+    pub fn debug(&mut self, value: &impl std::fmt::Debug) {
+        use std::fmt::Write;
+        let _ = write!(self, "{value:?}\u{0}");
+    }
+
+    pub fn finish(&self) -> u128 {
+        use siphasher::sip128::Hasher128;
+        self.0.finish128().as_u128()
+    }
+}
+
+impl Default for Digest {
+    fn default() -> Self {
+        Digest::new()
+    }
+}
+
+impl std::fmt::Write for Digest {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        use std::hash::Hasher;
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A digest as text, for the build manifest.
+pub fn hex(digest: u128) -> String {
+    format!("{digest:032x}")
 }
 
 /// Every period published, by kind: the columns that tables and charts share across pages.

@@ -12,6 +12,14 @@ use crate::routes::{HOME, INDEX};
 pub trait Sink: Sync {
     /// `path` is relative to the site's root, `/`-separated.
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()>;
+
+    /// A partial render leaves the job `job` (a [`super::JobKey`]) as the previous render made
+    /// it: true when its previous files stand (the preview keeps them itself; a build links
+    /// them from the previous site), false when they cannot, and the job is rendered again.
+    fn keep(&self, job: &str) -> io::Result<bool> {
+        let _ = job;
+        Ok(true)
+    }
 }
 
 /// Keeps every file.
@@ -80,6 +88,49 @@ impl Sink for Recording<'_> {
                 .push(path.clone());
         }
         self.inner.put(path, bytes)
+    }
+
+    fn keep(&self, job: &str) -> io::Result<bool> {
+        self.inner.keep(job)
+    }
+}
+
+/// Passes one job's files on and remembers their paths, for the build manifest.
+pub(super) struct JobFiles<'a> {
+    inner: &'a dyn Sink,
+    paths: Mutex<Vec<String>>,
+}
+
+impl<'a> JobFiles<'a> {
+    pub fn new(inner: &'a dyn Sink) -> Self {
+        JobFiles {
+            inner,
+            paths: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The paths of the files made, in path order.
+    pub fn into_paths(self) -> Vec<String> {
+        let mut paths = self
+            .paths
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        paths.sort();
+        paths
+    }
+}
+
+impl Sink for JobFiles<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+        self.paths
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(path.clone());
+        self.inner.put(path, bytes)
+    }
+
+    fn keep(&self, job: &str) -> io::Result<bool> {
+        self.inner.keep(job)
     }
 }
 

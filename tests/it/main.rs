@@ -16,6 +16,7 @@ mod editor_input;
 mod editor_messages;
 mod errors;
 mod hostile;
+mod incremental_build;
 mod input_forms;
 mod narrative_images;
 mod new;

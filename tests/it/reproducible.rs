@@ -280,6 +280,10 @@ fn the_date_is_source_date_epoch_else_the_day_of_the_build_never_updated() {
     );
     for d in differences(&unset, &set) {
         let path = d.rsplit(' ').next().unwrap().trim_end_matches(".gz");
+        // The build manifest holds a digest of `data/changes.json`, which shows the date.
+        if path == ".chiso-manifest.json" {
+            continue;
+        }
         let old = text(&unset, path);
         let new = text(&set, path);
         let vi = |iso: &str| {

@@ -1,5 +1,8 @@
 //! One build, start to end: load → compute → render → write. Shared by `build`, `check` and
-//! `serve`.
+//! `serve`. A build reads the manifest of the site it replaces (`manifest.rs`) to do only
+//! what changed since.
+
+pub mod manifest;
 
 use std::path::Path;
 
@@ -9,8 +12,10 @@ use crate::lang::Lang;
 use crate::load;
 use crate::model::Project;
 use crate::output::{self, Written};
+use crate::render::scope::{Fingerprint, Scope};
 use crate::render::{self, Options, OutputFile};
 use crate::routes;
+use manifest::{Manifest, Stamp};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -29,10 +34,14 @@ pub enum BuildError {
     },
 }
 
-/// Whether `root` holds a project: every project has its units' list.
+/// Whether `root` holds a project: every project has its units' list, which may have been
+/// saved as a workbook (an `.xls` one is refused when read, by name, rather than taken for a
+/// folder that is not a project).
 pub fn is_project(root: &Path) -> bool {
     let units = root.join("data").join("units");
-    units.with_extension("csv").is_file() || units.with_extension("xlsx").is_file()
+    ["csv", "xlsx", "xls"]
+        .iter()
+        .any(|x| units.with_extension(x).is_file())
 }
 
 /// `Err` when `root` is not a project, before anything is read or written.
@@ -214,13 +223,49 @@ pub fn preview(
     })
 }
 
+/// What `chiso build` did.
+#[derive(Debug)]
+pub struct Built {
+    pub written: Written,
+    pub diags: Diagnostics,
+    pub how: How,
+}
+
+/// How much a build rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// No input changed since the site in the folder was built by this chiso: nothing was
+    /// loaded, rendered or written.
+    UpToDate,
+    /// Only values files changed: the jobs (pages, a unit's reports) whose figures changed
+    /// were rendered, with every site-wide page; the others' files were linked from the
+    /// previous site.
+    Partial { rendered: usize, kept: usize },
+    /// Everything was rendered: a first build, another chiso, changed settings, lists,
+    /// narratives, templates or images, or a previous site without its manifest.
+    Full,
+}
+
 /// Builds the site at `root` into `output`; on any error `output` is left as it was. Files go
-/// to disk as they are rendered.
-pub fn build(
-    root: &Path,
-    output: &Path,
-    options: &Options,
-) -> Result<(Written, Diagnostics), BuildError> {
+/// to disk as they are rendered. With the manifest of the site already at `output`, only what
+/// changed since is rendered (see [`How`]); the result is the same, byte for byte, as a build
+/// of everything.
+pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, BuildError> {
+    let clock = Clock::start();
+    let stamp = Stamp::of(root, options.base_url.as_deref());
+    let previous =
+        Manifest::read(output).filter(|m| m.chiso == stamp.chiso && m.options == stamp.options);
+    clock.lap("manifest");
+    if previous
+        .as_ref()
+        .is_some_and(|m| m.up_to_date(&stamp, output))
+    {
+        return Ok(Built {
+            written: Written::default(),
+            diags: Diagnostics::default(),
+            how: How::UpToDate,
+        });
+    }
     let mut options = options.clone();
     options.previous = render::changes::PreviousSite {
         values_csv: std::fs::read_to_string(output.join(routes::VALUES)).ok(),
@@ -228,13 +273,54 @@ pub fn build(
     };
     let (project, computed, diags) = check(root)?;
     let clock = Clock::start();
-    let staging = output::Staging::open(output, project.config.precompress)?;
-    render::render_site(&project, &computed, &options, &staging)?;
+    let figures = Fingerprint::of(&project, &computed);
+    // Settings, lists, narratives, templates and images may show on any page: a change of
+    // any of them renders everything.
+    let previous = previous.filter(|m| m.site_inputs == stamp.site_inputs);
+    options.scope = previous
+        .as_ref()
+        .and_then(|m| Scope::of_change(&m.figures, &figures, &computed));
+    let mut staging = output::Staging::open(output, project.config.precompress)?;
+    let mut kept_files = std::collections::BTreeMap::new();
+    if let (Some(_), Some(m)) = (&options.scope, previous) {
+        kept_files = m.jobs.clone();
+        staging = staging.with_previous(m.jobs);
+    }
+    clock.lap("fingerprint");
+    let history = manifest::HistoryWatch::new(&staging);
+    let rendered = render::render_site(&project, &computed, &options, &history)?;
     // Files are written as they are rendered.
     clock.lap("render");
+    let how = match options.scope {
+        Some(_) => How::Partial {
+            rendered: rendered.made.len(),
+            kept: rendered.kept.len(),
+        },
+        None => How::Full,
+    };
+    let mut jobs: std::collections::BTreeMap<_, _> = rendered.made.into_iter().collect();
+    for key in rendered.kept {
+        let files = kept_files.remove(&key).unwrap_or_default();
+        jobs.insert(key, files);
+    }
+    let manifest = Manifest {
+        format: manifest::FORMAT,
+        chiso: stamp.chiso,
+        options: stamp.options,
+        inputs: stamp.inputs,
+        site_inputs: stamp.site_inputs,
+        history: history.digest(),
+        figures,
+        jobs,
+    };
+    staging.write_plain(manifest::NAME, &manifest.to_bytes())?;
     let written = staging.finish()?;
     clock.lap("swap");
-    Ok((written, diags))
+    Ok(Built {
+        written,
+        diags,
+        how,
+    })
 }
 
 /// Prints how long each stage took when `CHISO_TIMING` is set, for profiling builds.
