@@ -183,10 +183,18 @@ fn parts(
             continue;
         }
         let file = values_file(project, unit);
+        let shown_file = file.display().to_string().replace('\\', "/");
         let whence = |f: &Figure| match (f.origin, f.line) {
-            (Origin::Entered, Some(line)) => Whence::Line {
-                file: file.display().to_string().replace('\\', "/"),
-                line,
+            (Origin::Entered, Some(line)) => match project.sources.cell(&file, line, "value") {
+                Some((sheet, cell)) => Whence::Cell {
+                    file: shown_file.clone(),
+                    sheet,
+                    cell,
+                },
+                None => Whence::Line {
+                    file: shown_file.clone(),
+                    line,
+                },
             },
             (Origin::Aggregated, _) => Whence::Sum,
             _ => Whence::Derived,

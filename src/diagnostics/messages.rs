@@ -735,6 +735,7 @@ fn kind_en(kind: &str) -> &'static str {
 fn whence_vi(w: &Whence) -> String {
     match w {
         Whence::Line { file, line } => format!("{file} dòng {line}"),
+        Whence::Cell { file, sheet, cell } => format!("{file}, trang tính `{sheet}`, ô `{cell}`"),
         Whence::Sum => "tổng của các đơn vị cấp dưới, không ai nhập".into(),
         Whence::Derived => "tính từ các chỉ tiêu khác, không ai nhập".into(),
     }
@@ -743,6 +744,7 @@ fn whence_vi(w: &Whence) -> String {
 fn whence_en(w: &Whence) -> String {
     match w {
         Whence::Line { file, line } => format!("{file} line {line}"),
+        Whence::Cell { file, sheet, cell } => format!("{file}, sheet `{sheet}`, cell `{cell}`"),
         Whence::Sum => "the sum of the units below, not entered".into(),
         Whence::Derived => "computed from other indicators, not entered".into(),
     }

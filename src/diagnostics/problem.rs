@@ -124,6 +124,12 @@ pub struct FigureShown {
 pub enum Whence {
     /// Entered on `line` of `file`.
     Line { file: String, line: usize },
+    /// Entered in `cell` (`D7`) of `sheet` of the workbook `file`.
+    Cell {
+        file: String,
+        sheet: String,
+        cell: String,
+    },
     /// Nobody typed it: the sum of the units below.
     Sum,
     /// Nobody typed it: computed from other indicators.

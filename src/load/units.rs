@@ -115,7 +115,7 @@ pub fn load_with_lines(table: &Table, diags: &mut Diagnostics) -> Option<Loaded>
             match v.parse() {
                 Ok(p) => Some(p),
                 Err(_) => {
-                    diags.push(file, line, Some(col), Problem::InvalidPeriod(v.into()));
+                    diags.push(file, line, Some(col), super::periods::problem(v));
                     ok = false;
                     None
                 }

@@ -36,6 +36,13 @@ impl Sources {
             .map(|(_, f)| f.as_path())
     }
 
+    /// The sheet and cell (`D7`) of `column` on row `line` of `file`, when `file` is a workbook.
+    pub fn cell(&self, file: &Path, line: usize, column: &str) -> Option<(String, String)> {
+        let book = self.workbooks.iter().find(|w| w.file == file)?;
+        let letter = book.columns.iter().find(|(name, _)| name == column)?;
+        Some((book.sheet.clone(), format!("{}{line}", letter.1)))
+    }
+
     /// Gives every message about a workbook's row its sheet and, when its column is known, its
     /// cell. Messages already placed are left as they are, so this may run after each step.
     pub fn name_cells(&self, diags: &mut Diagnostics) {

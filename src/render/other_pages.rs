@@ -67,8 +67,8 @@ struct UnitFiles {
     name: String,
     csv: String,
     json: String,
-    /// The unit's half-year reports: (year, workbook, CSV), newest first.
-    reports: Vec<(i32, String, String)>,
+    /// The unit's half-year reports: (year, Word document, workbook, CSV), newest first.
+    reports: Vec<(i32, String, String, String)>,
 }
 
 pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
@@ -89,7 +89,12 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
                 .rev()
                 .map(|&y| {
                     let file = |f| format!("{site}{}", routes::report_file(&unit.slug, y, f));
-                    (y, file(ReportFile::Workbook), file(ReportFile::Forecast))
+                    (
+                        y,
+                        file(ReportFile::Document),
+                        file(ReportFile::Workbook),
+                        file(ReportFile::Forecast),
+                    )
                 })
                 .collect(),
         })

@@ -542,3 +542,38 @@ fn the_sample_written_with_vietnamese_headers_and_kinds_publishes_the_same_site(
         .collect();
     assert!(differ.is_empty(), "these differ: {differ:?}");
 }
+
+#[test]
+fn a_part_larger_than_its_whole_in_a_workbook_names_both_cells() {
+    let p = Project::province_with_two_districts();
+    let rows = [
+        [
+            Text("villages"),
+            Text("2024"),
+            Text("actual"),
+            Number(237.0),
+        ],
+        [
+            Text("covered"),
+            Text("2024"),
+            Text("actual"),
+            Number(2350.0),
+        ],
+    ];
+    p.write_bytes("data/values/huyen-a.xlsx", &workbook(&rows));
+    let vi = p.check_fails(None);
+    assert!(
+        vi.contains("là 2.350 thôn (data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D3`)"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("là 237 thôn (data/values/huyen-a.xlsx, trang tính `Sheet1`, ô `D2`)"),
+        "{vi}"
+    );
+    assert!(!vi.contains("dòng"), "{vi}");
+    let en = p.check_fails(Some("en"));
+    assert!(
+        en.contains("(data/values/huyen-a.xlsx, sheet `Sheet1`, cell `D3`)"),
+        "{en}"
+    );
+}
