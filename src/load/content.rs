@@ -93,7 +93,7 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
     let mut files: Vec<PathBuf> = entries
         .into_iter()
         .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md"))
-        .filter(|e| !super::is_lock_file(e.path()))
+        .filter(|e| !super::values_folder::is_lock_file(e.path()))
         .map(|e| e.into_path())
         .collect();
     files.sort();
