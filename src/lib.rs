@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod compute;
+pub mod date;
 pub mod diagnostics;
 pub mod format;
 pub mod lang;

@@ -75,7 +75,8 @@ pub fn hint(text: &str) -> Option<Hint> {
                 && rest.len() <= 1
                 && number(s).is_some_and(|n| SERIALS.contains(&n)) =>
         {
-            let (y, m, d) = civil(number(s)? - 25569);
+            let (y, m, d) = crate::date::civil_from_days(number(s)? - 25569);
+            let (m, d) = (i64::from(m), i64::from(d));
             Some(Hint {
                 period: month_period(y, m),
                 date: Some(format!("{d:02}/{m:02}/{y}")),
@@ -168,19 +169,6 @@ fn month(year: i64, month: i64) -> Option<Hint> {
     })
 }
 
-/// Year, month and day of a day count from 1 January 1970 (Howard Hinnant's `civil_from_days`).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,7 +221,6 @@ mod tests {
 
     #[test]
     fn an_excel_date_serial_is_named_as_its_date() {
-        assert_eq!(civil(0), (1970, 1, 1));
         assert_eq!(
             hint("46203"),
             Some(Hint {

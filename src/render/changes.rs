@@ -209,7 +209,7 @@ pub fn build_date() -> String {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64)
         });
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let (y, m, d) = crate::date::civil_from_days(secs.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -236,29 +236,9 @@ pub fn data_date(project: &Project, computed: &Computed) -> String {
     }
 }
 
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn converts_epoch_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(20_413), (2025, 11, 21));
-    }
 
     #[test]
     fn parses_published_values() {
@@ -425,7 +405,7 @@ mod tests {
     fn the_date_is_that_of_source_date_epoch_in_utc() {
         // 2023-11-14 22:13:20 UTC, already the 15th in Hà Nội: the UTC date is kept.
         assert_eq!(
-            civil_from_days(1_700_000_000_i64.div_euclid(86_400)),
+            crate::date::civil_from_days(1_700_000_000_i64.div_euclid(86_400)),
             (2023, 11, 14)
         );
     }

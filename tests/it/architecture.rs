@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     // Leaves: words and names, no knowledge of projects.
     ("lang", 0),
+    ("date", 0),
     ("text", 0),
     // The official lists of administrative units: data, used by `load` and `new`.
     ("official", 0),
