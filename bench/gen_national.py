@@ -1,18 +1,17 @@
 #!/usr/bin/env python3
-"""Generate a national chiso project (data contract v1) for the benchmark.
+"""Generate the national chiso project (data contract v1) at commune scale for the benchmark.
 
-Việt Nam (code 00, level country) → 63 provinces → 696 districts, from the
-shared fixture of 2024 districts; with --communes, about 10,000 communes under
-the districts (from the fixture's commune_count) carry the figures instead.
+Việt Nam (code 00, level country) → the 34 provinces of 2025 → their 3,321 communes (from 2025,
+../shared/fixtures/vn-units-2025.csv), with the 696 districts of vn-districts-2024.csv under the
+province that absorbed them (until 2025-H1; each commune's `formed_from` lists the districts it
+took land from, vn-reform-2025.csv), as `chiso new --history` writes a province. 12 indicators as
+the sample's; actual figures for the first half and the whole of 2020–2024 and 2025-H1 in every
+district, 2025 and 2026-H1 in every commune; targets of the two plans (2021–2025, 2026–2030) for
+every province and the country; narratives for the country and every province in two languages.
 
-Everything is deterministic: the same arguments give byte-identical files.
-Standard library only.
+Everything is deterministic: the same arguments give byte-identical files. Standard library only.
 
-    python3 bench/gen_national.py OUT [--fixture CSV] [--communes]
-        [--years 2020-2024] [--provinces N] [--seed N]
-
-The fixture defaults to $CHISO_BENCH_FIXTURE, else ../shared/fixtures/
-vn-districts-2024.csv relative to the repository.
+    python3 bench/gen_national.py OUT [--fixtures DIR] [--provinces N] [--seed N]
 """
 
 import argparse
@@ -24,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_FIXTURE = REPO.parent / "shared" / "fixtures" / "vn-districts-2024.csv"
+DEFAULT_FIXTURES = REPO.parent / "shared" / "fixtures"
 
 # The loader's reserved folder names (src/load/units.rs RESERVED_SLUGS) and the site's own.
 RESERVED = {"assets", "data", "en", "vi", "indicators", "methodology", "pages", "search", "reports"}
@@ -173,30 +172,27 @@ def add_into(total, figs):
             acc[p] = acc.get(p, 0) + round(v)
 
 
-def target_rows(rng, agg):
-    """Yearly targets 2021–2025 of the derived indicators, from the unit's first actual figure."""
+def target_rows(rng, agg, base_p, base2_p):
+    """Yearly targets of the derived indicators for the two plans (2021–2025 from the unit's
+    first whole year, 2026–2030 from its 2025 figure), as the sample's chiso.toml `[[plans]]`."""
     def pct(n, d, p):
         return 100 * agg[n][p] / agg[d][p]
 
-    base_p = str(min(int(p[:4]) for p in agg["population"]))  # the first whole year
     rows = []
-    goals = {
-        "mobile_coverage_pct": (pct("villages_mobile_broadband", "villages", base_p), 100.0, 1),
-        "mobile_per_100": (pct("mobile_subscribers", "population", base_p), None, 1),
-        "households_broadband_pct": (pct("fixed_broadband_subscribers", "households", base_p), None, 1),
-    }
-    for ind, (base, goal, dec) in goals.items():
-        if goal is None:
-            goal = base * rng.uniform(1.08, 1.35)
-        if ind.endswith("_pct"):
-            goal = min(goal, 100.0)
-        for y in range(2021, 2026):
-            share = (y - 2020) / 5
-            v = round(base + (goal - base) * share, dec)
-            value = f"{v:.{dec}f}"
-            if y == 2025 and ind == "households_broadband_pct" and goal < 99:
-                value = f"{v:.{dec}f}..100"  # a range target: at least v, aiming at 100
-            rows.append([ind, str(y), "target", value, "Kế hoạch minh họa (benchmark)", f"Mục tiêu năm {y}"])
+    for ind, n, d in (("mobile_coverage_pct", "villages_mobile_broadband", "villages"),
+                      ("mobile_per_100", "mobile_subscribers", "population"),
+                      ("households_broadband_pct", "fixed_broadband_subscribers", "households")):
+        for first, last, bp in ((2021, 2025, base_p), (2026, 2030, base2_p)):
+            base = pct(n, d, bp)
+            goal = 100.0 if ind == "mobile_coverage_pct" else base * rng.uniform(1.08, 1.35)
+            if ind.endswith("_pct"):
+                goal = min(goal, 100.0)
+            for y in range(first, last + 1):
+                v = round(base + (goal - base) * (y - first + 1) / (last - first + 1), 1)
+                value = f"{min(v, 100.0) if ind.endswith('_pct') else v:.1f}"
+                if y == last and ind == "households_broadband_pct" and goal < 99:
+                    value = f"{value}..100"  # a range target: at least v, aiming at 100
+                rows.append([ind, str(y), "target", value, "Kế hoạch minh họa (benchmark)", f"Mục tiêu năm {y}"])
     return rows
 
 
@@ -251,86 +247,143 @@ Rugged terrain makes infrastructure costly in remote areas; operators do not alw
 """
 
 
+def commune_series(rng, villages_n, pop, urban):
+    """A 2025 commune's entered figures for 2025 and 2026-H1, at the levels its districts had
+    reached by 2025-H1 (so that the province's totals move on smoothly across the reform)."""
+    hh_size = rng.uniform(3.3, 4.3)
+    cov = rng.uniform(0.90, 1.0) if urban else rng.uniform(0.75, 0.99)
+    m100 = rng.uniform(125, 160) if urban else rng.uniform(90, 135)
+    mb = rng.uniform(0.70, 0.92)
+    fb = rng.uniform(0.65, 0.95) if urban else rng.uniform(0.35, 0.75)
+    people_per_bts = rng.uniform(850, 1500) if urban else rng.uniform(1300, 2400)
+    arpu = rng.uniform(1.1, 1.9)
+    out = {k: [] for k in ENTERED}
+    for label, dt in (("2025", 0.0), ("2026-H1", 0.5)):
+        p = pop * (1 + 0.01 * dt)
+        hh = p / hh_size
+        mobile = p * min(m100 + 2 * dt, 180) / 100
+        out["population"].append((label, p))
+        out["households"].append((label, hh))
+        out["villages"].append((label, villages_n))
+        out["villages_mobile_broadband"].append((label, min(villages_n, round(villages_n * min(1.0, cov + 0.02 * dt)))))
+        out["mobile_subscribers"].append((label, mobile))
+        out["mobile_broadband_subscribers"].append((label, mobile * min(0.97, mb + 0.02 * dt)))
+        out["fixed_broadband_subscribers"].append((label, hh * min(0.98, fb + 0.03 * dt)))
+        out["bts_sites"].append((label, max(1, p / people_per_bts)))
+        out["telecom_revenue"].append((label, mobile * arpu * (0.48 if label.endswith("-H1") else 1.0)))
+    return out
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
-    ap.add_argument("--fixture", type=Path, default=Path(os.environ.get("CHISO_BENCH_FIXTURE", DEFAULT_FIXTURE)))
-    ap.add_argument("--communes", action="store_true", help="add communes under districts (10x scale)")
-    ap.add_argument("--years", default="2020-2024", help="first-last year of actual figures (H1 and year each)")
-    ap.add_argument("--provinces", type=int, default=0, help="only the first N provinces (0: all)")
-    ap.add_argument("--seed", type=int, default=20240101)
+    ap.add_argument("--fixtures", type=Path, default=Path(os.environ.get("CHISO_BENCH_FIXTURES", DEFAULT_FIXTURES)))
+    ap.add_argument("--provinces", type=int, default=0, help="only the first N provinces of 2025 (0: all)")
+    ap.add_argument("--seed", type=int, default=20250701)
     args = ap.parse_args()
-    first_year, last_year = (int(y) for y in args.years.split("-"))
-    pers = periods(first_year, last_year)
+    pers = periods(2020, 2024) + [("2025-H1", 2024.5)]
 
-    with open(args.fixture, encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    provinces = {}
-    for r in rows:
-        provinces.setdefault(r["province_code"], (r["province_name"], []))[1].append(r)
-    codes = list(provinces)
+    units25 = read_rows(args.fixtures / "vn-units-2025.csv")
+    districts24 = read_rows(args.fixtures / "vn-districts-2024.csv")
+    reform = read_rows(args.fixtures / "vn-reform-2025.csv")
+    # The province of 2025 that absorbed each district (most of its communes), and the districts
+    # each 2025 commune took land from (`formed_from`), as `chiso new --history` writes them.
+    votes, formed = {}, {}
+    for r in reform:
+        v = votes.setdefault(r["old_district"], {})
+        v[r["province_2025"]] = v.get(r["province_2025"], 0) + 1
+        f = formed.setdefault(r["commune_2025"], [])
+        if r["old_district"] not in f:
+            f.append(r["old_district"])
+    province_of = {d: max(sorted(v), key=lambda p: v[p]) for d, v in votes.items()}
+    provinces = [u for u in units25 if u["level"] == "province"]
     if args.provinces:
-        codes = codes[: args.provinces]
+        provinces = provinces[: args.provinces]
+    kept = {p["code"] for p in provinces}
+    old_province_of = {}  # island districts without communes: the 2025 province of the same old one
+    for r in reform:
+        old_province_of.setdefault(r["old_province"], r["province_2025"])
+    dist_by_prov, comm_by_prov = {}, {}
+    for d in districts24:
+        p = province_of.get(d["district_code"]) or old_province_of.get(d["province_code"])
+        if p in kept:
+            dist_by_prov.setdefault(p, []).append(d)
+    for c in units25:
+        if c["level"] == "commune" and c["parent"] in kept:
+            comm_by_prov.setdefault(c["parent"], []).append(c)
 
     out = args.out
     (out / "data" / "values").mkdir(parents=True, exist_ok=True)
     (out / "content").mkdir(parents=True, exist_ok=True)
     slugs = Slugs()
-    units = [["00", slugs.take("viet-nam"), "Việt Nam", "Viet Nam", "country", ""]]
-    totals = {}  # unit code -> aggregated entered figures
-    province_units, district_units, commune_count = [], [], 0
-    commune_code = 0
-    for pcode in codes:
-        pname, districts = provinces[pcode]
-        bare = strip_prefix(pname, ["Thành phố", "Thành Phố", "Tỉnh"])
+    units = [["00", slugs.take("viet-nam"), "Việt Nam", "Viet Nam", "country", "", "", "", ""]]
+    totals = {}
+    province_units, n_dist, n_comm, n_rows = [], 0, 0, 0
+    for p in provinces:
+        pcode, pname = p["code"], p["name"]
+        bare = strip_prefix(pname, ["Thành phố", "Tỉnh"])
         pslug = slugs.take(fold(bare), fold(pname))
-        pname_en = f"{bare} City" if pname.startswith("Thành") else f"{bare} Province"
-        units.append([pcode, pslug, pname, pname_en, "province", "00"])
-        province_units.append((pcode, pslug, pname, pname_en, len(districts)))
+        units.append([pcode, pslug, pname, p["name_en"], "province", "00", "", "", ""])
+        province_units.append((pcode, pslug, pname, p["name_en"], len(comm_by_prov.get(pcode, []))))
         ptotal = {}
-        for d in districts:
-            kind = d["district_kind"]
-            dname = d["district_name"]
-            dbare = strip_prefix(dname, [kind, "Thành phố", "Thành Phố", "Thị xã", "Quận", "Huyện"])
+        for d in dist_by_prov.get(pcode, []):
+            kind, dname = d["district_kind"], d["district_name"]
+            dbare = strip_prefix(dname, [kind, "Thành phố", "Thành Phố", "Thị xã", "Thị Xã", "Quận", "Huyện"])
             dslug = slugs.take(fold(dbare), fold(dname), f"{fold(dname)}-{pslug}")
-            en_kind = KIND_EN.get(kind, "District")
-            units.append([d["district_code"], dslug, dname, f"{dbare} {en_kind}", "district", pcode])
-            district_units.append(dslug)
-            urban = kind in ("Quận", "Thành phố", "Thành Phố", "Thị xã")
-            listed = int(d["commune_count"] or 0)  # island districts have none
-            n_comm = max(1, listed)
+            units.append([d["district_code"], dslug, dname, f"{dbare} {KIND_EN.get(kind, 'District')}",
+                          "district", pcode, "", "2025-H1", ""])
+            urban = kind in ("Quận", "Thành phố", "Thành Phố", "Thị xã", "Thị Xã")
+            n = max(1, int(d["commune_count"] or 0))
             rng = random.Random(f"{args.seed}-{d['district_code']}")
-            pop0 = n_comm * rng.uniform(6000, 14000) if urban else n_comm * rng.uniform(5000, 11000)
-            villages_per = rng.randint(5, 14)
-            if not args.communes or listed == 0:
-                figs = series(rng, pers, n_comm * villages_per, pop0, urban)
-                write_values(out / "data" / "values" / f"{dslug}.csv", entered_rows(figs))
-                add_into(ptotal, figs)
-                continue
-            for k in range(n_comm):
-                commune_code += 1
-                ccode = f"{commune_code:05d}"
-                crng = random.Random(f"{args.seed}-{ccode}")
-                cname_bare = COMMUNE_NAMES[crng.randrange(len(COMMUNE_NAMES))]
-                ckind = "Phường" if urban else "Xã"
-                cname = f"{ckind} {cname_bare}"
-                cslug = slugs.take(f"{fold(cname)}-{ccode}")
-                units.append([ccode, cslug, cname, f"{cname_bare} {'Ward' if urban else 'Commune'}", "commune", d["district_code"]])
-                figs = series(crng, pers, crng.randint(3, 15), pop0 / n_comm * crng.uniform(0.6, 1.4), urban)
-                write_values(out / "data" / "values" / f"{cslug}.csv", entered_rows(figs))
-                add_into(ptotal, figs)
-                commune_count += 1
-        # Province targets for 2021–2025 of the derived indicators.
+            pop0 = n * (rng.uniform(6000, 14000) if urban else rng.uniform(5000, 11000))
+            figs = series(rng, pers, n * rng.randint(5, 14), pop0, urban)
+            rows = entered_rows(figs)
+            n_rows += len(rows)
+            write_values(out / "data" / "values" / f"{dslug}.csv", rows)
+            add_into(ptotal, figs)
+            n_dist += 1
+        communes = comm_by_prov.get(pcode, [])
         prng = random.Random(f"{args.seed}-{pcode}")
-        write_values(out / "data" / "values" / f"{pslug}.csv", target_rows(prng, ptotal))
+        weights = [prng.uniform(0.5, 1.5) for _ in communes]
+        pop_h1 = ptotal.get("population", {}).get("2025-H1") or 100000 * len(communes)
+        vil_h1 = ptotal.get("villages", {}).get("2025-H1") or 8 * len(communes)
+        for c, w in zip(communes, weights):
+            share = w / sum(weights)
+            name = c["name"]
+            cbare = strip_prefix(name, ["Phường", "Xã", "Đặc khu", "Thị trấn"])
+            cslug = slugs.take(fold(cbare), fold(name), f"{fold(name)}-{pslug}", f"{fold(name)}-{c['code']}")
+            urban = name.startswith("Phường")
+            units.append([c["code"], cslug, name, c["name_en"], "commune", pcode, "2025", "",
+                          " ".join(formed.get(c["code"], []))])
+            crng = random.Random(f"{args.seed}-{c['code']}")
+            figs = commune_series(crng, max(2, round(vil_h1 * share)), pop_h1 * share, urban)
+            rows = entered_rows(figs)
+            n_rows += len(rows)
+            write_values(out / "data" / "values" / f"{cslug}.csv", rows)
+            add_into(ptotal, figs)
+            n_comm += 1
+        if ptotal:
+            rows = target_rows(prng, ptotal, "2020", "2025")
+            rev = ptotal["telecom_revenue"]
+            if "2025-H1" in rev and "2025" in rev:
+                # A flow over a year whose units changed mid-year cannot be summed (chiso warns):
+                # the province reports its own 2025 figure, the districts' first half and the
+                # communes' second half.
+                rows.insert(0, ["telecom_revenue", "2025", "actual", num(rev["2025-H1"] + rev["2025"] * 0.52),
+                                SOURCE, NOTE])
+            write_values(out / "data" / "values" / f"{pslug}.csv", rows)
         add_into(totals, {k: list(v.items()) for k, v in ptotal.items()})
-    # National targets (the Ministry's plan) for the same indicators.
     write_values(out / "data" / "values" / "viet-nam.csv",
-                 target_rows(random.Random(f"{args.seed}-00"), totals))
+                 target_rows(random.Random(f"{args.seed}-00"), totals, "2020", "2025"))
 
     with open(out / "data" / "units.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["code", "slug", "name", "name_en", "level", "parent"])
+        w.writerow(["code", "slug", "name", "name_en", "level", "parent", "from", "until", "formed_from"])
         w.writerows(units)
     with open(out / "data" / "indicators.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -344,11 +397,20 @@ def main():
         'title_en = "Viet Nam digital infrastructure indicators (benchmark)"\n'
         'base_url = "https://example.gov.vn/chiso/"\n'
         'languages = ["vi", "en"]\n'
-        "target_year = 2025\n"
         "sample = true\n"
         "headline = [\"bts_sites\", \"mobile_coverage_pct\", \"mobile_subscribers\", \"mobile_per_100\",\n"
         "  \"mobile_broadband_subscribers\", \"fixed_broadband_subscribers\", \"households_broadband_pct\"]\n"
-        "[charts]\n"
+        "\n[[plans]]\n"
+        'id = "2021-2025"\n'
+        'name = "Kế hoạch giai đoạn 2021–2025 (minh họa)"\n'
+        'name_en = "Plan 2021–2025 (illustrative)"\n'
+        "from = 2021\nuntil = 2025\n"
+        "\n[[plans]]\n"
+        'id = "2026-2030"\n'
+        'name = "Kế hoạch giai đoạn 2026–2030 (minh họa)"\n'
+        'name_en = "Plan 2026–2030 (illustrative)"\n'
+        "from = 2026\nuntil = 2030\n"
+        "\n[charts]\n"
         'coverage = ["mobile_coverage_pct", "households_broadband_pct"]\n'
         'growth = ["mobile_subscribers", "mobile_broadband_subscribers", "fixed_broadband_subscribers"]\n',
         encoding="utf-8",
@@ -359,12 +421,9 @@ def main():
     for pcode, pslug, pname, pname_en, n in province_units:
         (content / f"{pslug}.md").write_text(NARRATIVE_VI.format(name=pname, n=n), encoding="utf-8")
         (content / f"{pslug}.en.md").write_text(NARRATIVE_EN.format(name_en=pname_en, n=n), encoding="utf-8")
-    for dslug in district_units[::10]:  # and every tenth district, Vietnamese only
-        name = next(u[2] for u in units if u[1] == dslug)
-        (content / f"{dslug}.md").write_text(NARRATIVE_VI.format(name=name, n="các"), encoding="utf-8")
-    print(f"{out}: {len(units)} units ({len(province_units)} provinces, {len(district_units)} districts, "
-          f"{commune_count} communes), {len(INDICATORS)} indicators ({len(DERIVED)} derived), "
-          f"{len(pers)} periods", file=sys.stderr)
+    print(f"{out}: {len(units)} units ({len(province_units)} provinces, {n_dist} districts until 2025-H1, "
+          f"{n_comm} communes from 2025), {len(INDICATORS)} indicators ({len(DERIVED)} derived), "
+          f"{n_rows} rows", file=sys.stderr)
 
 
 if __name__ == "__main__":

