@@ -96,6 +96,10 @@ struct PlanResult {
     status: Vec<StatusCount>,
     rows: Vec<ProgressRow>,
     no_data: Vec<ProgressRow>,
+    /// Whether the rows carry bullet charts: not on the page of a unit without units below
+    /// it (a commune), where the table above says the same in the same order, and a
+    /// country's thousands of communes would each carry a few kilobytes of drawing for it.
+    bullets: bool,
 }
 
 #[derive(Serialize)]
@@ -351,7 +355,8 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 .iter()
                 .map(|&s| (s, until_ended.is_some()))
                 .collect();
-            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, true)
+            let bullets = !project.units.children(unit).is_empty();
+            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, bullets)
                 .into_iter()
                 .partition(|r| r.status != Status::NoData.as_str());
             Some(PlanResult {
@@ -366,6 +371,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 status: status_counts(ctx, statuses.into_iter(), lang),
                 rows,
                 no_data,
+                bullets,
             })
         })
         .collect();
