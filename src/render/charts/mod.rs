@@ -291,8 +291,11 @@ fn attributes(body: &str) -> Vec<(&str, &str)> {
     attrs
 }
 
+/// A point as plotters wrote it: x and y, unparsed.
+type Point<'a> = (&'a str, &'a str);
+
 /// The two ends of a polyline of exactly two points.
-fn two_points(points: &str) -> Option<((&str, &str), (&str, &str))> {
+fn two_points(points: &str) -> Option<(Point<'_>, Point<'_>)> {
     let mut it = points.split_whitespace();
     let a = it.next()?.split_once(',')?;
     let b = it.next()?.split_once(',')?;

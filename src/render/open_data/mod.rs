@@ -90,20 +90,6 @@ fn progress_row(
     ]
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formulas_become_text_and_numbers_stay() {
-        use super::spreadsheet_safe as s;
-        assert_eq!(s("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(s("-2+3+cmd|x"), "'-2+3+cmd|x");
-        assert_eq!(s("@SUM(1)"), "'@SUM(1)");
-        assert_eq!(s("-5.5"), "-5.5");
-        assert_eq!(s("-5..10"), "-5..10");
-        assert_eq!(s("Báo cáo"), "Báo cáo");
-    }
-}
-
 /// Whether `unit`'s own files show something that changed: its figures and its progress
 /// against targets, its own or inherited ([`Scope::files`]).
 pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
@@ -363,4 +349,18 @@ fn unit_files(
     };
     sink.put(routes::unit_data(slug, DataFormat::Json), json.bytes())?;
     Ok((csv_body(all_values), csv_body(all_progress)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_become_text_and_numbers_stay() {
+        use super::spreadsheet_safe as s;
+        assert_eq!(s("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(s("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(s("@SUM(1)"), "'@SUM(1)");
+        assert_eq!(s("-5.5"), "-5.5");
+        assert_eq!(s("-5..10"), "-5..10");
+        assert_eq!(s("Báo cáo"), "Báo cáo");
+    }
 }
