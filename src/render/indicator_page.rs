@@ -47,6 +47,26 @@ struct IndicatorView {
     /// The final results of the plans that ended, newest first.
     results: Vec<PlanResult>,
     figure_tables: Vec<Pivot>,
+    /// Says which units the tables list, when they leave the deeper ones out.
+    listed_note: Option<String>,
+}
+
+/// The sentence above the tables when they list only the root and the units below it.
+fn listed_note(ctx: &Ctx, lang: Lang) -> Option<String> {
+    let units = &ctx.project.units;
+    let count = |keep: fn(usize) -> bool| units.ids().filter(|&u| keep(units.depth(u))).count();
+    let deeper = count(|d| d > 1);
+    (units.len() > LISTED_MAX && deeper > 0).then(|| {
+        ctx.i18n.fill(
+            lang,
+            "indicator_listed_note",
+            &[
+                ("root", ctx.unit_name(UnitId::ROOT, lang)),
+                ("count", &format::number(count(|d| d == 1) as f64, 0, lang)),
+                ("deeper", &format::number(deeper as f64, 0, lang)),
+            ],
+        )
+    })
 }
 
 /// A plan that ended, and every unit's final result on the indicator.
@@ -70,6 +90,18 @@ pub fn path(project: &Project, i: IndicatorId) -> String {
 /// Whether the page shows something that changed: it shows the indicator in every unit.
 pub fn touched_by(scope: &Scope, i: IndicatorId) -> bool {
     scope.indicator(i)
+}
+
+/// Above this many units, an indicator's page lists only the root and the units directly below
+/// it: a country's 4,000 communes, every period each, made a page of 5 MB that no phone loads.
+/// Every deeper unit's figures stay on its own page and in the open data. A province's project
+/// (a few hundred units, those that ended too) keeps the whole list.
+const LISTED_MAX: usize = 1000;
+
+/// Whether the indicator's page lists `u` in its tables.
+fn is_listed(ctx: &Ctx, u: UnitId) -> bool {
+    let units = &ctx.project.units;
+    units.len() <= LISTED_MAX || units.depth(u) <= 1
 }
 
 pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String), ThemeError> {
@@ -117,7 +149,8 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     charts.extend(chart_views::trend(ctx, UnitId::ROOT, i, lang, "trend"));
     let figures = &ctx.computed.figures;
     // Units in force first, those that ended in their own table.
-    let [current, ended] = super::lifetime::split_ended(units, units.ids());
+    let [current, ended] =
+        super::lifetime::split_ended(units, units.ids().filter(|&u| is_listed(ctx, u)));
     let current_plan = ctx.computed.current_plan;
     let progress = |plan: Option<PlanId>, u: UnitId| {
         plan.and_then(|plan| ctx.computed.progress[plan][u][i].as_ref())
@@ -193,6 +226,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             let listed: Vec<UnitId> = with
                 .iter()
                 .copied()
+                .filter(|&u| is_listed(ctx, u))
                 .filter(|&u| progress(Some(plan), u).is_some_and(|p| p.latest.is_some()))
                 .collect();
             let ended_within: Vec<UnitId> = listed
@@ -272,7 +306,8 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
             lang,
         ),
         results,
-        figure_tables: tables::indicator_tables(ctx, i, lang, &home),
+        figure_tables: tables::indicator_tables(ctx, i, lang, &home, &|u| is_listed(ctx, u)),
+        listed_note: listed_note(ctx, lang),
     };
     let mut context = ctx.context(lang, &page);
     context.insert("indicator", &view);

@@ -144,9 +144,15 @@ pub fn unit_tables(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Pivot
         .collect()
 }
 
-/// Every figure of one indicator: units down, periods across; units that ended in a group of
-/// their own below those in force.
-pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Vec<Pivot> {
+/// Every figure of one indicator: units down (those `listed`), periods across; units that ended
+/// in a group of their own below those in force.
+pub fn indicator_tables(
+    ctx: &Ctx,
+    i: IndicatorId,
+    lang: Lang,
+    home: &str,
+    listed: &dyn Fn(UnitId) -> bool,
+) -> Vec<Pivot> {
     let figures = &ctx.computed.figures;
     let units = &ctx.project.units;
     Kind::ALL
@@ -154,6 +160,7 @@ pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Ve
         .filter_map(|&kind| {
             let mut periods: Vec<Period> = units
                 .ids()
+                .filter(|&u| listed(u))
                 .flat_map(|u| figures.of_kind(u, i, kind).map(|(p, _)| p))
                 .collect();
             periods.sort();
@@ -173,7 +180,7 @@ pub fn indicator_tables(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Ve
             };
             let with_figures = units
                 .ids()
-                .filter(|&u| figures.of_kind(u, i, kind).next().is_some());
+                .filter(|&u| listed(u) && figures.of_kind(u, i, kind).next().is_some());
             let (ended, current): (Vec<UnitId>, Vec<UnitId>) =
                 with_figures.partition(|&u| units.get(u).has_ended());
             let mut groups = vec![PivotGroup {

@@ -64,6 +64,8 @@ struct UnitView {
     life: Vec<LifeNote>,
     /// Whether the page has a progress section: the unit lived through part of the current plan.
     show_progress: bool,
+    /// Whether the progress rows carry bullet charts (not on a commune's page).
+    progress_bullets: bool,
     progress_title: String,
     progress: Vec<ProgressRow>,
     /// Indicators with a target but no actual figure yet: listed, not tabulated.
@@ -96,6 +98,8 @@ struct PlanResult {
     status: Vec<StatusCount>,
     rows: Vec<ProgressRow>,
     no_data: Vec<ProgressRow>,
+    /// Whether the rows carry bullet charts: not on a commune's page, as for the current plan.
+    bullets: bool,
 }
 
 #[derive(Serialize)]
@@ -325,8 +329,12 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
 
     // Progress against the current plan; the plans that ended, each with its final result.
     let current_plan = ctx.computed.current_plan;
+    // A unit without units below it (a commune) shows its progress as the table alone: the
+    // bullet charts say the same, and a country's thousands of communes would each carry
+    // some kilobytes of drawing for them in two languages.
+    let progress_bullets = !project.units.children(unit).is_empty();
     let current_rows = current_plan
-        .map(|plan| progress_rows(ctx, unit, plan, lang, &home, true))
+        .map(|plan| progress_rows(ctx, unit, plan, lang, &home, progress_bullets))
         .unwrap_or_default();
     let show_progress = !current_rows.is_empty() || !u.has_ended();
     let status = status_counts(
@@ -351,7 +359,8 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 .iter()
                 .map(|&s| (s, until_ended.is_some()))
                 .collect();
-            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, true)
+            let bullets = progress_bullets;
+            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, bullets)
                 .into_iter()
                 .partition(|r| r.status != Status::NoData.as_str());
             Some(PlanResult {
@@ -366,6 +375,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 status: status_counts(ctx, statuses.into_iter(), lang),
                 rows,
                 no_data,
+                bullets,
             })
         })
         .collect();
@@ -454,6 +464,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         narrative: body_html,
         narrative_fallback: fallback,
         show_progress,
+        progress_bullets,
         progress_title: wording::progress_heading(ctx, current_plan, lang),
         progress,
         results,

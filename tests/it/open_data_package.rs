@@ -291,24 +291,37 @@ fn each_units_files_name_the_indicator_and_its_unit_of_measure() {
         ("90.0", "100.0")
     );
 
-    let json: Value = serde_json::from_str(&site.read("data/huyen-a.json")).unwrap();
-    let figure = json["figures"]
+    let text = site.read("data/huyen-a.json");
+    assert_eq!(text.lines().count(), 1, "compact JSON, one line: {text}");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let indicator = |code: &str| {
+        json["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["indicator"] == code)
+            .unwrap_or_else(|| panic!("{code} in the JSON: {json}"))
+            .clone()
+    };
+    let subscribers = indicator("subscribers");
+    assert_eq!(subscribers["indicator_name"], "Số thuê bao di động");
+    assert_eq!(subscribers["indicator_name_en"], "Mobile subscriptions");
+    assert_eq!(subscribers["unit_of_measure"], "Thuê bao");
+    assert_eq!(subscribers["unit_of_measure_en"], "subscriptions");
+    let figure = subscribers["figures"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["indicator"] == "subscribers" && f["period"] == "2024")
+        .find(|f| f["period"] == "2024" && f["kind"] == "actual")
         .expect("the figure in the JSON");
-    assert_eq!(figure["indicator_name"], "Số thuê bao di động");
-    assert_eq!(figure["indicator_name_en"], "Mobile subscriptions");
-    assert_eq!(figure["unit_of_measure"], "Thuê bao");
-    assert_eq!(figure["unit_of_measure_en"], "subscriptions");
-    let progress = json["progress"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["indicator"] == "internet_pct")
-        .expect("progress on the inherited target");
-    assert_eq!(progress["unit_of_measure"], "%");
+    assert_eq!(figure["value"], 1200.0);
+    assert!(
+        figure.get("indicator_name").is_none(),
+        "names once: {figure}"
+    );
+    let internet = indicator("internet_pct");
+    assert_eq!(internet["unit_of_measure"], "%");
+    let progress = &internet["progress"][0];
     assert_eq!(progress["target_unit"], "01");
 }
 

@@ -34,11 +34,9 @@ pub const WIDTH: u32 = 420;
 /// does not fit is wrapped, never shrunk or cut.
 pub const FONT: f64 = 16.0;
 
-/// The font stack is set once on the root element; plotters would otherwise
-/// repeat it on every `<text>`. Single quotes keep it valid inside the
-/// double-quoted attribute without entity noise.
-const FONT_STACK: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
+/// The colour of plain text, set once on the root element (`fill`, inherited): plotters would
+/// otherwise repeat it on every `<text>`. The font is the page's own, inherited from `body`.
+const INK: &str = "#1A1A1A";
 
 /// One accessible chart: an `<svg>` element as a string, ready to inline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,22 +180,28 @@ fn sanitize_id(id: &str) -> String {
     }
 }
 
-/// Rewrites plotters' SVG document into the inline, accessible element.
+/// Rewrites plotters' SVG document into the inline, accessible element, as small as it can
+/// be drawn the same: the font size and text colour are set once on the root and inherited,
+/// attributes that restate a default are dropped, and consecutive straight lines of one style
+/// (grid lines, ticks, dashes) become one `<path>`. A unit page has up to ten charts, so
+/// each byte here is paid some tens of thousands of times in a country's site.
 ///
 /// plotters escapes every attribute value and text node it writes, so in
 /// `raw` each `<` starts a tag; that makes a tiny tag scanner sufficient.
 fn finish(raw: &str, text: &ChartText, (w, h): (u32, u32)) -> String {
     let id = sanitize_id(&text.id);
-    let mut out = String::with_capacity(raw.len() + 512);
+    let mut out = String::with_capacity(raw.len() / 2 + 512);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart\" \
          preserveAspectRatio=\"xMinYMin meet\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT_STACK}\">\n\
+         aria-labelledby=\"{id}-title {id}-desc\" font-size=\"{}\" fill=\"{INK}\">\n\
          <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        draw::num(FONT),
         escape_xml(&text.title),
         escape_xml(&text.desc),
     );
+    let mut lines = Lines::default();
     let mut rest = raw;
     while let Some(start) = rest.find('<') {
         // Text nodes arrive as "\n<escaped text>\n"; only `<text>` has any.
@@ -216,41 +220,136 @@ fn finish(raw: &str, text: &ChartText, (w, h): (u32, u32)) -> String {
             out.push_str(tag);
             out.push_str(">\n");
         } else {
-            rewrite_tag(tag, &mut out);
+            rewrite_tag(tag, &mut lines, &mut out);
         }
     }
+    lines.flush(&mut out);
     out.push_str("</svg>\n");
     out
 }
 
-/// Drops attributes that restate SVG defaults or the root's font, and rounds
-/// plotters' `font-size` (it divides by 1.24) to one decimal.
-fn rewrite_tag(tag: &str, out: &mut String) {
-    let (body, self_closing) = match tag.strip_suffix('/') {
-        Some(b) => (b.trim_end(), true),
-        None => (tag.trim_end(), false),
-    };
-    let name_end = body.find(' ').unwrap_or(body.len());
-    out.push('<');
-    out.push_str(&body[..name_end]);
-    let mut rest = &body[name_end..];
-    let mut no_stroke = false;
+/// Straight lines waiting to be written as one `<path>`: its stroke, width and `d`.
+#[derive(Default)]
+struct Lines {
+    style: Option<(String, String)>,
+    d: String,
+}
+
+impl Lines {
+    fn flush(&mut self, out: &mut String) {
+        if let Some((stroke, width)) = self.style.take() {
+            let _ = write!(out, "<path d=\"{}\" stroke=\"{stroke}\"", self.d);
+            if width != "1" {
+                let _ = write!(out, " stroke-width=\"{width}\"");
+            }
+            out.push_str("/>\n");
+        }
+        self.d.clear();
+    }
+
+    /// Adds the segment if it continues the pending path's style, else starts a new path.
+    fn push(
+        &mut self,
+        stroke: &str,
+        width: &str,
+        (x0, y0): (&str, &str),
+        (x1, y1): (&str, &str),
+        out: &mut String,
+    ) {
+        let same = self
+            .style
+            .as_ref()
+            .is_some_and(|(s, w)| s == stroke && w == width);
+        if !same {
+            self.flush(out);
+            self.style = Some((stroke.to_owned(), width.to_owned()));
+        }
+        let _ = write!(self.d, "M{x0} {y0}");
+        if y0 == y1 {
+            let _ = write!(self.d, "H{x1}");
+        } else if x0 == x1 {
+            let _ = write!(self.d, "V{y1}");
+        } else {
+            let _ = write!(self.d, "L{x1} {y1}");
+        }
+    }
+}
+
+/// The attributes of a tag, in order, values trimmed.
+fn attributes(body: &str) -> Vec<(&str, &str)> {
+    let mut attrs = Vec::new();
+    let mut rest = body;
     loop {
         rest = rest.trim_start();
         let Some(eq) = rest.find("=\"") else { break };
         let key = &rest[..eq];
         let after = &rest[eq + 2..];
         let Some(q) = after.find('"') else { break };
-        let val = after[..q].trim();
+        attrs.push((key, after[..q].trim()));
         rest = &after[q + 1..];
-        match key {
-            "opacity" if val == "1" => {}
-            "stroke" if val == "none" => no_stroke = true,
+    }
+    attrs
+}
+
+/// A point as plotters wrote it: x and y, unparsed.
+type Point<'a> = (&'a str, &'a str);
+
+/// The two ends of a polyline of exactly two points.
+fn two_points(points: &str) -> Option<(Point<'_>, Point<'_>)> {
+    let mut it = points.split_whitespace();
+    let a = it.next()?.split_once(',')?;
+    let b = it.next()?.split_once(',')?;
+    it.next().is_none().then_some((a, b))
+}
+
+/// Writes one of plotters' tags without what the root already says or SVG assumes: a text's
+/// `font-size` equal to [`FONT`], `fill` equal to [`INK`], `text-anchor="start"`; its
+/// `dy="0.5ex"` (centring the line on `y`) becomes a quarter of the font size added to `y`.
+fn rewrite_tag(tag: &str, lines: &mut Lines, out: &mut String) {
+    let (body, self_closing) = match tag.strip_suffix('/') {
+        Some(b) => (b.trim_end(), true),
+        None => (tag.trim_end(), false),
+    };
+    let name_end = body.find(' ').unwrap_or(body.len());
+    let name = &body[..name_end];
+    let attrs = attributes(&body[name_end..]);
+    let get = |k: &str| attrs.iter().find(|(key, _)| *key == k).map(|(_, v)| *v);
+    if name == "polyline" && get("fill") == Some("none") && get("opacity").is_none_or(|o| o == "1")
+    {
+        if let (Some(stroke), Some(((x0, y0), (x1, y1)))) =
+            (get("stroke"), get("points").and_then(two_points))
+        {
+            let width = get("stroke-width").unwrap_or("1");
+            lines.push(stroke, width, (x0, y0), (x1, y1), out);
+            return;
+        }
+    }
+    lines.flush(out);
+    out.push('<');
+    out.push_str(name);
+    let font_size = get("font-size")
+        .and_then(|v| v.parse::<f64>().ok())
+        .map(|v| draw::num(v).parse::<f64>().unwrap_or(FONT));
+    let centred = name == "text" && get("dy") == Some("0.5ex");
+    let mut no_stroke = false;
+    for (key, val) in &attrs {
+        match *key {
+            "opacity" if *val == "1" => {}
+            "stroke" if *val == "none" => no_stroke = true,
             "stroke-width" if no_stroke => {}
             "font-family" => {}
-            "font-size" => {
-                let v = val.parse::<f64>().unwrap_or(12.0);
-                let _ = write!(out, " font-size=\"{}\"", draw::num(v));
+            "text-anchor" if *val == "start" => {}
+            "dy" if centred => {}
+            "fill" if name == "text" && val.eq_ignore_ascii_case(INK) => {}
+            "font-size" => match font_size {
+                Some(v) if v == FONT => {}
+                v => {
+                    let _ = write!(out, " font-size=\"{}\"", draw::num(v.unwrap_or(FONT)));
+                }
+            },
+            "y" if centred => {
+                let y = val.parse::<f64>().unwrap_or(0.0) + font_size.unwrap_or(FONT) / 4.0;
+                let _ = write!(out, " y=\"{}\"", draw::num(y));
             }
             _ => {
                 for part in [" ", key, "=\"", val, "\""] {
@@ -394,6 +493,30 @@ mod tests {
         );
         assert!(out.contains("<circle r=\"3\"/>"), "{out}");
         assert!(!out.contains("width="));
+        check_well_formed(&out).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn rewrite_leaves_what_the_root_says_to_the_root_and_joins_lines() {
+        let raw = "<svg>\n\
+                   <text x=\"28\" y=\"18\" dy=\"0.5ex\" text-anchor=\"start\" font-size=\"15.999999\" fill=\"#1A1A1A\">\nA\n</text>\n\
+                   <text x=\"9\" y=\"18\" dy=\"0.5ex\" text-anchor=\"end\" font-size=\"15.999999\" fill=\"#FFFFFF\" font-weight=\"bold\">\nB\n</text>\n\
+                   <polyline fill=\"none\" stroke=\"#E1E3E5\" stroke-width=\"1\" points=\"147,140 147,230\"/>\n\
+                   <polyline fill=\"none\" stroke=\"#E1E3E5\" stroke-width=\"1\" points=\"197,140 197,230\"/>\n\
+                   <polyline fill=\"none\" stroke=\"#12436D\" stroke-width=\"2\" points=\"1,2 3,4\"/>\n\
+                   <polyline fill=\"none\" stroke=\"#12436D\" stroke-width=\"2\" points=\"1,2 3,4 5,6\"/>\n\
+                   </svg>\n";
+        let out = finish(raw, &ChartText::default(), (420, 10));
+        assert!(out.contains("font-size=\"16\" fill=\"#1A1A1A\">"), "{out}");
+        assert!(out.contains("<text x=\"28\" y=\"22\">A</text>"), "{out}");
+        assert!(
+            out.contains("<text x=\"9\" y=\"22\" text-anchor=\"end\" fill=\"#FFFFFF\" font-weight=\"bold\">B</text>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<path d=\"M147 140V230M197 140V230\" stroke=\"#E1E3E5\"/>\n<path d=\"M1 2L3 4\" stroke=\"#12436D\" stroke-width=\"2\"/>\n<polyline fill=\"none\""),
+            "{out}"
+        );
         check_well_formed(&out).unwrap_or_else(|e| panic!("{e}"));
     }
 

@@ -5,11 +5,10 @@
 
 pub mod columns;
 mod datapackage;
+mod json;
 mod workbook;
 
 pub use datapackage::licence;
-
-use serde::Serialize;
 
 use super::scope::Scope;
 use super::{Ctx, Sink};
@@ -89,81 +88,6 @@ fn progress_row(
         p.status.as_str().to_string(),
         project.plans.get(p.plan).code.clone(),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formulas_become_text_and_numbers_stay() {
-        use super::spreadsheet_safe as s;
-        assert_eq!(s("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(s("-2+3+cmd|x"), "'-2+3+cmd|x");
-        assert_eq!(s("@SUM(1)"), "'@SUM(1)");
-        assert_eq!(s("-5.5"), "-5.5");
-        assert_eq!(s("-5..10"), "-5..10");
-        assert_eq!(s("Báo cáo"), "Báo cáo");
-    }
-}
-
-#[derive(Serialize)]
-struct UnitJson<'a> {
-    unit: &'a crate::model::Unit,
-    figures: Vec<FigureJson<'a>>,
-    progress: Vec<ProgressJson<'a>>,
-}
-
-/// An indicator's names and unit of measure, beside its code where a person reads the file.
-#[derive(Serialize)]
-struct Names<'a> {
-    indicator_name: &'a str,
-    indicator_name_en: &'a str,
-    unit_of_measure: &'a str,
-    unit_of_measure_en: &'a str,
-}
-
-impl<'a> Names<'a> {
-    fn of(ind: &'a crate::model::Indicator) -> Self {
-        Names {
-            indicator_name: &ind.name,
-            indicator_name_en: &ind.name_en,
-            unit_of_measure: &ind.unit_of_measure,
-            unit_of_measure_en: &ind.unit_of_measure_en,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct FigureJson<'a> {
-    indicator: &'a str,
-    #[serde(flatten)]
-    names: Names<'a>,
-    period: String,
-    kind: &'static str,
-    value: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value_max: Option<f64>,
-    origin: &'static str,
-    source: &'a str,
-    note: &'a str,
-}
-
-#[derive(Serialize)]
-struct ProgressJson<'a> {
-    indicator: &'a str,
-    #[serde(flatten)]
-    names: Names<'a>,
-    baseline_period: Option<String>,
-    baseline_value: Option<f64>,
-    latest_period: Option<String>,
-    latest_value: Option<f64>,
-    target_year: i32,
-    target_value: f64,
-    target_max: Option<f64>,
-    target_unit: &'a str,
-    achievement_pct: Option<f64>,
-    progress_pct: Option<f64>,
-    status: &'static str,
-    plan: &'a str,
 }
 
 /// Whether `unit`'s own files show something that changed: its figures and its progress
@@ -348,9 +272,9 @@ fn unit_files(
     let mut all_values = Vec::new();
     let mut all_progress = Vec::new();
     let mut unit_rows = Vec::new();
-    let mut figures = Vec::new();
-    let mut progress = Vec::new();
+    let mut indicators = Vec::new();
     for (i, ind) in cat.iter() {
+        let mut entry = json::IndicatorJson::of(ind);
         for (key, f) in computed.figures.series(u, i) {
             all_values.push(vec![
                 units.get(u).code.clone(),
@@ -376,9 +300,7 @@ fn unit_files(
                 f.source.clone(),
                 f.note.clone(),
             ]);
-            figures.push(FigureJson {
-                indicator: &ind.code,
-                names: Names::of(ind),
+            entry.figures.push(json::FigureJson {
                 period: key.period.to_string(),
                 kind: key.kind.as_str(),
                 value: round(f.value, ind.decimals),
@@ -396,9 +318,7 @@ fn unit_files(
         {
             all_progress.push(progress_row(project, u, i, p));
             let r = |v: f64| round(v, ind.decimals);
-            progress.push(ProgressJson {
-                indicator: &ind.code,
-                names: Names::of(ind),
+            entry.progress.push(json::ProgressJson {
                 baseline_period: p.baseline.map(|(p, _)| p.to_string()),
                 baseline_value: p.baseline.map(|(_, v)| r(v)),
                 latest_period: p.latest.map(|(p, _)| p.to_string()),
@@ -413,6 +333,7 @@ fn unit_files(
                 plan: &project.plans.get(p.plan).code,
             });
         }
+        indicators.push(entry);
     }
     if !own {
         return Ok((csv_body(all_values), csv_body(all_progress)));
@@ -422,13 +343,24 @@ fn unit_files(
         routes::unit_data(slug, DataFormat::Csv),
         csv_bytes(&columns::unit_figures().header(), unit_rows),
     )?;
-    let json = UnitJson {
+    let json = json::UnitJson {
         unit: units.get(u),
-        figures,
-        progress,
+        indicators,
     };
-    let mut bytes = serde_json::to_vec_pretty(&json).unwrap_or_default();
-    bytes.push(b'\n');
-    sink.put(routes::unit_data(slug, DataFormat::Json), bytes)?;
+    sink.put(routes::unit_data(slug, DataFormat::Json), json.bytes())?;
     Ok((csv_body(all_values), csv_body(all_progress)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_become_text_and_numbers_stay() {
+        use super::spreadsheet_safe as s;
+        assert_eq!(s("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(s("-2+3+cmd|x"), "'-2+3+cmd|x");
+        assert_eq!(s("@SUM(1)"), "'@SUM(1)");
+        assert_eq!(s("-5.5"), "-5.5");
+        assert_eq!(s("-5..10"), "-5..10");
+        assert_eq!(s("Báo cáo"), "Báo cáo");
+    }
 }
