@@ -42,8 +42,11 @@ site_routes! {
     PAGE = "pages/{slug}/index.html";
     /// The root unit's half-year report; another unit's sits in that unit's folder.
     ROOT_REPORT = "reports/{year}-H1/index.html";
-    /// A half-year report's files: `{file}` is `.csv`, `-plan.csv`, `.xlsx` or `.docx` ([`ReportFile`]).
+    /// A half-year report's files: `{file}` is `.docx` or `-compilation.xlsx` ([`ReportFile`]).
     REPORT_DATA = "data/reports/{slug}-{year}-H1{file}";
+    /// A unit's reports of every half-year in one file: `{ext}` is `xlsx` (a sheet per
+    /// half-year) or `csv` (both tables of every half-year) ([`UnitReports`]).
+    UNIT_REPORTS = "data/reports/{slug}.{ext}";
     /// The whole site's figures, as open data.
     VALUES = "data/values.csv";
     /// The whole site's progress against targets, as open data.
@@ -101,33 +104,41 @@ impl DataFormat {
     }
 }
 
-/// The files of one half-year report.
+/// The files of one half-year report that are not pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFile {
-    /// Part One, the forecast of the year's plan, as CSV.
-    Forecast,
-    /// Part Two, the plan for the next year, as CSV.
-    Plan,
-    /// Both parts as the workbook to submit.
-    Workbook,
     /// The whole report as a Word document in the official form, to sign and send.
     Document,
+    /// A parent's compilation: a workbook with a sheet for the parent and one for each child
+    /// that reported on the half-year.
+    Compilation,
 }
 
 impl ReportFile {
-    pub const ALL: [ReportFile; 4] = [
-        ReportFile::Forecast,
-        ReportFile::Plan,
-        ReportFile::Workbook,
-        ReportFile::Document,
-    ];
-
     fn ending(self) -> &'static str {
         match self {
-            ReportFile::Forecast => ".csv",
-            ReportFile::Plan => "-plan.csv",
-            ReportFile::Workbook => ".xlsx",
             ReportFile::Document => ".docx",
+            ReportFile::Compilation => "-compilation.xlsx",
+        }
+    }
+}
+
+/// A unit's files that hold its reports of every half-year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitReports {
+    /// A workbook with a sheet per half-year, to submit.
+    Workbook,
+    /// Both tables of every half-year, as open data.
+    Csv,
+}
+
+impl UnitReports {
+    pub const ALL: [UnitReports; 2] = [UnitReports::Workbook, UnitReports::Csv];
+
+    fn extension(self) -> &'static str {
+        match self {
+            UnitReports::Workbook => "xlsx",
+            UnitReports::Csv => "csv",
         }
     }
 }
@@ -209,7 +220,7 @@ pub fn report_page(folder: Option<&str>, year: i32) -> String {
     }
 }
 
-/// One file of a unit's report for `year`: `data/reports/tuan-giao-2024-H1-plan.csv`.
+/// One file of a unit's report for `year`: `data/reports/tuan-giao-2024-H1.docx`.
 pub fn report_file(slug: &str, year: i32, file: ReportFile) -> String {
     fill(
         REPORT_DATA,
@@ -219,6 +230,11 @@ pub fn report_file(slug: &str, year: i32, file: ReportFile) -> String {
             ("file", file.ending()),
         ],
     )
+}
+
+/// A file of a unit's reports of every half-year: `data/reports/tuan-giao.xlsx`.
+pub fn unit_reports(slug: &str, file: UnitReports) -> String {
+    fill(UNIT_REPORTS, &[("slug", slug), ("ext", file.extension())])
 }
 
 /// A unit's open data file: `data/tuan-giao.csv`.
@@ -320,8 +336,12 @@ mod tests {
             "tuan-giao/reports/2024-H1/index.html"
         );
         assert_eq!(
-            report_file("tuan-giao", 2024, ReportFile::Plan),
-            "data/reports/tuan-giao-2024-H1-plan.csv"
+            report_file("tuan-giao", 2024, ReportFile::Compilation),
+            "data/reports/tuan-giao-2024-H1-compilation.xlsx"
+        );
+        assert_eq!(
+            unit_reports("tuan-giao", UnitReports::Csv),
+            "data/reports/tuan-giao.csv"
         );
         assert_eq!(
             unit_data("tuan-giao", DataFormat::Json),

@@ -7,7 +7,7 @@ use super::{Ctx, OutputFile};
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::model::UnitId;
-use crate::routes::{self, DataFormat, ReportFile};
+use crate::routes::{self, DataFormat, ReportFile, UnitReports};
 use crate::theme::ThemeError;
 
 pub fn methodology(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
@@ -67,8 +67,10 @@ struct UnitFiles {
     name: String,
     csv: String,
     json: String,
-    /// The unit's half-year reports: (year, Word document, workbook, CSV), newest first.
-    reports: Vec<(i32, String, String, String)>,
+    /// The unit's workbook and CSV file of every half-year, when it has reports.
+    report_files: Option<(String, String)>,
+    /// The unit's half-year reports: (year, Word document, compilation if any), newest first.
+    reports: Vec<(i32, String, Option<String>)>,
 }
 
 pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
@@ -80,23 +82,28 @@ pub fn data(ctx: &Ctx, lang: Lang) -> Result<(String, String), ThemeError> {
         .project
         .units
         .iter()
-        .map(|(u, unit)| UnitFiles {
-            name: ctx.unit_name(u, lang).to_string(),
-            csv: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Csv)),
-            json: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Json)),
-            reports: crate::compute::report::years(&ctx.project.units, &ctx.computed.figures, u)
-                .iter()
-                .rev()
-                .map(|&y| {
-                    let file = |f| format!("{site}{}", routes::report_file(&unit.slug, y, f));
-                    (
-                        y,
-                        file(ReportFile::Document),
-                        file(ReportFile::Workbook),
-                        file(ReportFile::Forecast),
-                    )
-                })
-                .collect(),
+        .map(|(u, unit)| {
+            let years = crate::compute::report::years(&ctx.project.units, &ctx.computed.figures, u);
+            let compiled = super::report::compiled_years(ctx.project, ctx.computed, u, &years);
+            let file = |y, f| format!("{site}{}", routes::report_file(&unit.slug, y, f));
+            let whole = |f| format!("{site}{}", routes::unit_reports(&unit.slug, f));
+            UnitFiles {
+                name: ctx.unit_name(u, lang).to_string(),
+                csv: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Csv)),
+                json: format!("{site}{}", routes::unit_data(&unit.slug, DataFormat::Json)),
+                report_files: (!years.is_empty())
+                    .then(|| (whole(UnitReports::Workbook), whole(UnitReports::Csv))),
+                reports: years
+                    .iter()
+                    .rev()
+                    .map(|&y| {
+                        let compilation = compiled
+                            .contains(&y)
+                            .then(|| file(y, ReportFile::Compilation));
+                        (y, file(y, ReportFile::Document), compilation)
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let files = vec![

@@ -10,7 +10,6 @@ use super::changes::Update;
 use super::scope::Scope;
 use super::{gaps_page, indicator_page, layout, open_data, other_pages, report, search_page};
 use super::{unit_page, whats_new, Ctx, RenderError, Sink};
-use crate::compute::report::of_unit;
 use crate::lang::Lang;
 use crate::model::{IndicatorId, UnitId};
 use crate::routes;
@@ -20,7 +19,8 @@ use crate::routes;
 pub enum Page {
     /// A unit's page; the root unit's is the home page.
     Unit(UnitId),
-    /// A unit's half-year reports: pages in every language, CSV files and workbooks.
+    /// A unit's half-year reports: pages in every language, Word documents, the unit's workbook
+    /// and CSV file, and its compilations of its children's reports.
     Reports(UnitId),
     Indicator(IndicatorId),
     /// The catalogue of indicators.
@@ -101,7 +101,7 @@ impl Page {
     pub fn touched_by(&self, ctx: &Ctx, scope: &Scope) -> bool {
         match self {
             Page::Unit(u) => unit_page::touched_by(ctx, scope, *u),
-            Page::Reports(u) => report::touched_by(scope, *u),
+            Page::Reports(u) => report::touched_by(ctx.project, scope, *u),
             Page::Indicator(i) => indicator_page::touched_by(scope, *i),
             // Only values files changed: the previous render's copies are still right.
             Page::Image(_) => false,
@@ -157,10 +157,7 @@ impl Page {
             Page::Gaps => gaps_page::render(ctx, lang)?,
             Page::Extra(slug) => other_pages::page(ctx, slug, lang)?,
             Page::Reports(u) => {
-                for r in of_unit(ctx.project, ctx.computed, *u) {
-                    report::files(ctx, &r, run.workbooks, sink)?;
-                }
-                return Ok(());
+                return report::files(ctx, *u, run.workbooks, sink);
             }
             Page::OpenData => {
                 return Ok(open_data::files(ctx, run.scope, run.workbooks, sink)?);

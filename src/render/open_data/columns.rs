@@ -324,15 +324,24 @@ pub fn unit_figures() -> Table {
     }
 }
 
-/// The columns of a half-year report's table, named by the report's open data: its first four,
-/// then the figure and ratio columns, described by their names (`pct_…` are ratios in %).
-pub fn report(
-    name: &'static str,
-    title_vi: &'static str,
-    title_en: &'static str,
-    figures: &[&'static str],
-) -> Table {
+/// The columns of a unit's reports file (`data/reports/<slug>.csv`): which half-year and
+/// table a row is of, the row's first four columns as the form has them, then `figures`, the
+/// figure and ratio columns of both tables, described by their names (`pct_…` are ratios in %).
+pub fn reports(figures: &[&'static str]) -> Table {
     let mut columns = vec![
+        key(
+            "half_year",
+            "Kỳ báo cáo: 6 tháng đầu năm, viết YYYY-H1 (ví dụ 2024-H1).",
+            "The report's half-year, written YYYY-H1 (e.g. 2024-H1).",
+        ),
+        one_of(
+            key(
+                "part",
+                "Bảng của báo cáo: forecast = dự báo khả năng thực hiện kế hoạch năm (phần I), plan = kế hoạch năm sau (phần II).",
+                "The report's table: forecast = the forecast of the year's plan (Part One), plan = the plan for the next year (Part Two).",
+            ),
+            &["forecast", "plan"],
+        ),
         Column {
             required: true,
             ..col(
@@ -356,13 +365,13 @@ pub fn report(
     ];
     columns.extend(figures.iter().map(|&c| report_column(c)));
     Table {
-        name,
-        title_vi,
-        title_en,
-        vi: "Bảng số liệu của báo cáo 6 tháng, theo biểu mẫu; ô trống: chưa có số liệu hoặc không tính được.",
-        en: "A half-year report's table of figures, as the form has it; an empty cell: no figure, or it cannot be computed.",
+        name: "unit-reports",
+        title_vi: "báo cáo 6 tháng, mọi kỳ",
+        title_en: "half-year reports, every year",
+        vi: "Hai bảng số liệu của mỗi báo cáo 6 tháng của đơn vị, theo biểu mẫu, một dòng mỗi chỉ tiêu; ô trống: chưa có số liệu, không tính được, hoặc cột không thuộc bảng đó.",
+        en: "Both tables of each of the unit's half-year reports, as the form has them, a row per indicator; an empty cell: no figure, it cannot be computed, or the column is not the table's.",
         columns,
-        primary_key: &["stt"],
+        primary_key: &["half_year", "part", "stt"],
         foreign_keys: vec![TO_INDICATORS("indicator")],
     }
 }

@@ -3,14 +3,14 @@
 //! the site publishes under `data/`, its columns' types, descriptions and units of measure,
 //! which columns hold codes of the catalogues, the licence and the source.
 //!
-//! Files that share their columns (each unit's file, each report's table) share one schema in
+//! Files that share their columns (each unit's file, each unit's reports file) share one schema in
 //! `data/schemas/`, so that the package stays small whatever the number of units.
 
 use serde_json::{json, Map, Value};
 
 use super::columns::{self, Column, Table};
 use crate::model::Project;
-use crate::routes::{self, DataFormat, ReportFile};
+use crate::routes::{self, DataFormat, UnitReports};
 
 /// The site's titles and date, which the package repeats.
 pub struct About<'a> {
@@ -54,32 +54,10 @@ pub fn licence(id: &str) -> (Option<&'static str>, Option<&'static str>) {
 
 /// The schema file of the tables that many files share.
 const UNIT_SCHEMA: &str = "unit-figures";
-const FORECAST_SCHEMA: &str = "report-forecast";
-const PLAN_SCHEMA: &str = "report-plan";
 
-/// The report's two tables, as their CSV files have them.
-fn report_tables() -> [(ReportFile, Table); 2] {
-    use crate::render::report::Part;
-    [
-        (
-            ReportFile::Forecast,
-            columns::report(
-                FORECAST_SCHEMA,
-                "ước thực hiện kế hoạch năm",
-                "forecast of the year's plan",
-                Part::One.columns(),
-            ),
-        ),
-        (
-            ReportFile::Plan,
-            columns::report(
-                PLAN_SCHEMA,
-                "kế hoạch năm sau",
-                "next year's plan",
-                Part::Two.columns(),
-            ),
-        ),
-    ]
+/// A unit's reports of every half-year, as its CSV file has them.
+fn report_table() -> Table {
+    columns::reports(&crate::render::report::REPORT_COLUMNS)
 }
 
 /// A text in Vietnamese then English, on one line: a line break would be written `\n`, which
@@ -182,10 +160,8 @@ pub fn files(
     let unit_table = columns::unit_figures();
     let schema_path = |name: &str| routes::data_schema(name);
     out.push((schema_path(UNIT_SCHEMA), pretty(&schema(&unit_table))));
-    let reports = report_tables();
-    for (_, t) in &reports {
-        out.push((schema_path(t.name), pretty(&schema(t))));
-    }
+    let reports = report_table();
+    out.push((schema_path(reports.name), pretty(&schema(&reports))));
     for (u, unit) in project.units.iter() {
         resources.push(resource(
             format!("unit-{}", unit.slug),
@@ -197,30 +173,22 @@ pub fn files(
             ),
             in_data(&schema_path(UNIT_SCHEMA)).into(),
         ));
-        for year in crate::compute::report::years(&project.units, &computed.figures, u) {
-            for (file, t) in &reports {
-                let path = routes::report_file(&unit.slug, year, *file);
-                let name = in_data(&path)
-                    .trim_end_matches(".csv")
-                    .replace('/', "-")
-                    .to_lowercase();
-                resources.push(resource(
-                    name,
-                    in_data(&path),
-                    t,
-                    (
-                        format!(
-                            "Báo cáo 6 tháng đầu năm {year}, {}: {}",
-                            unit.name, t.title_vi
-                        ),
-                        format!(
-                            "Half-year report, first half of {year}, {}: {}",
-                            unit.name_en, t.title_en
-                        ),
-                    ),
-                    in_data(&schema_path(t.name)).into(),
-                ));
-            }
+        if !crate::compute::report::years(&project.units, &computed.figures, u).is_empty() {
+            let path = routes::unit_reports(&unit.slug, UnitReports::Csv);
+            let name = in_data(&path)
+                .trim_end_matches(".csv")
+                .replace('/', "-")
+                .to_lowercase();
+            resources.push(resource(
+                name,
+                in_data(&path),
+                &reports,
+                (
+                    format!("Báo cáo 6 tháng đầu năm, mọi kỳ, {}", unit.name),
+                    format!("Half-year reports, every year, {}", unit.name_en),
+                ),
+                in_data(&schema_path(reports.name)).into(),
+            ));
         }
     }
     let root = project.units.get(crate::model::UnitId::ROOT);

@@ -1,5 +1,5 @@
-//! A report's two tables as open data, one CSV file each: the figures in plain numbers, so
-//! that anyone can check the report's sums and ratios.
+//! A unit's reports as open data, one CSV file for every half-year and both tables: the
+//! figures in plain numbers, so that anyone can check the reports' sums and ratios.
 
 use super::Part;
 use crate::compute::report::Report;
@@ -7,31 +7,79 @@ use crate::format::plain_number;
 use crate::model::Project;
 use crate::render::open_data::csv_bytes;
 
-/// One table as open data: `stt,indicator,name,unit`, then the figure and ratio columns in
-/// plain numbers; group headings are not rows of data.
-pub fn table(project: &Project, r: &Report, part: Part) -> Vec<u8> {
-    let table = part.table(r);
-    let mut header = vec!["stt", "indicator", "name", "unit"];
-    header.extend(part.columns());
+/// The columns that say which report and table a row is of, then the row's own.
+pub const KEYS: [&str; 6] = ["half_year", "part", "stt", "indicator", "name", "unit"];
+
+/// The figure and ratio columns of both tables: Part One's, then what only Part Two has (its
+/// `estimate` is Part One's). A table leaves the others' empty.
+pub const FIGURES: [&str; 10] = [
+    "h1_prev",
+    "prev_year",
+    "plan",
+    "h1",
+    "estimate",
+    "pct_h1_plan",
+    "pct_h1_h1prev",
+    "pct_estimate_plan",
+    "plan_next",
+    "pct_plan_estimate",
+];
+
+/// Every report of a unit (`reports` in time order), both tables each: `half_year` (`2024-H1`),
+/// `part` (`forecast` or `plan`), `stt,indicator,name,unit`, then [`FIGURES`] in plain numbers;
+/// group headings are not rows of data.
+pub fn unit_tables(project: &Project, reports: &[Report]) -> Vec<u8> {
+    let mut header: Vec<&str> = KEYS.to_vec();
+    header.extend(FIGURES);
     let mut rows = Vec::new();
-    for line in table.lines() {
-        let ind = project.catalogue.get(line.indicator);
-        let figures = line
-            .figures
-            .iter()
-            .map(|v| v.map(|v| plain_number(v, ind.decimals)));
-        let percents = line
-            .percents(table.ratios)
-            .into_iter()
-            .map(|v| v.map(|v| plain_number(v, 1)));
-        let mut record = vec![
-            line.stt.to_string(),
-            ind.code.clone(),
-            ind.name.clone(),
-            ind.unit_of_measure.clone(),
-        ];
-        record.extend(figures.chain(percents).map(Option::unwrap_or_default));
-        rows.push(record);
+    for r in reports {
+        let half_year = format!("{}-H1", r.year);
+        for part in Part::BOTH {
+            let table = part.table(r);
+            let at: Vec<usize> = part
+                .columns()
+                .iter()
+                .map(|c| FIGURES.iter().position(|f| f == c).unwrap_or(0))
+                .collect();
+            for line in table.lines() {
+                let ind = project.catalogue.get(line.indicator);
+                let figures = line
+                    .figures
+                    .iter()
+                    .map(|v| v.map(|v| plain_number(v, ind.decimals)));
+                let percents = line
+                    .percents(table.ratios)
+                    .into_iter()
+                    .map(|v| v.map(|v| plain_number(v, 1)));
+                let mut record = vec![
+                    half_year.clone(),
+                    part.id().to_string(),
+                    line.stt.to_string(),
+                    ind.code.clone(),
+                    ind.name.clone(),
+                    ind.unit_of_measure.clone(),
+                ];
+                record.resize(KEYS.len() + FIGURES.len(), String::new());
+                for (value, &k) in figures.chain(percents).zip(&at) {
+                    record[KEYS.len() + k] = value.unwrap_or_default();
+                }
+                rows.push(record);
+            }
+        }
     }
     csv_bytes(&header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_of_both_tables_has_its_place() {
+        for part in Part::BOTH {
+            for c in part.columns() {
+                assert!(FIGURES.contains(c), "{c}");
+            }
+        }
+    }
 }

@@ -1,11 +1,16 @@
 //! The half-year reports (compute::report): for every unit and year, a page that prints like
-//! the province's template, its two tables as CSV, and a workbook to submit.
+//! the province's template (one per language) and the Word document to sign; for every unit,
+//! one workbook with a sheet per half-year and one CSV file with both tables of every
+//! half-year; for a parent and a half-year its children reported on, the compilation, a
+//! workbook with a sheet per unit.
 //!
-//! This file says what a report publishes and where, and holds the wording that the page and
-//! the workbook share (titles, headings, the summary); `page`, `csv` and `xlsx` each make one
-//! kind of file from it.
+//! This file says what the reports publish and where, and holds the wording that the page and
+//! the workbooks share (titles, headings, the summary); `page`, `csv`, `xlsx` and `docx` each
+//! make one kind of file from it.
 
 mod csv;
+
+pub use csv::FIGURES as REPORT_COLUMNS;
 mod docx;
 mod head;
 mod page;
@@ -18,7 +23,7 @@ use crate::compute::report::{self, Report, Table, FIRST_FIGURE};
 use crate::compute::Computed;
 use crate::lang::Lang;
 use crate::model::{Project, UnitId};
-use crate::routes::{self, ReportFile};
+use crate::routes::{self, ReportFile, UnitReports};
 
 /// The report's two tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,14 +66,6 @@ impl Part {
         match self {
             Part::One => "report_col_",
             Part::Two => "report_plan_col_",
-        }
-    }
-
-    /// The CSV file the table is published in.
-    fn file(self) -> ReportFile {
-        match self {
-            Part::One => ReportFile::Forecast,
-            Part::Two => ReportFile::Plan,
         }
     }
 
@@ -154,9 +151,14 @@ pub fn summary(ctx: &Ctx, r: &Report, lang: Lang) -> String {
     )
 }
 
-/// One of the report's files, from the site's root: `data/reports/tuan-giao-2024-H1.csv`.
+/// One of the report's files, from the site's root: `data/reports/tuan-giao-2024-H1.docx`.
 fn file_path(project: &Project, unit: UnitId, year: i32, file: ReportFile) -> String {
     routes::report_file(&project.units.get(unit).slug, year, file)
+}
+
+/// One of the files holding all of `unit`'s reports: `data/reports/tuan-giao.xlsx`.
+fn unit_file(project: &Project, unit: UnitId, file: UnitReports) -> String {
+    routes::unit_reports(&project.units.get(unit).slug, file)
 }
 
 /// The page, relative to its language's home.
@@ -164,22 +166,55 @@ fn page_path(project: &Project, unit: UnitId, year: i32) -> String {
     routes::report_page(super::unit_folder(project, unit), year)
 }
 
-/// Whether `unit`'s reports show something that changed: they show its own figures and
-/// progress, and the targets it inherits (the plan columns), which is [`Scope::files`].
-pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
-    scope.files(unit)
+/// The years of `unit`'s reports that have a compilation: those on which a child reported
+/// too. `years` are the unit's own report years.
+pub fn compiled_years(
+    project: &Project,
+    computed: &Computed,
+    unit: UnitId,
+    years: &[i32],
+) -> Vec<i32> {
+    let children: Vec<Vec<i32>> = project
+        .units
+        .children(unit)
+        .iter()
+        .map(|&c| report::years(&project.units, &computed.figures, c))
+        .collect();
+    years
+        .iter()
+        .copied()
+        .filter(|y| children.iter().any(|c| c.contains(y)))
+        .collect()
 }
 
-/// What [`files`] makes for each of `unit`'s reports.
+/// Whether `unit`'s reports show something that changed: they show its own figures and
+/// progress, and the targets it inherits (the plan columns), which is [`Scope::files`]; its
+/// compilations show its children's reports too.
+pub fn touched_by(project: &Project, scope: &Scope, unit: UnitId) -> bool {
+    scope.files(unit) || project.units.children(unit).iter().any(|&c| scope.files(c))
+}
+
+/// The files a unit's reports job makes: the unit's workbook and CSV file when it has reports
+/// at all, then for each half-year its Word document, its compilation if a child reported too,
+/// and its page in each language.
 pub fn paths(
     project: &Project,
     computed: &Computed,
     unit: UnitId,
     languages: &[Lang],
 ) -> Vec<String> {
+    let years = report::years(&project.units, &computed.figures, unit);
     let mut out = Vec::new();
-    for year in report::years(&project.units, &computed.figures, unit) {
-        out.extend(ReportFile::ALL.map(|f| file_path(project, unit, year, f)));
+    if years.is_empty() {
+        return out;
+    }
+    out.extend(UnitReports::ALL.map(|f| unit_file(project, unit, f)));
+    let compiled = compiled_years(project, computed, unit, &years);
+    for &year in &years {
+        out.push(file_path(project, unit, year, ReportFile::Document));
+        if compiled.contains(&year) {
+            out.push(file_path(project, unit, year, ReportFile::Compilation));
+        }
         let page = page_path(project, unit, year);
         for &lang in languages {
             out.push(format!("{}{page}", layout::prefix(languages, lang)));
@@ -188,33 +223,60 @@ pub fn paths(
     out
 }
 
-/// One report's pages (one per language), CSV files and, unless `workbooks` is off, workbook
-/// and Word document.
-pub fn files(ctx: &Ctx, r: &Report, workbooks: bool, sink: &dyn Sink) -> Result<(), RenderError> {
-    let file = |f| file_path(ctx.project, r.unit, r.year, f);
-    for part in Part::BOTH {
-        sink.put(file(part.file()), csv::table(ctx.project, r, part))?;
+/// Every file of `unit`'s reports ([`paths`]); workbooks and Word documents only when
+/// `workbooks` is on (not in the live preview).
+pub fn files(ctx: &Ctx, unit: UnitId, workbooks: bool, sink: &dyn Sink) -> Result<(), RenderError> {
+    let project = ctx.project;
+    let reports = report::of_unit(project, ctx.computed, unit);
+    if reports.is_empty() {
+        return Ok(());
     }
+    sink.put(
+        unit_file(project, unit, UnitReports::Csv),
+        csv::unit_tables(project, &reports),
+    )?;
+    let workbook_error = |path: &str, message: String| RenderError::Workbook {
+        path: path.to_string(),
+        message,
+    };
+    let years: Vec<i32> = reports.iter().map(|r| r.year).collect();
+    let compiled = compiled_years(project, ctx.computed, unit, &years);
     if workbooks {
-        let path = file(ReportFile::Workbook);
-        let xlsx = xlsx::workbook(ctx, r).map_err(|e| RenderError::Workbook {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+        let path = unit_file(project, unit, UnitReports::Workbook);
+        let xlsx =
+            xlsx::unit_workbook(ctx, &reports).map_err(|e| workbook_error(&path, e.to_string()))?;
         sink.put(path, xlsx)?;
-        let path = file(ReportFile::Document);
-        let docx = docx::document(ctx, r).map_err(|message| RenderError::Workbook {
-            path: path.clone(),
-            message,
-        })?;
-        sink.put(path, docx)?;
+        if !compiled.is_empty() {
+            // Each child's reports, made once for all the half-years compiled.
+            let children: Vec<Report> = project
+                .units
+                .children(unit)
+                .iter()
+                .flat_map(|&c| report::of_unit(project, ctx.computed, c))
+                .filter(|r| compiled.contains(&r.year))
+                .collect();
+            for r in reports.iter().filter(|r| compiled.contains(&r.year)) {
+                let of_year: Vec<&Report> = children.iter().filter(|c| c.year == r.year).collect();
+                let path = file_path(project, unit, r.year, ReportFile::Compilation);
+                let xlsx = xlsx::compilation(ctx, r, &of_year)
+                    .map_err(|e| workbook_error(&path, e.to_string()))?;
+                sink.put(path, xlsx)?;
+            }
+        }
     }
-    for &lang in &ctx.languages {
-        let (path, html) = page::page(ctx, r, lang)?;
-        sink.put(
-            format!("{}{path}", layout::lang_prefix(ctx, lang)),
-            html.into_bytes(),
-        )?;
+    for r in &reports {
+        if workbooks {
+            let path = file_path(project, unit, r.year, ReportFile::Document);
+            let docx = docx::document(ctx, r).map_err(|message| workbook_error(&path, message))?;
+            sink.put(path, docx)?;
+        }
+        for &lang in &ctx.languages {
+            let (path, html) = page::page(ctx, r, compiled.contains(&r.year), lang)?;
+            sink.put(
+                format!("{}{path}", layout::lang_prefix(ctx, lang)),
+                html.into_bytes(),
+            )?;
+        }
     }
     Ok(())
 }

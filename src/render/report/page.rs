@@ -1,9 +1,10 @@
 //! A report's page, one per language: the two tables as the province's template prints them,
-//! the summary, and links to the workbook and the CSV files.
+//! the summary, and links to the Word document, the unit's workbook and CSV file of every
+//! half-year, and the compilation of its children's reports when it has one.
 
 use serde::Serialize;
 
-use super::{column_numbers, file_path, fill_years, page_path, summary, Part};
+use super::{column_numbers, file_path, fill_years, page_path, summary, unit_file, Part};
 use crate::compute::report::Report;
 use crate::format;
 use crate::lang::Lang;
@@ -11,7 +12,7 @@ use crate::model::UnitId;
 use crate::render::layout::{layout, Link};
 use crate::render::tables::{indicator_href, unit_href};
 use crate::render::Ctx;
-use crate::routes::ReportFile;
+use crate::routes::{ReportFile, UnitReports};
 use crate::theme::ThemeError;
 
 #[derive(Serialize)]
@@ -100,7 +101,14 @@ fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> Tabl
     }
 }
 
-pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), ThemeError> {
+/// `r`'s page in `lang`; `compiled` when a child reported on the half-year too, so that the
+/// unit has a compilation.
+pub fn page(
+    ctx: &Ctx,
+    r: &Report,
+    compiled: bool,
+    lang: Lang,
+) -> Result<(String, String), ThemeError> {
     let path = page_path(ctx.project, r.unit, r.year);
     let unit = ctx.unit_name(r.unit, lang).to_string();
     let title = fill_years(ctx, lang, "report_title", r.year);
@@ -118,24 +126,37 @@ pub fn page(ctx: &Ctx, r: &Report, lang: Lang) -> Result<(String, String), Theme
             current: false,
         })
         .collect();
-    // The Word document to sign first, then the workbook and the open data.
-    let downloads = [
-        (ReportFile::Document, "report_file_docx"),
-        (ReportFile::Workbook, "report_file_xlsx"),
-        (ReportFile::Forecast, "report_file_csv"),
-        (ReportFile::Plan, "report_file_plan_csv"),
-    ]
-    .into_iter()
-    .map(|(f, key)| {
-        let file = file_path(ctx.project, r.unit, r.year, f);
-        let name = file.rsplit('/').next().unwrap_or(&file);
-        Link {
-            label: format!("{} – {name}", fill_years(ctx, lang, key, r.year)),
-            href: format!("{}{file}", page.site),
-            current: false,
-        }
-    })
-    .collect();
+    // The Word document to sign first, then the workbooks and the open data.
+    let project = ctx.project;
+    let mut files = vec![(
+        file_path(project, r.unit, r.year, ReportFile::Document),
+        "report_file_docx",
+    )];
+    files.push((
+        unit_file(project, r.unit, UnitReports::Workbook),
+        "report_file_xlsx",
+    ));
+    if compiled {
+        files.push((
+            file_path(project, r.unit, r.year, ReportFile::Compilation),
+            "report_file_compilation",
+        ));
+    }
+    files.push((
+        unit_file(project, r.unit, UnitReports::Csv),
+        "report_file_csv",
+    ));
+    let downloads = files
+        .into_iter()
+        .map(|(file, key)| {
+            let name = file.rsplit('/').next().unwrap_or(&file);
+            Link {
+                label: format!("{} – {name}", fill_years(ctx, lang, key, r.year)),
+                href: format!("{}{file}", page.site),
+                current: false,
+            }
+        })
+        .collect();
     let view = ReportView {
         title,
         unit_href: unit_href(ctx, r.unit, &home),

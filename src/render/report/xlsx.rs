@@ -1,8 +1,12 @@
-//! The half-year report as a workbook laid out like the province's template, so that a unit can
-//! submit it: title rows, the headings with their column numbers, group rows with Roman
-//! numerals; figures are numbers and the ratio columns are formulas whose results are stored
-//! too, for viewers that do not recalculate. The form is Vietnamese whatever the site's
-//! languages.
+//! The half-year reports as workbooks laid out like the province's template, so that a unit can
+//! submit them: a unit's workbook has a sheet per half-year, newest first (the sheet that opens
+//! is the latest report); a parent's compilation for one half-year has a sheet for the parent
+//! and one for each child that reported, as a provincial department compiles its districts'
+//! or communes' reports. Each sheet prints the official head, then both tables one under the
+//! other (the second on a new page): title rows, the headings with their column numbers, group
+//! rows with Roman numerals; figures are numbers and the ratio columns are formulas whose
+//! results are stored too, for viewers that do not recalculate. The form is Vietnamese whatever
+//! the site's languages.
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Formula,
@@ -17,10 +21,9 @@ use crate::render::Ctx;
 
 const LANG: Lang = Lang::Vi;
 const FONT: &str = "Times New Roman";
-/// The first rows: the official head (agencies, number, national title, motto, place and date),
-/// a blank row, the report's title, the table's title and a note on sample data.
+/// The first rows: the official head (agencies, number, national title, motto, place and date)
+/// and a blank row; then the report's title and, on sample data, a note.
 const TITLE_ROW: u32 = 4;
-const HEADING_ROW: u32 = TITLE_ROW + 3;
 /// The columns of the head's left part (the agencies): STT, the name and its unit.
 const HEAD_LEFT: u16 = 2;
 /// Points per line of 11-point text.
@@ -52,10 +55,12 @@ struct Formats {
     text: Format,
     percent: Format,
     summary: Format,
+    /// A figure's format by its decimals, made once per workbook.
+    figures: Vec<Format>,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    fn new(max_decimals: usize) -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(11);
         let cell = base
             .clone()
@@ -102,19 +107,27 @@ impl Formats {
             text: cell.clone().set_text_wrap(),
             percent: cell.clone().set_num_format("0.0"),
             summary: base.set_text_wrap().set_align(FormatAlign::Top),
+            figures: (0..=max_decimals).map(|d| figure(&cell, d)).collect(),
             cell,
         }
     }
 
     /// A figure with the indicator's decimals, grouped in thousands.
     fn figure(&self, decimals: usize) -> Format {
-        let mut pattern = String::from("#,##0");
-        if decimals > 0 {
-            pattern.push('.');
-            pattern.push_str(&"0".repeat(decimals));
+        match self.figures.get(decimals) {
+            Some(f) => f.clone(),
+            None => figure(&self.cell, decimals),
         }
-        self.cell.clone().set_num_format(pattern)
     }
+}
+
+fn figure(cell: &Format, decimals: usize) -> Format {
+    let mut pattern = String::from("#,##0");
+    if decimals > 0 {
+        pattern.push('.');
+        pattern.push_str(&"0".repeat(decimals));
+    }
+    cell.clone().set_num_format(pattern)
 }
 
 /// `A`, `B`, … for a column number of the template (1-based); tables have fewer than 27.
@@ -130,70 +143,115 @@ fn lines(text: &str, width: f64) -> f64 {
     (text.chars().count() as f64 / per_line).ceil().max(1.0)
 }
 
-/// A sheet name from the i18n table, without the characters Excel refuses.
-fn sheet_name(text: &str) -> String {
+/// A sheet name without the characters Excel refuses, at most 31 characters, and unlike the
+/// names in `taken` (Excel compares them without case): a unit's name may be long, and two
+/// children may share one (a district and the commune that kept its name).
+fn sheet_name(text: &str, taken: &mut Vec<String>) -> String {
     let clean: String = text
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
-        .take(31)
         .collect();
-    clean.trim_matches('\'').to_string()
+    let clean = clean.trim_matches('\'').trim();
+    let clean = if clean.is_empty() { "Sheet" } else { clean };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
+        let keep = 31 - suffix.chars().count();
+        let name: String = clean.chars().take(keep).collect::<String>() + &suffix;
+        let name = name.trim_end_matches('\'').to_string();
+        if !taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+        {
+            taken.push(name.clone());
+            return name;
+        }
+        n += 1;
+    }
 }
 
-pub fn workbook(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, XlsxError> {
-    let formats = Formats::new();
+/// A workbook whose creation date, written into the file, is taken from the data (a report is
+/// due in July): the same figures then give the same bytes.
+fn new_workbook(title: String, year: i32) -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
     // Fast compression: the workbooks are small, and a national site builds thousands of them.
     workbook.set_zip_compression_level(1);
-    let unit = ctx.unit_name(r.unit, LANG).to_string();
-    let title = fill_years(ctx, LANG, "report_title", r.year);
-    let head = Head::new(ctx, r);
-    // The creation date is written into the file; one taken from the data (the report is due
-    // in July) keeps the same figures giving the same bytes.
-    let year =
-        u16::try_from(r.year).map_err(|_| XlsxError::DateTimeRangeError(r.year.to_string()))?;
+    let year = u16::try_from(year).map_err(|_| XlsxError::DateTimeRangeError(year.to_string()))?;
     let created = ExcelDateTime::from_ymd(year, 7, 1)?;
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(format!("{title} – {unit}"))
+            .set_title(title)
             .set_creation_datetime(&created),
     );
-    for part in Part::BOTH {
+    Ok(workbook)
+}
+
+fn formats(ctx: &Ctx) -> Formats {
+    let cat = &ctx.project.catalogue;
+    let max = cat.ids().map(|i| cat.get(i).decimals).max().unwrap_or(0);
+    Formats::new(max.min(12))
+}
+
+/// A unit's workbook: a sheet per half-year, newest first. `reports` are in time order.
+pub fn unit_workbook(ctx: &Ctx, reports: &[Report]) -> Result<Vec<u8>, XlsxError> {
+    let Some(last) = reports.last() else {
+        return Workbook::new().save_to_buffer();
+    };
+    let unit = ctx.unit_name(last.unit, LANG).to_string();
+    let title = format!("{} – {unit}", ctx.i18n.get(LANG, "report_workbook_title"));
+    let mut workbook = new_workbook(title, last.year)?;
+    let f = formats(ctx);
+    let mut taken = Vec::new();
+    for r in reports.iter().rev() {
         let sheet = workbook.add_worksheet();
-        let key = match part {
-            Part::One => "report_sheet_forecast",
-            Part::Two => "report_sheet_plan",
-        };
-        let name = fill_years(ctx, LANG, key, r.year);
-        sheet.set_name(sheet_name(&name))?;
-        write_part(
-            ctx,
-            r,
-            part,
-            sheet,
-            &formats,
-            &head,
-            &format!("{title} – {unit}"),
-        )?;
+        let name = fill_years(ctx, LANG, "report_sheet_half_year", r.year);
+        sheet.set_name(sheet_name(&name, &mut taken))?;
+        write_report(ctx, r, sheet, &f)?;
     }
     workbook.save_to_buffer()
 }
 
-fn write_part(
+/// A parent's compilation for one half-year: the parent's own report, then each child's, in
+/// the order of `units.csv`.
+pub fn compilation(ctx: &Ctx, parent: &Report, children: &[&Report]) -> Result<Vec<u8>, XlsxError> {
+    let unit = ctx.unit_name(parent.unit, LANG).to_string();
+    let title = format!(
+        "{} – {unit}",
+        fill_years(ctx, LANG, "report_compilation_title", parent.year)
+    );
+    let mut workbook = new_workbook(title, parent.year)?;
+    let f = formats(ctx);
+    let mut taken = Vec::new();
+    for r in std::iter::once(parent).chain(children.iter().copied()) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(ctx.unit_name(r.unit, LANG), &mut taken))?;
+        write_report(ctx, r, sheet, &f)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// One report on one sheet: the head, the title, then Part One and Part Two.
+fn write_report(
     ctx: &Ctx,
     r: &Report,
-    part: Part,
     sheet: &mut Worksheet,
     f: &Formats,
-    head: &Head,
-    title: &str,
 ) -> Result<(), XlsxError> {
-    let table = part.table(r);
-    let headings = part.headings(ctx, r, LANG);
+    let unit = ctx.unit_name(r.unit, LANG);
+    let title = format!("{} – {unit}", fill_years(ctx, LANG, "report_title", r.year));
+    let head = Head::new(ctx, r);
     // Without this, a formula without a result would show 0 until recalculated.
     sheet.set_formula_result_default("");
-    let last_col = (headings.len() - 1) as u16;
-    let cat = &ctx.project.catalogue;
+    // The widest table sets the head's and the title's width.
+    let last_col = Part::BOTH
+        .iter()
+        .map(|p| FIRST_FIGURE - 2 + p.columns().len())
+        .max()
+        .unwrap_or(0) as u16;
     let full_width: f64 = (0..=usize::from(last_col)).map(width).sum();
 
     // The head as the decree sets it: agencies and number on the left, the national title,
@@ -222,40 +280,71 @@ fn write_part(
         &title.to_uppercase(),
         &f.title,
     )?;
-    let table_title = part.title(ctx, r, LANG).to_uppercase();
-    sheet.merge_range(
-        TITLE_ROW + 1,
-        0,
-        TITLE_ROW + 1,
-        last_col,
-        &table_title,
-        &f.title,
-    )?;
+    let mut row = TITLE_ROW + 1;
     if ctx.project.config.sample {
         let notice = ctx.i18n.get(LANG, "sample_notice");
-        let row = TITLE_ROW + 2;
         sheet.merge_range(row, 0, row, last_col, &notice, &f.note)?;
         sheet.set_row_height(row, LINE_HEIGHT * lines(&notice, full_width) + 2.0)?;
+        row += 1;
     }
+    row += 1;
+    for part in Part::BOTH {
+        if part == Part::Two {
+            // Part Two starts a printed page of its own.
+            sheet.set_page_breaks(&[row])?;
+        }
+        row = write_part(ctx, r, part, sheet, f, row)?;
+        row += 1;
+    }
+
+    for c in 0..=last_col {
+        sheet.set_column_width(c, width(c.into()))?;
+    }
+    sheet.set_landscape();
+    // A4.
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    Ok(())
+}
+
+/// One table from `start`: its title, headings, rows and closing; returns the row after it.
+fn write_part(
+    ctx: &Ctx,
+    r: &Report,
+    part: Part,
+    sheet: &mut Worksheet,
+    f: &Formats,
+    start: u32,
+) -> Result<u32, XlsxError> {
+    let table = part.table(r);
+    let headings = part.headings(ctx, r, LANG);
+    let last_col = (headings.len() - 1) as u16;
+    let cat = &ctx.project.catalogue;
+    let full_width: f64 = (0..=usize::from(last_col)).map(width).sum();
+    let table_title = part.title(ctx, r, LANG).to_uppercase();
+    sheet.merge_range(start, 0, start, last_col, &table_title, &f.title)?;
+    let heading_row = start + 1;
 
     // Values are written bare and formatted afterwards a block at a time: rust_xlsxwriter
     // hashes the whole Format on every formatted write, which made formatting most of a
     // workbook's cost. A cell gets the same format either way.
     let mut heading_lines: f64 = 1.0;
     for (c, h) in headings.iter().enumerate() {
-        sheet.write_string(HEADING_ROW, c as u16, h)?;
+        sheet.write_string(heading_row, c as u16, h)?;
         heading_lines = heading_lines.max(lines(h, width(c) * 0.9));
     }
-    sheet.set_row_height(HEADING_ROW, LINE_HEIGHT * heading_lines + 4.0)?;
-    sheet.set_range_format(HEADING_ROW, 0, HEADING_ROW, last_col, &f.heading)?;
+    sheet.set_row_height(heading_row, LINE_HEIGHT * heading_lines + 4.0)?;
+    sheet.set_range_format(heading_row, 0, heading_row, last_col, &f.heading)?;
     for (c, n) in column_numbers(table).iter().enumerate() {
-        sheet.write_string(HEADING_ROW + 1, c as u16, n)?;
+        sheet.write_string(heading_row + 1, c as u16, n)?;
     }
-    sheet.set_range_format(HEADING_ROW + 1, 0, HEADING_ROW + 1, last_col, &f.number_row)?;
+    sheet.set_range_format(heading_row + 1, 0, heading_row + 1, last_col, &f.number_row)?;
 
     let first_ratio = (FIRST_FIGURE - 1 + table.figure_columns) as u16;
     let first_figure = (FIRST_FIGURE - 1) as u16;
-    let mut row = HEADING_ROW + 2;
+    let mut row = heading_row + 2;
     for section in &table.sections {
         let ind = cat.get(section.indicator);
         sheet.write_string(row, 0, &section.numeral)?;
@@ -323,23 +412,15 @@ fn write_part(
     let mut closing = Vec::new();
     if part == Part::One {
         closing.push(summary(ctx, r, LANG));
+    } else {
+        closing.push(ctx.i18n.get(LANG, "report_notes"));
     }
-    closing.push(ctx.i18n.get(LANG, "report_notes"));
     // One blank row after the table, as in the template.
-    for (text, row) in closing.iter().zip(row + 1..) {
+    let mut row = row + 1;
+    for text in &closing {
         sheet.merge_range(row, 0, row, last_col, text, &f.summary)?;
         sheet.set_row_height(row, LINE_HEIGHT * lines(text, full_width) + 2.0)?;
+        row += 1;
     }
-
-    for c in 0..=last_col {
-        sheet.set_column_width(c, width(c.into()))?;
-    }
-    sheet.set_landscape();
-    // A4.
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_print_center_horizontally(true);
-    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_repeat_rows(HEADING_ROW, HEADING_ROW + 1)?;
-    Ok(())
+    Ok(row)
 }
