@@ -414,6 +414,30 @@ pub struct Csv {
     pub rows: Vec<Row>,
 }
 
+/// One table of a unit's half-year report, read from the unit's reports file
+/// (`data/reports/<slug>.csv`): `name` is `huyen-a-2024-H1` for Part One, the forecast, or
+/// `huyen-a-2024-H1-plan` for Part Two; no rows when the unit has no such report.
+pub fn report_table(site: &Site, name: &str) -> Csv {
+    let (name, part) = match name.strip_suffix("-plan") {
+        Some(n) => (n, "plan"),
+        None => (name, "forecast"),
+    };
+    let half_year = &name[name.len() - 7..];
+    let slug = &name[..name.len() - 8];
+    let path = format!("data/reports/{slug}.csv");
+    let mut csv = if site.path(&path).is_file() {
+        Csv::parse(&site.read(&path))
+    } else {
+        Csv {
+            header: Vec::new(),
+            rows: Vec::new(),
+        }
+    };
+    csv.rows
+        .retain(|r| r.get("half_year") == half_year && r.get("part") == part);
+    csv
+}
+
 /// One CSV row by column name.
 #[derive(Debug, Clone)]
 pub struct Row(pub BTreeMap<String, String>);

@@ -7,7 +7,7 @@
 //! `data/progress.csv` (whose last column is `plan`), a report, a page, or what `chiso check`
 //! prints. Expected numbers are worked out by hand in the comments.
 
-use crate::common::{warnings_about, Csv, Project, Row, Site, REFORM, TWO_PLANS};
+use crate::common::{self, warnings_about, Csv, Project, Row, Site, REFORM, TWO_PLANS};
 
 /// The province's yearly targets for `internet_pct` in both plans: 40, 45, 50, 55, 60 for
 /// 2021–2025 and 64, 68, 72, 76, 80 for 2026–2030.
@@ -487,7 +487,7 @@ fn check_warns_of_a_plan_without_targets_and_of_a_final_year_passed_without_a_fi
 }
 
 fn report_csv(site: &Site, name: &str) -> Csv {
-    Csv::parse(&site.read(&format!("data/reports/{name}.csv")))
+    common::report_table(site, name)
 }
 
 #[test]

@@ -253,7 +253,8 @@ fn a_unit_reports_and_tabulates_only_the_half_years_it_lived_in() {
     let site = project.build();
     assert!(site.path("huyen-a/reports/2025-H1/index.html").exists());
     assert!(!site.path("huyen-a/reports/2026-H1/index.html").exists());
-    assert!(!site.path("data/reports/huyen-a-2026-H1.xlsx").exists());
+    assert!(!site.path("data/reports/huyen-a-2026-H1.docx").exists());
+    assert!(!site.read("data/reports/huyen-a.csv").contains("2026-H1,"));
     assert!(site.path("xa-c/reports/2026-H1/index.html").exists());
     assert!(!site.path("xa-c/reports/2025-H1/index.html").exists());
     assert!(site.path("reports/2025-H1/index.html").exists());

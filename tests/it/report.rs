@@ -2,7 +2,8 @@
 //! section II), computed for every unit and every year with first-half figures.
 //!
 //! Every test builds a small project with the real binary and reads the published
-//! `data/reports/<slug>-<Y>-H1.csv`, `…-plan.csv`, `.xlsx` and the report pages. Expected
+//! `data/reports/<slug>.csv` (both tables of every half-year), `<slug>.xlsx` (a sheet per
+//! half-year), a parent's `<slug>-<Y>-H1-compilation.xlsx` and the report pages. Expected
 //! numbers are worked out by hand in the comments. The catalogue is `common::INDICATORS`.
 
 use std::io::Cursor;
@@ -55,7 +56,7 @@ fn fixture() -> Project {
 }
 
 fn report_csv(site: &Site, name: &str) -> Csv {
-    Csv::parse(&site.read(&format!("data/reports/{name}.csv")))
+    common::report_table(site, name)
 }
 
 fn row(csv: &Csv, indicator: &str) -> Row {
@@ -87,6 +88,8 @@ fn the_table_has_the_template_columns_in_catalogue_order() {
     assert_eq!(
         csv.header,
         [
+            "half_year",
+            "part",
             "stt",
             "indicator",
             "name",
@@ -98,7 +101,9 @@ fn the_table_has_the_template_columns_in_catalogue_order() {
             "estimate",
             "pct_h1_plan",
             "pct_h1_h1prev",
-            "pct_estimate_plan"
+            "pct_estimate_plan",
+            "plan_next",
+            "pct_plan_estimate"
         ]
     );
     let order: Vec<(String, String)> = csv
@@ -191,24 +196,38 @@ fn a_report_for_every_year_with_first_half_figures() {
     let project = fixture();
     let site = project.build();
     for file in [
-        "data/reports/huyen-a-2023-H1.csv",
-        "data/reports/huyen-a-2024-H1.csv",
-        "data/reports/huyen-a-2024-H1-plan.csv",
-        "data/reports/huyen-a-2024-H1.xlsx",
+        "data/reports/huyen-a.csv",
+        "data/reports/huyen-a.xlsx",
+        "data/reports/huyen-a-2023-H1.docx",
         "data/reports/huyen-a-2024-H1.docx",
-        "data/reports/huyen-b-2024-H1.csv",
+        "data/reports/huyen-b.csv",
+        "data/reports/tinh-2024-H1-compilation.xlsx",
         "huyen-a/reports/2023-H1/index.html",
         "huyen-a/reports/2024-H1/index.html",
         "en/huyen-a/reports/2024-H1/index.html",
     ] {
         assert!(site.path(file).is_file(), "{file}");
     }
-    for file in [
+    for name in [
         // District B has no subscribers for 2023-H1, so the province has no sum for it; and
         // nobody has figures for 2022-H1.
-        "data/reports/tinh-2023-H1.csv",
-        "data/reports/huyen-a-2022-H1.csv",
-        "data/reports/huyen-b-2023-H1.csv",
+        "tinh-2023-H1",
+        "huyen-a-2022-H1",
+        "huyen-b-2023-H1",
+    ] {
+        assert!(report_csv(&site, name).rows.is_empty(), "{name}");
+        assert!(
+            !site.path(&format!("data/reports/{name}.docx")).exists(),
+            "{name}"
+        );
+    }
+    // The old files of one report half-year are gone: one workbook and one CSV per unit.
+    for file in [
+        "data/reports/huyen-a-2024-H1.csv",
+        "data/reports/huyen-a-2024-H1-plan.csv",
+        "data/reports/huyen-a-2024-H1.xlsx",
+        // A district has nothing under it to compile.
+        "data/reports/huyen-a-2024-H1-compilation.xlsx",
     ] {
         assert!(!site.path(file).exists(), "{file}");
     }
@@ -303,9 +322,8 @@ fn the_page_has_the_template_column_numbers_and_group_numerals() {
     let links = hrefs(&page);
     for file in [
         "../../../data/reports/huyen-a-2024-H1.docx",
-        "../../../data/reports/huyen-a-2024-H1.xlsx",
-        "../../../data/reports/huyen-a-2024-H1.csv",
-        "../../../data/reports/huyen-a-2024-H1-plan.csv",
+        "../../../data/reports/huyen-a.xlsx",
+        "../../../data/reports/huyen-a.csv",
         "../../../huyen-a/index.html",
     ] {
         assert!(links.iter().any(|h| h == file), "{file} in {links:?}");
@@ -333,18 +351,10 @@ fn the_plan_table_compares_next_years_plan_with_the_estimate() {
     let project = fixture();
     let site = project.build();
     let csv = report_csv(&site, "huyen-a-2024-H1-plan");
-    assert_eq!(
-        csv.header,
-        [
-            "stt",
-            "indicator",
-            "name",
-            "unit",
-            "estimate",
-            "plan_next",
-            "pct_plan_estimate"
-        ]
-    );
+    // Part One's own columns are empty on Part Two's rows.
+    for r in &csv.rows {
+        assert_eq!(cells(r, &["h1_prev", "plan", "pct_h1_plan"]), ["", "", ""]);
+    }
     let cols = ["stt", "estimate", "plan_next", "pct_plan_estimate"];
     // 1300 / 1250 = 104 %; the province's 2025 coverage 100 / 94 = 106.38 %.
     assert_eq!(
@@ -370,10 +380,11 @@ fn workbook(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
 fn the_workbook_holds_numbers_and_formulas_and_is_the_same_every_build() {
     let project = fixture();
     let site = project.build();
-    let bytes = site.read_bytes("data/reports/huyen-a-2024-H1.xlsx");
+    let bytes = site.read_bytes("data/reports/huyen-a.xlsx");
     let mut book = workbook(&bytes);
     let names = book.sheet_names();
-    assert_eq!(names, ["6 tháng 2024", "Kế hoạch 2025"]);
+    // A sheet per half-year, the latest first.
+    assert_eq!(names, ["6 tháng 2024", "6 tháng 2023"]);
     let values = book.worksheet_range(&names[0]).expect("the first sheet");
     let formulas = book.worksheet_formula(&names[0]).expect("its formulas");
     // Find subscribers' row by its name in column B.
@@ -426,8 +437,45 @@ fn the_workbook_holds_numbers_and_formulas_and_is_the_same_every_build() {
 
     // Identical input, identical bytes: nothing in the file depends on when it was built.
     let second = common::build_root_to(project.root(), &project.root().join("site-again"));
+    assert_eq!(bytes, second.read_bytes("data/reports/huyen-a.xlsx"));
     assert_eq!(
-        bytes,
-        second.read_bytes("data/reports/huyen-a-2024-H1.xlsx")
+        site.read_bytes("data/reports/tinh-2024-H1-compilation.xlsx"),
+        second.read_bytes("data/reports/tinh-2024-H1-compilation.xlsx")
+    );
+}
+
+#[test]
+fn a_province_compiles_its_districts_reports_of_a_half_year_in_one_workbook() {
+    let project = fixture();
+    let site = project.build();
+    let mut book = workbook(&site.read_bytes("data/reports/tinh-2024-H1-compilation.xlsx"));
+    // The province's own report first, then each district that reported on 2024-H1.
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let figure = |book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str| {
+        let values = book.worksheet_range(sheet).expect("a sheet");
+        let at = (0..values.height() as u32)
+            .find(|&r| {
+                values.get_value((r, 1)) == Some(&Data::String("Số thuê bao di động".into()))
+            })
+            .expect("a row for subscribers");
+        values.get_value((at, 6)).cloned()
+    };
+    // Column 7, the first half: the province's sum, then each district's own.
+    assert_eq!(figure(&mut book, &names[0]), Some(Data::Float(3150.0)));
+    assert_eq!(figure(&mut book, &names[1]), Some(Data::Float(1150.0)));
+    assert_eq!(figure(&mut book, &names[2]), Some(Data::Float(2000.0)));
+    // The province's report page links it; a district's has nothing to compile.
+    let links = hrefs(&site.read("reports/2024-H1/index.html"));
+    assert!(
+        links
+            .iter()
+            .any(|h| h == "../../data/reports/tinh-2024-H1-compilation.xlsx"),
+        "{links:?}"
+    );
+    let links = hrefs(&site.read("huyen-a/reports/2024-H1/index.html"));
+    assert!(
+        !links.iter().any(|h| h.contains("compilation")),
+        "{links:?}"
     );
 }

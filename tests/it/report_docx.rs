@@ -140,7 +140,7 @@ fn the_workbook_carries_the_same_head_above_its_table() {
         "[report]\nagency = { district = \"UBND {unit}\" }\nsymbol = \"BC-UBND\"\n",
     );
     let site = project.build();
-    let bytes = site.read_bytes("data/reports/huyen-a-2024-H1.xlsx");
+    let bytes = site.read_bytes("data/reports/huyen-a.xlsx");
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("a workbook");
     let sheet = book
         .worksheet_range("6 tháng 2024")
