@@ -175,6 +175,28 @@ fn a_changed_target_reaches_the_units_that_inherit_it() {
 }
 
 #[test]
+fn a_communes_own_target_reaches_its_provinces_compilation() {
+    let (p, site) = reform_project();
+    // A target of the commune's own: the province's figures do not change, but its
+    // compilation of 2026-H1 shows the commune's plan column.
+    let path = p.root().join("data/values/xa-c.csv");
+    let text = fs::read_to_string(&path).unwrap() + "subscribers,2026,target,800,,\n";
+    fs::write(&path, text).unwrap();
+    incremental_equals_full(p.root(), &site);
+    assert!(site
+        .join("data/reports/tinh-2026-H1-compilation.xlsx")
+        .is_file());
+    edit(
+        p.root(),
+        "data/values/xa-c.csv",
+        "2026,target,800",
+        "2026,target,820",
+    );
+    let log = incremental_equals_full(p.root(), &site);
+    assert!(log.contains("only figures changed"), "{log}");
+}
+
+#[test]
 fn a_new_period_in_a_values_file_renders_everything() {
     let (p, site) = reform_project();
     let path = p.root().join("data/values/xa-d.csv");
