@@ -84,10 +84,15 @@ def main():
     )
     check(not any("{{" in p for p in paragraphs), "no shortcode left unfilled")
 
-    # The forecast table against the report CSV.
+    # The forecast table against the unit's reports CSV, its rows of this half-year's Part One.
     forecast = tables[1]
-    with open(site / f"data/reports/{name}-H1.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+    slug, year = name.rsplit("-", 1)
+    with open(site / f"data/reports/{slug}.csv", encoding="utf-8") as f:
+        rows = [
+            r for r in csv.DictReader(f)
+            if r["half_year"] == f"{year}-H1" and r["part"] == "forecast"
+        ]
+    check(len(rows) > 0, f"rows of {year}-H1 in {slug}.csv")
     header = [c.text for c in forecast.rows[1].cells]
     check(
         header == ["1", "2", "3", "4", "5", "6", "7", "8", "9=7/6", "10=7/4", "11=8/6"],
