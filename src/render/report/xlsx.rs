@@ -424,3 +424,29 @@ fn write_part(
     }
     Ok(row)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_name;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_unique() {
+        let mut taken = Vec::new();
+        assert_eq!(sheet_name("Huyện Tuần Giáo", &mut taken), "Huyện Tuần Giáo");
+        // Excel compares names without case.
+        assert_eq!(
+            sheet_name("huyện tuần giáo", &mut taken),
+            "huyện tuần giáo (2)"
+        );
+        let long = "Thành phố Điện Biên Phủ và các vùng lân cận [cũ]";
+        let name = sheet_name(long, &mut taken);
+        assert_eq!(name.chars().count(), 31);
+        assert!(!name.contains('['));
+        let again = sheet_name(long, &mut taken);
+        assert!(
+            again.ends_with(" (2)") && again.chars().count() == 31,
+            "{again}"
+        );
+        assert_eq!(sheet_name("'?'", &mut taken), "Sheet");
+    }
+}
