@@ -1,11 +1,14 @@
 //! Writing the site so that readers never see a broken or half-written one.
 //!
-//! The new site is written into a temporary folder beside the output and swapped in only when
-//! every file is there. A file whose bytes did not change is linked from the previous output,
-//! so it keeps its modification time and a sync to the web host uploads nothing for it. A lock
-//! beside the output keeps two builds from mixing.
+//! A full build writes the new site into a temporary folder beside the output and swaps it in
+//! only when every file is there. A file whose bytes did not change is linked from the previous
+//! output, so it keeps its modification time and a sync to the web host uploads nothing for
+//! it. A partial build (only figures changed: a few dozen files of tens of thousands) writes
+//! only the files whose bytes changed into the temporary folder, then moves each into the
+//! output, one rename per file, and removes the files no longer made: see [`Staging::partial`]
+//! for what a reader may see meanwhile. A lock beside the output keeps two builds from mixing.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -56,9 +59,27 @@ pub struct Staging {
     changed: AtomicUsize,
     guard: TempDir,
     _lock: File,
-    /// The files each job made in the previous build, by job (the build manifest's list): a
-    /// partial build links those of the jobs it does not render.
+    /// A partial build, written in place; `None` for a whole new tree.
+    partial: Option<Partial>,
+}
+
+/// What a partial build needs to bring the previous site up to date in place.
+struct Partial {
+    /// The files each job made in the previous build, by job (the build manifest's list).
     previous: BTreeMap<String, Vec<String>>,
+    /// The jobs left as they were: their files stay.
+    kept: Mutex<Vec<String>>,
+    /// Every file the rendered jobs made, changed or not.
+    made: Mutex<HashSet<String>>,
+    /// The files written into the temporary folder (`.gz` copies included), to be moved in.
+    staged: Mutex<Vec<String>>,
+    /// The build's own files (the manifest), moved in last.
+    own: Mutex<Vec<String>>,
+}
+
+/// Takes a poisoned lock's value anyway: every value kept here is whole after each step.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Staging {
@@ -92,13 +113,29 @@ impl Staging {
             files: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
             _lock: lock,
-            previous: BTreeMap::new(),
+            partial: None,
         })
     }
 
-    /// The files each job made in the previous build, for [`crate::render::Sink::keep`].
-    pub fn with_previous(mut self, jobs: BTreeMap<String, Vec<String>>) -> Staging {
-        self.previous = jobs;
+    /// Makes this a partial build over the site at the output, whose jobs made `jobs` (the
+    /// build manifest's list): a job the render leaves as it was ([`crate::render::Sink::keep`])
+    /// keeps its files where they are, and [`Staging::finish`] brings the site up to date in
+    /// place rather than swapping in a whole new tree, whose hard links and removal cost more
+    /// than the render itself on a national site.
+    ///
+    /// The trade-off: while `finish` moves the changed files in, a reader may see some pages
+    /// new and some old (never a half-written file: each arrives by one rename). The previous
+    /// manifest is removed before the first rename and the new one written after the last, so
+    /// a build interrupted in between leaves a site without a manifest, and the next build is
+    /// a full one. A failure before `finish` leaves the output untouched.
+    pub fn partial(mut self, jobs: BTreeMap<String, Vec<String>>) -> Staging {
+        self.partial = Some(Partial {
+            previous: jobs,
+            kept: Mutex::new(Vec::new()),
+            made: Mutex::new(HashSet::new()),
+            staged: Mutex::new(Vec::new()),
+            own: Mutex::new(Vec::new()),
+        });
         self
     }
 
@@ -109,47 +146,47 @@ impl Staging {
                 .is_some_and(|(_, ext)| COMPRESSED.contains(&ext))
     }
 
-    /// Links the previous site's files of `job` into the new one, as they are: true when every
-    /// one was there. Otherwise none is left linked, and the job must be rendered.
-    fn link_previous(&self, job: &str) -> io::Result<bool> {
-        let Some(paths) = self.previous.get(job) else {
-            return Ok(false);
+    /// A path and, when precompression is on and it is text, its `.gz` copy's.
+    fn with_copy(&self, path: &str) -> impl Iterator<Item = String> {
+        let gz = self.compressed(path).then(|| format!("{path}.gz"));
+        std::iter::once(path.to_string()).chain(gz)
+    }
+
+    /// Whether the previous site's files of `job` are all still there, to stay as they are.
+    fn keep_previous(&self, job: &str) -> bool {
+        let Some(partial) = &self.partial else {
+            return false;
         };
-        let mut linked: Vec<PathBuf> = Vec::new();
-        let copies = paths.iter().flat_map(|p| {
-            let gz = self.compressed(p).then(|| format!("{p}.gz"));
-            std::iter::once(p.clone()).chain(gz)
-        });
-        for path in copies {
-            let rel = Path::new(&path);
-            if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
-                self.make_dir(dir)?;
-            }
-            let target = self.staging.join(rel);
-            if fs::hard_link(self.output.join(rel), &target).is_err() {
-                // Never leave a link that a later write would write through into the
-                // published site's file.
-                for l in linked {
-                    fs::remove_file(l)?;
-                }
-                return Ok(false);
-            }
-            linked.push(target);
+        let Some(paths) = partial.previous.get(job) else {
+            return false;
+        };
+        let copies: Vec<String> = paths.iter().flat_map(|p| self.with_copy(p)).collect();
+        if !copies
+            .iter()
+            .all(|p| fs::metadata(self.output.join(p)).is_ok_and(|m| m.is_file()))
+        {
+            return false;
         }
-        self.files.fetch_add(linked.len(), Ordering::Relaxed);
-        Ok(true)
+        self.files.fetch_add(copies.len(), Ordering::Relaxed);
+        lock(&partial.kept).push(job.to_string());
+        true
     }
 
     /// Writes a file of the build's own (the manifest), without a compressed copy, and
     /// without counting it among the site's files.
     pub fn write_plain(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = self.staging.join(path);
+        if let Some(partial) = &self.partial {
+            fs::write(target, bytes)?;
+            lock(&partial.own).push(path.to_string());
+            return Ok(());
+        }
         self.place(&self.output.join(path), &target, bytes)?;
         Ok(())
     }
 
     fn make_dir(&self, rel: &Path) -> io::Result<()> {
-        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut dirs = lock(&self.dirs);
         if !dirs.contains(rel) {
             fs::create_dir_all(self.staging.join(rel))?;
             dirs.insert(rel.to_path_buf());
@@ -167,8 +204,48 @@ impl Staging {
         Ok(true)
     }
 
+    /// Writes a file (path relative to the site's root) into the temporary folder, to be
+    /// moved in by [`Staging::finish`].
+    fn stage(&self, partial: &Partial, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel = Path::new(path);
+        if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+            self.make_dir(dir)?;
+        }
+        fs::write(self.staging.join(rel), bytes)?;
+        lock(&partial.staged).push(path.to_string());
+        Ok(())
+    }
+
+    /// A partial build's file: staged only when its bytes differ from the output's.
+    fn write_partial(&self, partial: &Partial, path: &str, bytes: &[u8]) -> io::Result<()> {
+        lock(&partial.made).insert(path.to_string());
+        let mut count = (1, 0);
+        let unchanged = same_bytes(&self.output.join(path), bytes);
+        if !unchanged {
+            self.stage(partial, path, bytes)?;
+            count.1 += 1;
+        }
+        if self.compressed(path) {
+            let gz = format!("{path}.gz");
+            count.0 += 1;
+            // The copy depends only on the bytes beside it: an unchanged file's copy stands.
+            let stands =
+                unchanged && fs::metadata(self.output.join(&gz)).is_ok_and(|m| m.is_file());
+            if !stands {
+                self.stage(partial, &gz, &gzip(bytes))?;
+                count.1 += 1;
+            }
+        }
+        self.files.fetch_add(count.0, Ordering::Relaxed);
+        self.changed.fetch_add(count.1, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Puts one file of the site (path relative to its root, `/`-separated) in place.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Some(partial) = &self.partial {
+            return self.write_partial(partial, path, bytes);
+        }
         let rel = Path::new(path);
         if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
             self.make_dir(dir)?;
@@ -193,18 +270,120 @@ impl Staging {
         Ok(())
     }
 
-    /// Makes the written files the site at `output`, all at once.
+    /// Makes the written files the site at `output`: a full build's all at once; a partial
+    /// build's one by one ([`Staging::partial`]).
     pub fn finish(mut self) -> io::Result<Written> {
-        sync_dir(&self.staging)?;
-        swap(&self.staging, &self.output, &self.retired)?;
-        self.guard.0 = None;
-        if self.retired.exists() {
-            remove_tree(&self.retired)?;
+        match self.partial.take() {
+            Some(partial) => self.finish_in_place(partial)?,
+            None => {
+                sync_dir(&self.staging)?;
+                swap(&self.staging, &self.output, &self.retired)?;
+                self.guard.0 = None;
+                if self.retired.exists() {
+                    remove_tree(&self.retired)?;
+                }
+            }
         }
         Ok(Written {
             files: self.files.load(Ordering::Relaxed),
             changed: self.changed.load(Ordering::Relaxed),
         })
+    }
+
+    /// Moves a partial build's staged files into the output, removes the files that the
+    /// previous build's jobs made and this one's no longer do, and writes the build's own
+    /// files last.
+    fn finish_in_place(&self, partial: Partial) -> io::Result<()> {
+        let mut staged = partial
+            .staged
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        staged.sort();
+        let own = partial
+            .own
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let made = partial
+            .made
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let kept = partial
+            .kept
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut still: HashSet<&str> = made.iter().map(String::as_str).collect();
+        for job in &kept {
+            still.extend(
+                partial
+                    .previous
+                    .get(job)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+        let gone: BTreeSet<&str> = partial
+            .previous
+            .values()
+            .flatten()
+            .map(String::as_str)
+            .filter(|p| !still.contains(p))
+            .collect();
+        // Staged files are on disk before any is published.
+        sync_dir(&self.staging)?;
+        if !staged.is_empty() || !gone.is_empty() {
+            // From here until the new manifest is in, the site is neither the old one nor the
+            // new: without a manifest, the next build is a full one.
+            for path in &own {
+                match fs::remove_file(self.output.join(path)) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+            }
+            sync_dir(&self.output)?;
+        }
+        for path in &staged {
+            move_in(&self.staging, &self.output, path)?;
+        }
+        for path in gone {
+            for copy in self.with_copy(path) {
+                match fs::remove_file(self.output.join(&copy)) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+            }
+            remove_empty_parents(&self.output, Path::new(path));
+        }
+        for path in &own {
+            move_in(&self.staging, &self.output, path)?;
+        }
+        sync_dir(&self.output)
+    }
+}
+
+/// Renames `staging/rel` to `output/rel`, making its folder in the output if it is new.
+fn move_in(staging: &Path, output: &Path, rel: &str) -> io::Result<()> {
+    let (from, to) = (staging.join(rel), output.join(rel));
+    match fs::rename(&from, &to) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            fs::rename(&from, &to)
+        }
+        other => other,
+    }
+}
+
+/// Removes the folders of `rel` inside `root` that its removal left empty, as a full build
+/// would not have made them.
+fn remove_empty_parents(root: &Path, rel: &Path) {
+    let mut dir = rel.parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if fs::remove_dir(root.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
     }
 }
 
@@ -214,7 +393,7 @@ impl crate::render::Sink for Staging {
     }
 
     fn keep(&self, job: &str) -> io::Result<bool> {
-        self.link_previous(job)
+        Ok(self.keep_previous(job))
     }
 }
 
@@ -418,39 +597,154 @@ mod tests {
     }
 
     #[cfg(unix)]
+    fn identity(p: &Path) -> (u64, std::time::SystemTime) {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::metadata(p).unwrap();
+        (m.ino(), m.modified().unwrap())
+    }
+
+    /// A site of three jobs with its manifest, as a full build leaves it.
+    fn previous_site(out: &Path) -> BTreeMap<String, Vec<String>> {
+        let files = [
+            file("a/index.html", "a"),
+            file("b/index.html", "b"),
+            file("b/data.csv", "b"),
+            file("c/index.html", "c"),
+            file("c/old.csv", "c"),
+        ];
+        let staging = Staging::open(out, true).unwrap();
+        for f in &files {
+            staging.write(&f.path, &f.bytes).unwrap();
+        }
+        staging.write_plain("manifest", b"old").unwrap();
+        staging.finish().unwrap();
+        let paths = |ps: &[&str]| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        [
+            ("a".to_string(), paths(&["a/index.html"])),
+            ("b".to_string(), paths(&["b/data.csv", "b/index.html"])),
+            ("c".to_string(), paths(&["c/index.html", "c/old.csv"])),
+        ]
+        .into()
+    }
+
+    #[cfg(unix)]
     #[test]
-    fn a_kept_job_is_linked_from_the_previous_site_or_not_at_all() {
+    fn a_partial_build_moves_in_only_changed_files_and_removes_those_no_longer_made() {
+        use crate::render::Sink;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        write_site(&out, &[file("a/index.html", "a"), file("b.css", "b")], true).unwrap();
-        let inode = |p: &Path| {
-            use std::os::unix::fs::MetadataExt;
-            fs::metadata(p).unwrap().ino()
-        };
-        let before = inode(&out.join("a/index.html"));
-        let jobs = [
-            ("a".to_string(), vec!["a/index.html".to_string()]),
-            (
-                "gone".to_string(),
-                vec!["b.css".to_string(), "missing.html".to_string()],
-            ),
-        ];
-        let staging = Staging::open(&out, true)
-            .unwrap()
-            .with_previous(jobs.into());
-        assert!(staging.link_previous("a").unwrap());
-        // One of its files is gone: nothing of it stays linked, so that rendering it writes
-        // fresh files rather than through a link into the published site.
-        assert!(!staging.link_previous("gone").unwrap());
-        assert!(!staging.link_previous("unknown").unwrap());
-        assert!(!staging.staging.join("b.css").exists());
-        assert!(!staging.staging.join("b.css.gz").exists());
-        staging.write("b.css", b"new").unwrap();
+        let jobs = previous_site(&out);
+        let before: BTreeMap<&str, _> = ["a/index.html", "a/index.html.gz", "b/index.html"]
+            .into_iter()
+            .map(|p| (p, identity(&out.join(p))))
+            .collect();
+        let folder = identity(&out).0;
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        // Job a stays; b is rendered again with one file changed; c is rendered and no longer
+        // makes its CSV; d is new.
+        assert!(staging.keep("a").unwrap());
+        staging.write("b/index.html", b"b").unwrap();
+        staging.write("b/data.csv", b"changed").unwrap();
+        staging.write("c/index.html", b"c").unwrap();
+        staging.write("d/new/index.html", b"d").unwrap();
+        staging.write_plain("manifest", b"new").unwrap();
+        // Nothing is visible before `finish`.
+        assert_eq!(fs::read_to_string(out.join("b/data.csv")).unwrap(), "b");
+        assert!(out.join("c/old.csv").exists());
         let w = staging.finish().unwrap();
-        assert_eq!((w.files, w.changed), (4, 2));
-        assert_eq!(inode(&out.join("a/index.html")), before);
-        assert!(out.join("a/index.html.gz").exists());
-        assert_eq!(fs::read_to_string(out.join("b.css")).unwrap(), "new");
+        // a (2), b (4), c's page (2), d (2); changed: b's CSV and d's page, with their copies.
+        assert_eq!((w.files, w.changed), (10, 4));
+        // Unchanged files were not touched, rendered or kept.
+        for (p, id) in &before {
+            assert_eq!(identity(&out.join(p)), *id, "{p}");
+        }
+        assert_eq!(
+            fs::read_to_string(out.join("b/data.csv")).unwrap(),
+            "changed"
+        );
+        assert_eq!(
+            fs::read(out.join("b/data.csv.gz")).unwrap(),
+            gzip(b"changed")
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("d/new/index.html")).unwrap(),
+            "d"
+        );
+        assert!(!out.join("c/old.csv").exists());
+        assert!(!out.join("c/old.csv.gz").exists());
+        assert_eq!(fs::read_to_string(out.join("manifest")).unwrap(), "new");
+        // In place: the same folder, and no temporary folder left beside it.
+        assert_eq!(identity(&out).0, folder);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".new")), "{names:?}");
+    }
+
+    #[test]
+    fn a_partial_build_removes_the_folders_it_empties() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let jobs = previous_site(&out);
+        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        staging.write("a/index.html", b"a").unwrap();
+        staging.write("b/index.html", b"b").unwrap();
+        staging.write("b/data.csv", b"b").unwrap();
+        staging.write_plain("manifest", b"new").unwrap();
+        staging.finish().unwrap();
+        assert!(!out.join("c").exists());
+        assert!(out.join("b/data.csv.gz").exists());
+    }
+
+    #[test]
+    fn a_job_whose_files_are_not_all_there_is_not_kept() {
+        use crate::render::Sink;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let jobs = previous_site(&out);
+        fs::remove_file(out.join("b/index.html.gz")).unwrap();
+        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        assert!(!staging.keep("b").unwrap());
+        assert!(!staging.keep("unknown").unwrap());
+        assert!(staging.keep("c").unwrap());
+        // A full build keeps nothing.
+        drop(staging);
+        assert!(!Staging::open(&out, false).unwrap().keep("a").unwrap());
+    }
+
+    #[test]
+    fn a_partial_build_that_fails_before_finishing_leaves_the_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let jobs = previous_site(&out);
+        let staging = Staging::open(&out, false).unwrap().partial(jobs);
+        staging.write("b/data.csv", b"changed").unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("b/data.csv")).unwrap(), "b");
+        assert_eq!(fs::read_to_string(out.join("manifest")).unwrap(), "old");
+        assert!(!dir.path().join(".site.new").exists());
+    }
+
+    #[test]
+    fn a_move_that_fails_halfway_leaves_no_manifest_so_the_next_build_is_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let jobs = previous_site(&out);
+        let staging = Staging::open(&out, false).unwrap().partial(jobs);
+        staging.write("a/index.html", b"changed").unwrap();
+        staging.write("b/index.html", b"changed").unwrap();
+        staging.write_plain("manifest", b"new").unwrap();
+        // Something in the way of the second rename: a folder where its file goes.
+        fs::remove_file(out.join("b/index.html")).unwrap();
+        fs::create_dir_all(out.join("b/index.html/x")).unwrap();
+        assert!(staging.finish().is_err());
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "changed"
+        );
+        assert!(!out.join("manifest").exists());
     }
 
     #[test]

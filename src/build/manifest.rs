@@ -20,7 +20,7 @@ use crate::routes;
 pub const NAME: &str = ".chiso-manifest.json";
 
 /// Raised when the manifest's fields change meaning: an older manifest is then ignored.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {

@@ -284,7 +284,7 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
     let mut kept_files = std::collections::BTreeMap::new();
     if let (Some(_), Some(m)) = (&options.scope, previous) {
         kept_files = m.jobs.clone();
-        staging = staging.with_previous(m.jobs);
+        staging = staging.partial(m.jobs);
     }
     clock.lap("fingerprint");
     let history = manifest::HistoryWatch::new(&staging);

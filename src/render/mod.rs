@@ -329,9 +329,6 @@ pub fn render_site(
     let run = pages::Run {
         history: &history,
         workbooks: !options.preview,
-        // A build makes every unit's open data files again, so that the open data is one job
-        // whose files are all its own; the preview only those of the units that changed.
-        scope: options.scope.as_ref().filter(|_| options.preview),
     };
     let clock = JobClock::start();
     let made = std::sync::Mutex::new(Vec::with_capacity(jobs.len() + 1));

@@ -34,7 +34,9 @@ pub enum Page {
     Gaps,
     /// An editor's extra page, by its slug.
     Extra(String),
-    /// The open data: each unit's files and the whole site's.
+    /// A unit's open data: its CSV and JSON files.
+    UnitData(UnitId),
+    /// The whole site's open data: every unit's rows, the catalogues, the data package.
     OpenData,
     NotFound,
     /// A narrative's image, by its path inside `content/`: copied as it is.
@@ -47,8 +49,6 @@ pub struct Run<'a> {
     pub history: &'a [Update],
     /// Whether the reports' workbooks are made (not in the live preview).
     pub workbooks: bool,
-    /// What changed, for a partial render.
-    pub scope: Option<&'a Scope>,
 }
 
 impl Page {
@@ -75,8 +75,9 @@ impl Page {
                 jobs.push((lang, Page::Extra(slug)));
             }
         }
-        // Reports cover every language at once.
+        // Reports and open data cover every language at once.
         jobs.extend(project.units.ids().map(|u| (Lang::Vi, Page::Reports(u))));
+        jobs.extend(project.units.ids().map(|u| (Lang::Vi, Page::UnitData(u))));
         jobs.extend(
             project
                 .content
@@ -102,10 +103,11 @@ impl Page {
         match self {
             Page::Unit(u) => unit_page::touched_by(ctx, scope, *u),
             Page::Reports(u) => report::touched_by(ctx.project, scope, *u),
+            Page::UnitData(u) => open_data::touched_by(scope, *u),
             Page::Indicator(i) => indicator_page::touched_by(scope, *i),
             // Only values files changed: the previous render's copies are still right.
             Page::Image(_) => false,
-            // Site-wide pages, and the open data (which sees to each unit's files itself).
+            // Site-wide pages and files.
             Page::Indicators
             | Page::Methodology
             | Page::Data
@@ -134,7 +136,7 @@ impl Page {
             Page::Gaps => in_lang(routes::COVERAGE_GAPS),
             Page::Extra(slug) => in_lang(&routes::page(slug)),
             Page::NotFound => vec![routes::NOT_FOUND.to_string()],
-            Page::OpenData | Page::Image(_) => Vec::new(),
+            Page::UnitData(_) | Page::OpenData | Page::Image(_) => Vec::new(),
         }
     }
 
@@ -159,9 +161,8 @@ impl Page {
             Page::Reports(u) => {
                 return report::files(ctx, *u, run.workbooks, sink);
             }
-            Page::OpenData => {
-                return Ok(open_data::files(ctx, run.scope, run.workbooks, sink)?);
-            }
+            Page::UnitData(u) => return Ok(open_data::unit_files(ctx, *u, sink)?),
+            Page::OpenData => return Ok(open_data::files(ctx, run.workbooks, sink)?),
             Page::NotFound => {
                 let f = other_pages::not_found(ctx)?;
                 return Ok(sink.put(f.path, f.bytes)?);
@@ -189,7 +190,7 @@ impl Page {
             Page::Unit(_) => 0,
             Page::Reports(_) => 1,
             Page::Indicator(_) | Page::Indicators => 2,
-            Page::OpenData => 3,
+            Page::UnitData(_) | Page::OpenData => 3,
             _ => 4,
         }
     }

@@ -4,7 +4,7 @@
 //! fresh folder that holds only the previous site's history (`data/values.csv` and
 //! `data/changes.json`, which the what's-new page is made from).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,6 +45,17 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// Every folder under `dir`, by its path relative to it: a partial build leaves none that a
+/// full build would not make.
+fn folders(dir: &Path) -> BTreeSet<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("a readable site"))
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect()
+}
+
 /// Builds `site` over its previous self, and a full build of the same input into a fresh
 /// folder seeded with the previous site's history; requires the two to be identical and
 /// returns what the incremental build printed.
@@ -69,6 +80,7 @@ fn incremental_equals_full(root: &Path, site: &Path) -> String {
     );
     let names = |m: &BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(names(&incremental), names(&full), "{log}");
+    assert_eq!(folders(site), folders(&fresh), "{log}");
     for (path, bytes) in &full {
         assert!(
             incremental[path] == *bytes,
@@ -322,4 +334,67 @@ fn the_sample_after_one_communes_change_equals_a_full_build() {
     fs::write(&commune, text.replacen(&first_value, &cells.join(","), 1)).unwrap();
     let log = incremental_equals_full(&root, &site);
     assert!(log.contains("only figures changed"), "{log}");
+}
+
+#[test]
+fn files_that_a_change_of_figures_no_longer_makes_are_removed() {
+    let (p, site) = reform_project();
+    let before: BTreeSet<PathBuf> = files(&site).into_keys().collect();
+    // The commune's figures of 2026-H1 go (the other commune still has that period, so the
+    // periods published stay the same): its report of that half-year is no longer made.
+    let path = p.root().join("data/values/xa-c.csv");
+    let text = fs::read_to_string(&path).unwrap();
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.contains("2026-H1"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(kept, text);
+    fs::write(&path, kept).unwrap();
+    // The province then enters its own total, which the home page's narrative quotes.
+    let province = p.root().join("data/values/tinh.csv");
+    let text = fs::read_to_string(&province).unwrap() + "subscribers,2026-H1,actual,2320,,\n";
+    fs::write(&province, text).unwrap();
+    let log = incremental_equals_full(p.root(), &site);
+    assert!(log.contains("only figures changed"), "{log}");
+    let after: BTreeSet<PathBuf> = files(&site).into_keys().collect();
+    let gone: Vec<_> = before.difference(&after).collect();
+    assert!(!gone.is_empty(), "{log}");
+    assert!(
+        gone.iter().all(|p| p.to_string_lossy().contains("xa-c")),
+        "{gone:?}"
+    );
+}
+
+#[test]
+fn a_units_open_data_deleted_from_the_site_is_made_again_by_a_partial_build() {
+    let (p, site) = reform_project();
+    fs::remove_file(site.join("data/xa-d.json")).unwrap();
+    edit(
+        p.root(),
+        "data/values/xa-c.csv",
+        "2026-H1,actual,720",
+        "2026-H1,actual,735",
+    );
+    let log = incremental_equals_full(p.root(), &site);
+    assert!(log.contains("only figures changed"), "{log}");
+    assert!(site.join("data/xa-d.json").is_file());
+}
+
+#[test]
+fn a_site_left_without_its_manifest_by_an_interrupted_build_is_built_in_full() {
+    let (p, site) = reform_project();
+    // A partial build stopped while moving its files in leaves some pages new, some old, and
+    // no manifest (it is removed before the first file is moved).
+    edit(
+        p.root(),
+        "data/values/xa-c.csv",
+        "2026-H1,actual,720",
+        "2026-H1,actual,735",
+    );
+    fs::remove_file(site.join(".chiso-manifest.json")).unwrap();
+    fs::write(site.join("xa-c/index.html"), "half of the new site").unwrap();
+    let log = incremental_equals_full(p.root(), &site);
+    assert!(!log.contains("only figures changed"), "{log}");
+    assert!(log.contains("Built "), "{log}");
 }

@@ -96,32 +96,19 @@ pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
     scope.files(unit)
 }
 
-/// Each unit's CSV and JSON files (only those in `scope`, if given), then the whole site's
-/// `values.csv`, `progress.csv`, catalogues, data package and (with `workbooks`) workbook.
-/// Units are done in parallel: this is the one job of a partial render that covers every unit.
-pub fn files(
-    ctx: &Ctx,
-    scope: Option<&Scope>,
-    workbooks: bool,
-    sink: &dyn Sink,
-) -> std::io::Result<()> {
+/// The whole site's `values.csv`, `progress.csv`, catalogues, data package and (with
+/// `workbooks`) workbook: every unit's rows, but none of a unit's own files, which are each
+/// unit's job ([`unit_files`]), so that a partial render makes only those whose figures changed.
+pub fn files(ctx: &Ctx, workbooks: bool, sink: &dyn Sink) -> std::io::Result<()> {
     use rayon::prelude::*;
     let (project, computed) = (ctx.project, ctx.computed);
-    let per_unit = project
+    let per_unit: Vec<(Vec<u8>, Vec<u8>)> = project
         .units
         .ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|u| {
-            unit_files(
-                project,
-                computed,
-                u,
-                scope.is_none_or(|s| touched_by(s, u)),
-                sink,
-            )
-        })
-        .collect::<std::io::Result<Vec<_>>>()?;
+        .map(|u| site_rows(project, computed, u))
+        .collect();
     // Each unit's rows arrive as CSV text: the whole site's rows as cells would take several
     // times the memory of the files.
     let mut values = csv_bytes(&columns::values().header(), []);
@@ -258,32 +245,46 @@ fn indicators_csv(project: &Project) -> Vec<u8> {
     )
 }
 
-/// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header; with
-/// `own`, its own files are written.
-fn unit_files(
-    project: &Project,
-    computed: &Computed,
-    u: UnitId,
-    own: bool,
-    sink: &dyn Sink,
-) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
+/// One unit's rows of `values.csv` and `progress.csv`, as CSV text without the header.
+fn site_rows(project: &Project, computed: &Computed, u: UnitId) -> (Vec<u8>, Vec<u8>) {
     let cat = &project.catalogue;
-    let units = &project.units;
-    let mut all_values = Vec::new();
-    let mut all_progress = Vec::new();
-    let mut unit_rows = Vec::new();
-    let mut indicators = Vec::new();
+    let code = &project.units.get(u).code;
+    let mut values = Vec::new();
+    let mut progress = Vec::new();
     for (i, ind) in cat.iter() {
-        let mut entry = json::IndicatorJson::of(ind);
         for (key, f) in computed.figures.series(u, i) {
-            all_values.push(vec![
-                units.get(u).code.clone(),
+            values.push(vec![
+                code.clone(),
                 ind.code.clone(),
                 key.period.to_string(),
                 key.kind.as_str().into(),
                 value_cell(f.value, ind.decimals),
                 f.origin.as_str().into(),
             ]);
+        }
+        // One row per plan, in the plans' order.
+        for p in computed
+            .progress
+            .values()
+            .filter_map(|plan| plan[u][i].as_ref())
+        {
+            progress.push(progress_row(project, u, i, p));
+        }
+    }
+    (csv_body(values), csv_body(progress))
+}
+
+/// `unit`'s own files, `data/<slug>.csv` and `data/<slug>.json`: its figures with their
+/// sources and notes, and its progress against each plan's targets.
+pub fn unit_files(ctx: &Ctx, u: UnitId, sink: &dyn Sink) -> std::io::Result<()> {
+    let (project, computed) = (ctx.project, ctx.computed);
+    let cat = &project.catalogue;
+    let units = &project.units;
+    let mut unit_rows = Vec::new();
+    let mut indicators = Vec::new();
+    for (i, ind) in cat.iter() {
+        let mut entry = json::IndicatorJson::of(ind);
+        for (key, f) in computed.figures.series(u, i) {
             unit_rows.push(vec![
                 ind.code.clone(),
                 ind.name.clone(),
@@ -316,7 +317,6 @@ fn unit_files(
             .values()
             .filter_map(|plan| plan[u][i].as_ref())
         {
-            all_progress.push(progress_row(project, u, i, p));
             let r = |v: f64| round(v, ind.decimals);
             entry.progress.push(json::ProgressJson {
                 baseline_period: p.baseline.map(|(p, _)| p.to_string()),
@@ -335,9 +335,6 @@ fn unit_files(
         }
         indicators.push(entry);
     }
-    if !own {
-        return Ok((csv_body(all_values), csv_body(all_progress)));
-    }
     let slug = &units.get(u).slug;
     sink.put(
         routes::unit_data(slug, DataFormat::Csv),
@@ -347,8 +344,7 @@ fn unit_files(
         unit: units.get(u),
         indicators,
     };
-    sink.put(routes::unit_data(slug, DataFormat::Json), json.bytes())?;
-    Ok((csv_body(all_values), csv_body(all_progress)))
+    sink.put(routes::unit_data(slug, DataFormat::Json), json.bytes())
 }
 
 #[cfg(test)]
