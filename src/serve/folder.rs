@@ -82,12 +82,45 @@ impl Drop for Workspace {
 /// after the removal passed by.
 fn remove(dir: &Path) {
     for _ in 0..40 {
+        remove_in_parallel(dir);
         match fs::remove_dir_all(dir) {
             Ok(()) => return,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return,
             Err(_) => std::thread::sleep(Duration::from_millis(50)),
         }
     }
+}
+
+/// Removes what `dir` holds, its folders' contents on several threads: one after the other,
+/// a national preview's 47,000 files took over a minute to remove on a loaded machine, and
+/// Ctrl+C must not keep the editor waiting.
+fn remove_in_parallel(dir: &Path) {
+    const THREADS: usize = 8;
+    // The site's folders, one per unit: `dir/site/*`, and the rest of `dir`.
+    let list = |d: &Path| -> Vec<PathBuf> {
+        fs::read_dir(d)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let site = dir.join("site");
+    let mut entries = list(&site);
+    entries.extend(list(dir).into_iter().filter(|p| *p != site));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = entries.get(i) else {
+                    return;
+                };
+                let _ = match fs::symlink_metadata(path) {
+                    Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+                    Ok(_) => fs::remove_file(path),
+                    Err(e) => Err(e),
+                };
+            });
+        }
+    });
 }
 
 /// Removes the folders that serves which were killed left in `parent`.

@@ -135,6 +135,13 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
     // Stopped by Ctrl+C (or asked to end), serve leaves no copy of the site behind.
     let remove = workspace.remover();
     ctrlc::set_handler(move || {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Đang dừng: xóa thư mục tạm của bản xem trước…",
+                "Stopping: removing the preview's temporary folder…",
+            )
+        );
         remove();
         std::process::exit(130);
     })
