@@ -13,7 +13,7 @@ use crate::load;
 use crate::model::Project;
 use crate::output::{self, Written};
 use crate::render::scope::{Fingerprint, Scope};
-use crate::render::{self, Options, OutputFile};
+use crate::render::{self, Options};
 use crate::routes;
 use manifest::{Manifest, Stamp};
 
@@ -167,62 +167,6 @@ pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
     Ok(diags)
 }
 
-/// What a preview was rendered from, kept to render the next one partly.
-pub struct Inputs {
-    pub project: Project,
-    pub computed: Computed,
-}
-
-/// `chiso serve`'s site, whole or in part.
-pub struct Preview {
-    pub files: Vec<OutputFile>,
-    pub diags: Diagnostics,
-    pub inputs: Inputs,
-    /// For a partial render: the files of the previous preview that it replaces. The previous
-    /// preview's other files are still right.
-    pub replaces: Option<Vec<String>>,
-}
-
-/// The preview (no `.gz` copies, no workbooks). With the previous preview's inputs, and when
-/// only values files changed since (`values_only`), it renders just the pages and files whose
-/// figures changed, with the site-wide pages: on a national site a tenth of the work or less.
-pub fn preview(
-    root: &Path,
-    previous: Option<&Inputs>,
-    values_only: bool,
-) -> Result<Preview, BuildError> {
-    let (project, computed, diags) = check(root)?;
-    let clock = Clock::start();
-    let scope = previous.filter(|_| values_only).and_then(|p| {
-        render::scope::Scope::between((&p.project, &p.computed), (&project, &computed))
-    });
-    let replaces = match (&scope, previous) {
-        (Some(scope), Some(p)) => Some(
-            project
-                .units
-                .ids()
-                .filter(|&u| scope.files(u))
-                .flat_map(|u| render::report_paths(&p.project, &p.computed, u))
-                .collect(),
-        ),
-        _ => None,
-    };
-    let options = Options {
-        preview: true,
-        scope,
-        ..Options::default()
-    };
-    let memory = render::Memory::default();
-    render::render_site(&project, &computed, &options, &memory)?;
-    clock.lap("render");
-    Ok(Preview {
-        files: memory.into_files(),
-        diags,
-        inputs: Inputs { project, computed },
-        replaces,
-    })
-}
-
 /// What `chiso build` did.
 #[derive(Debug)]
 pub struct Built {
@@ -280,7 +224,9 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
     options.scope = previous
         .as_ref()
         .and_then(|m| Scope::of_change(&m.figures, &figures, &computed));
-    let mut staging = output::Staging::open(output, project.config.precompress)?;
+    // The live preview does without the `.gz` copies, as it does without the workbooks.
+    let precompress = project.config.precompress && !options.preview;
+    let mut staging = output::Staging::open(output, precompress)?;
     let mut kept_files = std::collections::BTreeMap::new();
     if let (Some(_), Some(m)) = (&options.scope, previous) {
         kept_files = m.jobs.clone();

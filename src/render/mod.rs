@@ -33,7 +33,7 @@ use crate::model::{Period, Unit};
 use crate::routes;
 use crate::theme::{I18n, Theme, ThemeError};
 use pages::Page;
-pub use sink::{Memory, Sink};
+pub use sink::Sink;
 
 /// One file of the site, by its path relative to the site's root (`/`-separated).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,8 @@ pub struct Options {
     /// reader of the preview does not need and which take most of a small site's build time.
     pub preview: bool,
     /// Renders only the pages and files of these units and indicators, with every site-wide
-    /// page: `chiso serve` after a values file changed. `None` renders everything.
+    /// page: a build (`chiso build`, and `chiso serve`'s) after only values files changed.
+    /// `None` renders everything.
     pub scope: Option<scope::Scope>,
 }
 

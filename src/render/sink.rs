@@ -1,11 +1,10 @@
-//! Where rendered files go as they are made: to disk for `build` ([`crate::output::Staging`]),
-//! into memory for `serve` and tests ([`Memory`]). Each file is handed over as soon as it is
-//! rendered, so a build holds only the files being made, not the whole site.
+//! Where rendered files go as they are made: to disk, for `build` and `serve`
+//! ([`crate::output::Staging`]). Each file is handed over as soon as it is rendered, so a
+//! build holds only the files being made, not the whole site.
 
 use std::io;
 use std::sync::{Mutex, PoisonError};
 
-use super::OutputFile;
 use crate::routes::{HOME, INDEX};
 
 /// Receives the site's files from any thread, in no particular order.
@@ -14,34 +13,11 @@ pub trait Sink: Sync {
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()>;
 
     /// A partial render leaves the job `job` (a [`super::JobKey`]) as the previous render made
-    /// it: true when its previous files stand (the preview keeps them itself; a build links
-    /// them from the previous site), false when they cannot, and the job is rendered again.
+    /// it: true when its previous files stand (a build links them from the previous site),
+    /// false when they cannot, and the job is rendered again.
     fn keep(&self, job: &str) -> io::Result<bool> {
         let _ = job;
         Ok(true)
-    }
-}
-
-/// Keeps every file.
-#[derive(Default)]
-pub struct Memory(Mutex<Vec<OutputFile>>);
-
-impl Memory {
-    /// The files in path order, whatever order they came in.
-    pub fn into_files(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
-
-impl Sink for Memory {
-    fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(OutputFile { path, bytes });
-        Ok(())
     }
 }
 
@@ -138,10 +114,21 @@ impl Sink for JobFiles<'_> {
 mod tests {
     use super::*;
 
+    /// Counts the files it is given.
+    #[derive(Default)]
+    struct Count(Mutex<usize>);
+
+    impl Sink for Count {
+        fn put(&self, _: String, _: Vec<u8>) -> io::Result<()> {
+            *self.0.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+            Ok(())
+        }
+    }
+
     #[test]
     fn records_pages_home_first_whatever_order_they_came_in() {
-        let memory = Memory::default();
-        let rec = Recording::new(&memory);
+        let count = Count::default();
+        let rec = Recording::new(&count);
         for p in [
             "en/index.html",
             "data/values.csv",
@@ -162,6 +149,6 @@ mod tests {
                 "en/index.html"
             ]
         );
-        assert_eq!(memory.into_files().len(), 5);
+        assert_eq!(*count.0.lock().unwrap(), 5);
     }
 }

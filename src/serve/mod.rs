@@ -1,35 +1,46 @@
-//! `chiso serve`: the site built in memory, served on this computer only, rebuilt when an
-//! input file changes, and open pages reloading by themselves.
+//! `chiso serve`: the site built into a private temporary folder, served from there on this
+//! computer only, rebuilt when an input file changes, and open pages reloading by themselves.
 //!
-//! One thread rebuilds; a few threads answer requests from an immutable snapshot that the
-//! rebuilder replaces whole. A failed rebuild keeps the last good site and publishes its
-//! problems at `/__chiso/errors.json`, which the injected script shows over the page.
+//! The build is `chiso build`'s own (`build::build`, its manifest and staging), into a folder
+//! of the system's temporary folder that is removed when serve stops: after a change, only what
+//! changed is rendered again, and the server holds the model while it builds, never the site.
+//! One thread rebuilds; a few threads answer requests from the files on disk, adding the reload
+//! script to pages on the way out. A failed build leaves the folder as it was, so the last good
+//! site stays served, and its problems are published at `/__chiso/errors.json`, which the
+//! injected script shows over the page.
 
+pub mod folder;
 pub mod site;
 pub mod watch;
 
-use std::io::Cursor;
+use std::fs::File;
+use std::io::{Cursor, Read};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use crate::build::{self, BuildError};
+use crate::build::{self, BuildError, How};
 use crate::lang::Lang;
+use crate::render::Options;
 use crate::routes;
-use site::{Lookup, Site};
+use site::Lookup;
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const OVERLAY_CSS: &str = include_str!("overlay.css");
-/// Request threads: a browser opens a handful of connections, and every answer is already in
-/// memory, so a few threads never keep anyone waiting.
+/// Request threads: a browser opens a handful of connections, and every answer is a file
+/// read from disk, so a few threads never keep anyone waiting.
 const WORKERS: usize = 4;
 /// How many messages of one kind per file before the rest are summarised, as `chiso build`.
 const CAP: usize = 20;
+/// How long a request that found no file during a rebuild waits before looking once more: a
+/// file may be missing for an instant while the new site is moved into place.
+const SWAP_PAUSE: Duration = Duration::from_millis(50);
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -38,18 +49,41 @@ pub struct ServeOptions {
     pub lang: Lang,
 }
 
+/// How serve builds: as `chiso build`, without what a reader of the preview does not need
+/// (the reports' workbooks and Word documents, the `.gz` copies), which take most of a small
+/// site's build time.
+pub fn build_options() -> Options {
+    Options {
+        preview: true,
+        ..Options::default()
+    }
+}
+
 /// What every request in flight reads; replaced whole after each rebuild.
 struct Snapshot {
     version: u64,
-    /// The last good site; `None` until a build succeeds.
-    site: Option<Arc<Site>>,
+    /// Whether the folder holds a good site; false until a build succeeds.
+    has_site: bool,
     /// `/__chiso/errors.json`.
     status: Arc<[u8]>,
     /// What every page shows while there is no site yet.
     error_page: Option<Arc<[u8]>>,
 }
 
-type Shared = Arc<RwLock<Arc<Snapshot>>>;
+/// What the request threads share with the rebuilder.
+struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// The built site's folder.
+    site: PathBuf,
+    /// True while a build runs, when a file may be missing for an instant.
+    building: AtomicBool,
+}
+
+impl Shared {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.snapshot.read().unwrap_or_else(PoisonError::into_inner))
+    }
+}
 
 /// Runs until the process is stopped.
 pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
@@ -94,8 +128,31 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .to_ip()
         .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], options.port)));
 
-    let mut rebuilder = Rebuilder::new(root, lang);
-    let shared: Shared = Arc::new(RwLock::new(rebuilder.rebuild(&watch::Burst::default())));
+    let workspace = folder::Workspace::create().context(lang.pick(
+        "không tạo được thư mục tạm để dựng bản xem trước",
+        "cannot make a temporary folder to build the preview in",
+    ))?;
+    // Stopped by Ctrl+C (or asked to end), serve leaves no copy of the site behind.
+    let remove = workspace.remover();
+    ctrlc::set_handler(move || {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Đang dừng: xóa thư mục tạm của bản xem trước…",
+                "Stopping: removing the preview's temporary folder…",
+            )
+        );
+        remove();
+        std::process::exit(130);
+    })
+    .context(lang.pick("không bắt được Ctrl+C", "cannot handle Ctrl+C"))?;
+
+    let mut rebuilder = Rebuilder::new(root, workspace.site(), lang);
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(rebuilder.rebuild(&watch::Burst::default())),
+        site: workspace.site(),
+        building: AtomicBool::new(false),
+    });
     let server = Arc::new(server);
     for _ in 0..WORKERS {
         let server = Arc::clone(&server);
@@ -113,8 +170,13 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
     );
     while let Some(burst) = watch::next_burst(&signals) {
         watcher.refresh(&burst.paths);
+        shared.building.store(true, Ordering::SeqCst);
         let snapshot = rebuilder.rebuild(&burst);
-        *shared.write().unwrap_or_else(PoisonError::into_inner) = snapshot;
+        *shared
+            .snapshot
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = snapshot;
+        shared.building.store(false, Ordering::SeqCst);
     }
     Ok(())
 }
@@ -125,108 +187,82 @@ fn free_port_after(port: u16) -> Option<u16> {
         .find(|&p| std::net::TcpListener::bind(("127.0.0.1", p)).is_ok())
 }
 
-/// A digest of every input file except the values files (`data/values/`): the settings, the
-/// unit and indicator lists, narratives and templates, which any page may show.
-fn other_inputs_digest(root: &Path) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    let values = root.join("data").join("values");
-    let mut paths: Vec<PathBuf> = std::iter::once(root.join("chiso.toml"))
-        .chain(watch::WATCHED_DIRS.iter().flat_map(|dir| {
-            walkdir::WalkDir::new(root.join(dir))
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| !e.file_type().is_dir())
-                .map(|e| e.into_path())
-        }))
-        .filter(|p| !p.starts_with(&values))
-        .collect();
-    paths.sort();
-    for p in paths {
-        p.hash(&mut hasher);
-        std::fs::read(&p).ok().hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// Builds snapshots, remembering the last good site and what was last printed.
+/// Builds snapshots, remembering whether there is a good site and what was last printed.
 struct Rebuilder {
     root: PathBuf,
+    /// The folder the site is built into.
+    site: PathBuf,
     lang: Lang,
     version: u64,
-    last_good: Option<Arc<Site>>,
+    /// Whether the folder holds a good site: once a build succeeded, a failed one leaves it.
+    has_site: bool,
     /// The warnings last printed, so that each rebuild does not repeat them.
     last_warnings: String,
-    /// What the last good site was rendered from, and a digest of every input file other than
-    /// the values files then: when only values files changed since, a rebuild renders only
-    /// the pages whose figures changed.
-    last_inputs: Option<(build::Inputs, u64)>,
 }
 
 impl Rebuilder {
-    fn new(root: PathBuf, lang: Lang) -> Self {
+    fn new(root: PathBuf, site: PathBuf, lang: Lang) -> Self {
         Rebuilder {
             root,
+            site,
             lang,
             version: 0,
-            last_good: None,
+            has_site: false,
             last_warnings: String::new(),
-            last_inputs: None,
         }
     }
 
     fn rebuild(&mut self, burst: &watch::Burst) -> Arc<Snapshot> {
         let lang = self.lang;
         let started = Instant::now();
-        let digest = other_inputs_digest(&self.root);
-        let previous = match (&self.last_inputs, &self.last_good) {
-            (Some((inputs, before)), Some(_)) => Some((inputs, *before == digest)),
-            _ => None,
-        };
-        let result = build::preview(
-            &self.root,
-            previous.map(|(inputs, _)| inputs),
-            previous.is_some_and(|(_, values_only)| values_only),
-        );
+        // `chiso build`'s own incremental build: the manifest of the site in the folder says
+        // what changed since it was built.
+        let result = build::build(&self.root, &self.site, &build_options());
         self.version += 1;
         let trigger = describe_trigger(&self.root, burst, lang);
         match result {
-            Ok(preview) => {
-                let diags = preview.diags;
-                let (site, changes) = match (&preview.replaces, self.last_good.as_deref()) {
-                    (Some(replaces), Some(last)) => Site::patched(last, preview.files, replaces),
-                    _ => Site::from_output(preview.files, self.last_good.as_deref()),
-                };
-                self.last_inputs = Some((preview.inputs, digest));
+            Ok(built) => {
+                self.has_site = true;
                 let ms = started.elapsed().as_millis();
-                let warnings = if diags.items.is_empty() {
-                    String::new()
-                } else {
-                    diags.report(lang, CAP)
-                };
-                if warnings != self.last_warnings {
-                    eprint!("{warnings}");
-                    self.last_warnings = warnings;
+                // A build with nothing to do loads nothing and has no warnings to tell: those
+                // printed before still hold.
+                if built.how != How::UpToDate {
+                    let warnings = if built.diags.items.is_empty() {
+                        String::new()
+                    } else {
+                        built.diags.report(lang, CAP)
+                    };
+                    if warnings != self.last_warnings {
+                        eprint!("{warnings}");
+                        self.last_warnings = warnings;
+                    }
                 }
+                let (files, changed) = (built.written.files, built.written.changed);
                 println!(
                     "{trigger}{}",
-                    match lang {
-                        Lang::Vi => format!(
-                            "đã dựng {} tệp trong {ms} ms ({} thay đổi, {} bỏ đi).",
-                            changes.files, changes.changed, changes.removed
+                    match (built.how, lang) {
+                        (How::UpToDate, Lang::Vi) => format!("không có gì thay đổi ({ms} ms)."),
+                        (How::UpToDate, Lang::En) => format!("nothing changed ({ms} ms)."),
+                        (How::Partial { rendered, kept }, Lang::Vi) => format!(
+                            "đã dựng {files} tệp trong {ms} ms ({changed} thay đổi; chỉ số \
+                             liệu đổi: dựng lại {rendered} trang, giữ nguyên {kept} trang)."
                         ),
-                        Lang::En => format!(
-                            "built {} files in {ms} ms ({} changed, {} removed).",
-                            changes.files, changes.changed, changes.removed
+                        (How::Partial { rendered, kept }, Lang::En) => format!(
+                            "built {files} files in {ms} ms ({changed} changed; only figures \
+                             changed: {rendered} pages rendered again, {kept} kept)."
                         ),
+                        (How::Full, Lang::Vi) => {
+                            format!("đã dựng {files} tệp trong {ms} ms ({changed} thay đổi).")
+                        }
+                        (How::Full, Lang::En) => {
+                            format!("built {files} files in {ms} ms ({changed} changed).")
+                        }
                     }
                 );
-                let site = Arc::new(site);
-                self.last_good = Some(Arc::clone(&site));
                 Arc::new(Snapshot {
                     version: self.version,
-                    site: Some(site),
-                    status: status_json(self.version, lang, None, self.last_good.is_some()),
+                    has_site: true,
+                    status: status_json(self.version, lang, None, true),
                     error_page: None,
                 })
             }
@@ -240,7 +276,7 @@ impl Rebuilder {
                 self.last_warnings.clear();
                 println!(
                     "{trigger}{}",
-                    match (lang, self.last_good.is_some()) {
+                    match (lang, self.has_site) {
                         (Lang::Vi, true) =>
                             format!("{count} lỗi sau {ms} ms; vẫn phục vụ bản dựng tốt gần nhất."),
                         (Lang::Vi, false) => {
@@ -254,10 +290,10 @@ impl Rebuilder {
                         }
                     }
                 );
-                let has_site = self.last_good.is_some();
+                let has_site = self.has_site;
                 Arc::new(Snapshot {
                     version: self.version,
-                    site: self.last_good.clone(),
+                    has_site,
                     status: status_json(self.version, lang, Some((&report, count)), has_site),
                     error_page: (!has_site).then(|| error_page(lang, &report)),
                 })
@@ -356,12 +392,34 @@ fn error_page(lang: Lang, report: &str) -> Arc<[u8]> {
     Arc::from(html.into_bytes())
 }
 
+/// What an answer carries: bytes in memory, or a file of the site streamed from disk.
+enum Body {
+    Bytes(Arc<[u8]>),
+    File(File, u64),
+}
+
+impl Body {
+    fn len(&self) -> usize {
+        match self {
+            Body::Bytes(b) => b.len(),
+            Body::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
+        }
+    }
+
+    fn into_reader(self) -> Box<dyn Read + Send> {
+        match self {
+            Body::Bytes(b) => Box::new(Cursor::new(b)),
+            // Never more than the length announced, should the file grow meanwhile.
+            Body::File(f, len) => Box::new(f.take(len)),
+        }
+    }
+}
+
 /// An answer, before it becomes a tiny_http response.
-#[derive(Debug)]
 struct Reply {
     status: u16,
     content_type: &'static str,
-    body: Arc<[u8]>,
+    body: Body,
     location: Option<String>,
     /// The build a page belongs to, for the reload script (`Server-Timing`).
     version: Option<u64>,
@@ -372,7 +430,7 @@ impl Reply {
         Reply {
             status,
             content_type,
-            body,
+            body: Body::Bytes(body),
             location: None,
             version: None,
         }
@@ -387,7 +445,8 @@ impl Reply {
     }
 }
 
-fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
+/// The answer to a request, reading the site's files from `site`.
+fn reply_for(method: &Method, target: &str, snap: &Snapshot, site: &Path) -> Reply {
     if !matches!(method, Method::Get | Method::Head) {
         return Reply::text(405, "405 Method Not Allowed\n");
     }
@@ -417,7 +476,7 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
         }
         _ => {}
     }
-    let Some(site) = &snap.site else {
+    if !snap.has_site {
         let page = snap
             .error_page
             .clone()
@@ -425,27 +484,46 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot) -> Reply {
         let mut reply = Reply::new(503, "text/html; charset=utf-8", page);
         reply.version = Some(snap.version);
         return reply;
-    };
-    let (status, key) = match site::resolve(site, target) {
+    }
+    let exists = |key: &str| site.join(key).is_file();
+    let (status, key) = match site::resolve(target, exists) {
         Lookup::File(key) => (200, key),
         Lookup::Redirect(location) => {
             let mut reply = Reply::text(302, "");
             reply.location = Some(location);
             return reply;
         }
-        Lookup::NotFound if site.contains(routes::NOT_FOUND) => {
-            (404, routes::NOT_FOUND.to_string())
-        }
+        Lookup::NotFound if exists(routes::NOT_FOUND) => (404, routes::NOT_FOUND.to_string()),
         Lookup::NotFound => return Reply::text(404, "404 Not Found\n"),
     };
-    let Some(body) = site.get(&key) else {
+    // Gone since it was looked up: a rebuild is moving the new site into place.
+    let Ok(body) = read(site, &key) else {
         return Reply::text(404, "404 Not Found\n");
     };
-    let mut reply = Reply::new(status, site::content_type(&key), Arc::clone(body));
+    let mut reply = Reply {
+        status,
+        content_type: site::content_type(&key),
+        body,
+        location: None,
+        version: None,
+    };
     if site::is_html(&key) {
         reply.version = Some(snap.version);
     }
     reply
+}
+
+/// A file of the site: a page read whole, to add the reload script, anything else opened to
+/// be streamed. Once open, a file reads to its end even if a rebuild replaces it meanwhile.
+fn read(site: &Path, key: &str) -> std::io::Result<Body> {
+    let mut file = File::open(site.join(key))?;
+    if site::is_html(key) {
+        let mut html = Vec::new();
+        file.read_to_end(&mut html)?;
+        return Ok(Body::Bytes(Arc::from(site::inject(&html))));
+    }
+    let len = file.metadata()?.len();
+    Ok(Body::File(file, len))
 }
 
 fn header(name: &str, value: &str) -> Option<Header> {
@@ -453,8 +531,20 @@ fn header(name: &str, value: &str) -> Option<Header> {
 }
 
 fn handle(request: Request, shared: &Shared) {
-    let snap = Arc::clone(&shared.read().unwrap_or_else(PoisonError::into_inner));
-    let reply = reply_for(request.method(), request.url(), &snap);
+    let answer = || {
+        reply_for(
+            request.method(),
+            request.url(),
+            &shared.snapshot(),
+            &shared.site,
+        )
+    };
+    let mut reply = answer();
+    if reply.status == 404 && shared.building.load(Ordering::SeqCst) {
+        // The new site may be moving into place: look once more after it has.
+        thread::sleep(SWAP_PAUSE);
+        reply = answer();
+    }
     let mut headers: Vec<Header> = [
         header("Content-Type", reply.content_type),
         // Every answer may change with the next save; the browser must always ask again.
@@ -477,7 +567,7 @@ fn handle(request: Request, shared: &Shared) {
     let response = Response::new(
         StatusCode(reply.status),
         headers,
-        Cursor::new(reply.body),
+        reply.body.into_reader(),
         Some(length),
         None,
     )
@@ -490,66 +580,69 @@ fn handle(request: Request, shared: &Shared) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::OutputFile;
 
-    fn snapshot(site: Option<Site>) -> Snapshot {
+    fn snapshot(has_site: bool) -> Snapshot {
         Snapshot {
             version: 7,
-            status: status_json(7, Lang::En, None, site.is_some()),
-            error_page: site
-                .is_none()
-                .then(|| error_page(Lang::En, "data/units.csv: <bad>")),
-            site: site.map(Arc::new),
+            has_site,
+            status: status_json(7, Lang::En, None, has_site),
+            error_page: (!has_site).then(|| error_page(Lang::En, "data/units.csv: <bad>")),
         }
     }
 
-    fn site() -> Site {
-        let file = |path: &str, text: &str| OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        };
-        Site::from_output(
-            vec![
-                file("index.html", "<body>home</body>"),
-                file("404.html", "<body>not here</body>"),
-                file("data/values.csv", "a,b\n"),
-            ],
-            None,
-        )
-        .0
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in [
+            ("index.html", "<body>home</body>"),
+            ("404.html", "<body>not here</body>"),
+            ("data/values.csv", "a,</body>\n"),
+        ] {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    fn body(reply: Reply) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        reply.body.into_reader().read_to_end(&mut bytes).unwrap();
+        bytes
     }
 
     #[test]
     fn answers_pages_files_and_the_not_found_page() {
-        let snap = snapshot(Some(site()));
-        let r = reply_for(&Method::Get, "/", &snap);
+        let (dir, snap) = (site(), snapshot(true));
+        let site = dir.path();
+        let r = reply_for(&Method::Get, "/", &snap, site);
         assert_eq!(
-            (r.status, r.content_type),
-            (200, "text/html; charset=utf-8")
+            (r.status, r.content_type, r.version),
+            (200, "text/html; charset=utf-8", Some(7))
         );
-        assert!(r
-            .body
-            .ends_with(format!("{}</body>", site::RELOAD_TAG).as_bytes()));
-        assert_eq!(r.version, Some(7));
-        let r = reply_for(&Method::Head, "/data/values.csv", &snap);
+        assert!(body(r).ends_with(format!("{}</body>", site::RELOAD_TAG).as_bytes()));
+        let r = reply_for(&Method::Head, "/data/values.csv", &snap, site);
         assert_eq!((r.status, r.content_type), (200, "text/csv; charset=utf-8"));
         assert_eq!(r.version, None);
-        let r = reply_for(&Method::Get, "/nowhere/", &snap);
+        assert_eq!(r.body.len(), 10);
+        assert_eq!(body(r), b"a,</body>\n", "no script in a CSV file");
+        let r = reply_for(&Method::Get, "/nowhere/", &snap, site);
         assert_eq!(r.status, 404);
-        assert!(r.body.starts_with(b"<body>not here"));
-        assert_eq!(reply_for(&Method::Post, "/", &snap).status, 405);
-        let r = reply_for(&Method::Get, "/__chiso/version", &snap);
-        assert_eq!(&*r.body, b"7");
-        let r = reply_for(&Method::Get, "/__chiso/reload.js?x", &snap);
+        assert!(body(r).starts_with(b"<body>not here"));
+        assert_eq!(reply_for(&Method::Post, "/", &snap, site).status, 405);
+        let r = reply_for(&Method::Get, "/__chiso/version", &snap, site);
+        assert_eq!(body(r), b"7");
+        let r = reply_for(&Method::Get, "/__chiso/reload.js?x", &snap, site);
         assert_eq!(r.content_type, "text/javascript; charset=utf-8");
+        let r = reply_for(&Method::Get, "//etc/passwd", &snap, site);
+        assert_eq!(r.status, 404, "nothing outside the site's folder");
     }
 
     #[test]
     fn without_a_site_every_page_lists_the_problems() {
-        let snap = snapshot(None);
-        let r = reply_for(&Method::Get, "/tuan-giao/", &snap);
+        let (dir, snap) = (site(), snapshot(false));
+        let r = reply_for(&Method::Get, "/tuan-giao/", &snap, dir.path());
         assert_eq!(r.status, 503);
-        let text = String::from_utf8_lossy(&r.body);
+        let text = String::from_utf8(body(r)).unwrap();
         assert!(text.contains("data/units.csv: &lt;bad&gt;"), "{text}");
         assert!(text.contains(site::RELOAD_TAG));
         assert!(!text.contains("<script>"), "no inline script under the CSP");
@@ -590,14 +683,16 @@ mod tests {
             serde_json::from_slice::<serde_json::Value>(&snap.status).unwrap()["ok"],
             true
         );
-        let r = reply_for(&Method::Get, path, &snap);
-        (r.status, r.body.to_vec())
+        let r = reply_for(&Method::Get, path, &snap, &rebuilder.site);
+        (r.status, body(r))
     }
 
     #[test]
     fn a_changed_or_added_image_is_served_after_the_rebuild() {
         let (_dir, root) = project_with_a_photo();
-        let mut rebuilder = Rebuilder::new(root.clone(), Lang::En);
+        let out = tempfile::tempdir().unwrap();
+        let site = out.path().join("site");
+        let mut rebuilder = Rebuilder::new(root.clone(), site, Lang::En);
         assert_eq!(
             get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
             (
@@ -606,7 +701,12 @@ mod tests {
             )
         );
         let snap = rebuilder.rebuild(&watch::Burst::default());
-        let r = reply_for(&Method::Get, "/media/anh/tram-bts.jpg", &snap);
+        let r = reply_for(
+            &Method::Get,
+            "/media/anh/tram-bts.jpg",
+            &snap,
+            &rebuilder.site,
+        );
         assert_eq!(r.content_type, "image/jpeg");
         // The editor saves a better photo under the same name.
         std::fs::write(
@@ -621,15 +721,14 @@ mod tests {
                 crate::load::images::test_image("jpeg", 4, 3, b"second photo")
             )
         );
-        // Only a values file changes: the partial render does not copy the photo again, and
-        // the site laid over the previous one still has it.
-        let before = build::preview(&root, None, false).unwrap().inputs;
+        // Only a values file changes: the build renders only what the figures touch, and
+        // the photo, not rendered again, is still served.
         let values = root.join("data/values/tam-duong.csv");
         let text = std::fs::read_to_string(&values).unwrap();
         std::fs::write(&values, text.replacen("58990", "58991", 1)).unwrap();
-        let partial = build::preview(&root, Some(&before), true).unwrap();
-        assert!(partial.replaces.is_some());
-        assert!(!partial.files.iter().any(|f| f.path.starts_with("media/")));
+        // (The build the next rebuild would make, made here to see how much it did.)
+        let built = build::build(&root, &rebuilder.site, &build_options()).unwrap();
+        assert!(matches!(built.how, How::Partial { .. }), "{:?}", built.how);
         assert_eq!(
             get(&mut rebuilder, "/media/anh/tram-bts.jpg"),
             (

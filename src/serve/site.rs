@@ -1,99 +1,19 @@
-//! The site as the server holds it: every file in memory, looked up by URL path.
+//! The built site as the server reads it: which file a request's address names, what type it
+//! is, and the reload script added to every page on its way out.
 //!
-//! Everything here is pure so that it can be tested without a socket or a watcher.
+//! Everything here is pure (the files' presence is asked through a function) so that it can
+//! be tested without a socket, a watcher or a build.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use crate::render::OutputFile;
 use crate::routes::INDEX;
 
 /// Added to every HTML page the server sends; never part of a built site. External because the
 /// pages' Content-Security-Policy (`script-src 'self'`) forbids inline scripts.
 pub const RELOAD_TAG: &str = "<script src=\"/__chiso/reload.js\"></script>";
 
-/// The built files by their path relative to the site's root (`tuan-giao/index.html`).
-#[derive(Debug, Default)]
-pub struct Site {
-    files: HashMap<String, Arc<[u8]>>,
-}
-
-/// What a rebuild changed compared with the site served before it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Changes {
-    pub files: usize,
-    pub changed: usize,
-    pub removed: usize,
-}
-
-impl Site {
-    /// Takes a fresh build, adds the reload script to its pages and compares it with
-    /// `previous`. Unchanged files share the previous build's bytes, so two consecutive
-    /// builds cost the memory of one plus what changed.
-    pub fn from_output(output: Vec<OutputFile>, previous: Option<&Site>) -> (Site, Changes) {
-        let files = HashMap::with_capacity(output.len());
-        Site::merge(files, output, previous)
-    }
-
-    /// `previous` with a partial build laid over it: the files in `replaces` are dropped,
-    /// then `output`'s files added or replaced.
-    pub fn patched(
-        previous: &Site,
-        output: Vec<OutputFile>,
-        replaces: &[String],
-    ) -> (Site, Changes) {
-        let mut files = previous.files.clone();
-        for path in replaces {
-            files.remove(path);
-        }
-        Site::merge(files, output, Some(previous))
-    }
-
-    fn merge(
-        mut files: HashMap<String, Arc<[u8]>>,
-        output: Vec<OutputFile>,
-        previous: Option<&Site>,
-    ) -> (Site, Changes) {
-        let mut changed = 0;
-        for file in output {
-            let bytes = if is_html(&file.path) {
-                inject(&file.bytes)
-            } else {
-                file.bytes
-            };
-            let shared = match previous.and_then(|p| p.files.get(&file.path)) {
-                Some(old) if **old == *bytes => Arc::clone(old),
-                _ => {
-                    changed += 1;
-                    Arc::from(bytes)
-                }
-            };
-            files.insert(file.path, shared);
-        }
-        let removed = previous.map_or(0, |p| {
-            p.files.keys().filter(|k| !files.contains_key(*k)).count()
-        });
-        let changes = Changes {
-            files: files.len(),
-            changed,
-            removed,
-        };
-        (Site { files }, changes)
-    }
-
-    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
-        self.files.get(path)
-    }
-
-    pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path)
-    }
-}
-
 /// How a request path maps onto the site.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup {
-    /// The file's key in the site.
+    /// The file's path relative to the site's root (`tuan-giao/index.html`).
     File(String),
     /// A folder asked for without its trailing slash: the pages link relatively, so they must
     /// be read from the folder's own address.
@@ -101,8 +21,9 @@ pub enum Lookup {
     NotFound,
 }
 
-/// Resolves a request target (`/tuan-giao/?x=1`) against the site.
-pub fn resolve(site: &Site, target: &str) -> Lookup {
+/// Resolves a request target (`/tuan-giao/?x=1`) against the site; `exists` says whether the
+/// site has a file at a path relative to its root.
+pub fn resolve(target: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     let (raw_path, query) = match target.find(['?', '#']) {
         Some(i) => (&target[..i], &target[i..]),
         None => (target, ""),
@@ -119,10 +40,10 @@ pub fn resolve(site: &Site, target: &str) -> Lookup {
     } else {
         rel.to_string()
     };
-    if site.contains(&key) {
+    if exists(&key) {
         return Lookup::File(key);
     }
-    if !is_folder && site.contains(&format!("{rel}/{INDEX}")) {
+    if !is_folder && exists(&format!("{rel}/{INDEX}")) {
         // Only `?…` survives a redirect; a fragment never reaches the server anyway.
         let query = if query.starts_with('?') { query } else { "" };
         return Lookup::Redirect(format!("{raw_path}/{query}"));
@@ -130,7 +51,9 @@ pub fn resolve(site: &Site, target: &str) -> Lookup {
     Lookup::NotFound
 }
 
-/// Percent-decodes a URL path and refuses anything that could step outside the site.
+/// Percent-decodes a URL path and refuses anything that could step outside the site: `..`,
+/// an empty segment (`//etc/passwd` would name a path from the disk's root), backslashes,
+/// drive letters and NUL.
 fn decode_path(raw: &str) -> Option<String> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -147,9 +70,14 @@ fn decode_path(raw: &str) -> Option<String> {
         }
     }
     let path = String::from_utf8(out).ok()?;
-    let unsafe_segment = path
-        .split('/')
-        .any(|s| s == ".." || s == "." || s.contains(['\\', '\0']));
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    let unsafe_segment = segments.iter().enumerate().any(|(n, s)| {
+        // The first segment is what comes before the leading slash, the last may be empty
+        // (a folder's address).
+        let misplaced_empty = s.is_empty() && n != 0 && n != last;
+        *s == ".." || *s == "." || misplaced_empty || s.contains(['\\', '\0', ':'])
+    });
     (!unsafe_segment).then_some(path)
 }
 
@@ -216,68 +144,63 @@ pub use crate::markdown::escape::escape_html;
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
-    fn sample() -> Site {
-        Site::from_output(
-            vec![
-                file("index.html", "<html><body>home</body></html>"),
-                file("tuan-giao/index.html", "<body>tg</body>"),
-                file("data/values.csv", "unit,indicator\n"),
-                file("404.html", "<body>nf</body>"),
-            ],
-            None,
-        )
-        .0
+    fn sample(key: &str) -> bool {
+        [
+            "index.html",
+            "tuan-giao/index.html",
+            "data/values.csv",
+            "404.html",
+        ]
+        .contains(&key)
     }
 
     #[test]
     fn resolves_folders_files_and_redirects() {
-        let site = sample();
-        assert_eq!(resolve(&site, "/"), Lookup::File("index.html".into()));
-        assert_eq!(resolve(&site, "/?x=1"), Lookup::File("index.html".into()));
+        assert_eq!(resolve("/", sample), Lookup::File("index.html".into()));
+        assert_eq!(resolve("/?x=1", sample), Lookup::File("index.html".into()));
         assert_eq!(
-            resolve(&site, "/tuan-giao/"),
+            resolve("/tuan-giao/", sample),
             Lookup::File("tuan-giao/index.html".into())
         );
         assert_eq!(
-            resolve(&site, "/tuan-giao/index.html#top"),
+            resolve("/tuan-giao/index.html#top", sample),
             Lookup::File("tuan-giao/index.html".into())
         );
         assert_eq!(
-            resolve(&site, "/tuan-giao?lang=en"),
+            resolve("/tuan-giao?lang=en", sample),
             Lookup::Redirect("/tuan-giao/?lang=en".into())
         );
         assert_eq!(
-            resolve(&site, "/data/values.csv"),
+            resolve("/data/values.csv", sample),
             Lookup::File("data/values.csv".into())
         );
         assert_eq!(
-            resolve(&site, "/data/values%2Ecsv"),
+            resolve("/data/values%2Ecsv", sample),
             Lookup::File("data/values.csv".into())
         );
-        assert_eq!(resolve(&site, "/nam-po/"), Lookup::NotFound);
-        assert_eq!(resolve(&site, "/data/values.csv/"), Lookup::NotFound);
+        assert_eq!(resolve("/nam-po/", sample), Lookup::NotFound);
+        assert_eq!(resolve("/data/values.csv/", sample), Lookup::NotFound);
     }
 
     #[test]
     fn refuses_paths_outside_the_site() {
-        let site = sample();
+        // Whatever the folder holds: the site is a folder on disk, and none of these may
+        // name a file outside it.
+        let anything = |_: &str| true;
         for bad in [
             "/../index.html",
             "/tuan-giao/../index.html",
             "/%2e%2e/index.html",
             "/a%5c..%5cindex.html",
+            "//etc/passwd",
+            "/%2Fetc/passwd",
+            "/data//values.csv",
+            "/C:/Windows/win.ini",
             "/%ZZ",
             "/%C3",
             "index.html",
         ] {
-            assert_eq!(resolve(&site, bad), Lookup::NotFound, "{bad}");
+            assert_eq!(resolve(bad, anything), Lookup::NotFound, "{bad}");
         }
     }
 
@@ -311,47 +234,6 @@ mod tests {
             String::from_utf8(inject(b"<p>x")).unwrap_or_default(),
             format!("<p>x{RELOAD_TAG}")
         );
-    }
-
-    #[test]
-    fn injects_into_pages_only_and_counts_changes() {
-        let (first, changes) = Site::from_output(
-            vec![
-                file("index.html", "<body>a</body>"),
-                file("data/values.csv", "</body>"),
-                file("gone.csv", "x"),
-            ],
-            None,
-        );
-        assert_eq!(changes.changed, 3);
-        let page = first
-            .get("index.html")
-            .map(|b| b.to_vec())
-            .unwrap_or_default();
-        assert!(page.ends_with(format!("{RELOAD_TAG}</body>").as_bytes()));
-        assert_eq!(
-            first.get("data/values.csv").map(|b| b.to_vec()),
-            Some(b"</body>".to_vec())
-        );
-        let (second, changes) = Site::from_output(
-            vec![
-                file("index.html", "<body>a</body>"),
-                file("data/values.csv", "changed"),
-            ],
-            Some(&first),
-        );
-        assert_eq!(
-            changes,
-            Changes {
-                files: 2,
-                changed: 1,
-                removed: 1
-            }
-        );
-        let (Some(a), Some(b)) = (first.get("index.html"), second.get("index.html")) else {
-            panic!("index.html missing");
-        };
-        assert!(Arc::ptr_eq(a, b), "unchanged files share their bytes");
     }
 
     #[test]

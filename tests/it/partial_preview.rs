@@ -1,16 +1,17 @@
-//! `chiso serve` renders only what a values file's change touches. Whatever it leaves out must
-//! be exactly what a full render would have made again: each case edits a copy of the sample,
-//! lays the partial render over the previous preview and compares it, file by file, with a
-//! full render of the edited project.
+//! `chiso serve` builds its preview as `chiso build` does, into its own folder, and after a
+//! values file's change renders only what the change touches. Whatever it leaves out must be
+//! exactly what a full build would have made again: each case edits a copy of the sample,
+//! builds over the previous preview and compares the folder, file by file (the manifest
+//! included), with a full build of the edited project into a fresh folder.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chiso::build::{self, Inputs};
+use chiso::build::{self, How};
+use chiso::serve::build_options;
 
 use crate::common::sample_copy;
-
 /// The repository's own project (Điện Biên), without its built site.
 fn sample() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -53,48 +54,83 @@ fn three_levels() -> (tempfile::TempDir, PathBuf) {
 
 type Files = BTreeMap<String, Vec<u8>>;
 
-fn full(root: &Path) -> (Files, Inputs) {
-    let p = build::preview(root, None, false).unwrap();
-    assert!(p.replaces.is_none());
-    let files = p.files.into_iter().map(|f| (f.path, f.bytes)).collect();
-    (files, p.inputs)
+/// Every file under `dir` by its `/`-separated path relative to it.
+fn files(dir: &Path) -> Files {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("a readable site"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
 }
 
-/// Edits `rel` with `edit`, renders partly over `before` and checks the result against a full
-/// render. Returns the files the partial render made, or `None` if it rendered everything.
+/// Added to every file of the previous preview: a file the next build keeps is linked as it
+/// was, mark and all; one it renders again is written anew, without it.
+const MARK: &[u8] = b"\n<!-- kept from the previous build -->";
+
+/// What the next build reads of the previous site, left unmarked: its manifest and history.
+const UNMARKED: [&str; 3] = [
+    build::manifest::NAME,
+    "data/values.csv",
+    "data/changes.json",
+];
+
+fn preview(root: &Path, site: &Path) -> How {
+    build::build(root, site, &build_options()).unwrap().how
+}
+
+/// Edits `rel` with `edit`, builds the preview over the previous one and checks the result
+/// against a full build. Returns the files the partial build rendered again, or `None` if it
+/// rendered everything.
 fn check_edit(root: &Path, rel: &str, edit: impl Fn(&str) -> String) -> Option<Vec<String>> {
-    let (mut site, inputs) = full(root);
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("site");
+    assert_eq!(preview(root, &site), How::Full);
+    for (file, mut bytes) in files(&site) {
+        if !UNMARKED.contains(&file.as_str()) {
+            bytes.extend_from_slice(MARK);
+            fs::write(site.join(&file), bytes).unwrap();
+        }
+    }
     let path = root.join(rel);
     let text = fs::read_to_string(&path).unwrap();
     let edited = edit(&text);
     assert_ne!(text, edited, "the edit of {rel} changed nothing");
     fs::write(&path, edited).unwrap();
 
-    let partial = build::preview(root, Some(&inputs), true).unwrap();
-    let made: Vec<String> = partial.files.iter().map(|f| f.path.clone()).collect();
-    let replaced = partial.replaces.is_some();
-    for gone in partial.replaces.unwrap_or_default() {
-        site.remove(&gone);
+    let how = preview(root, &site);
+    let mut made = Vec::new();
+    let mut got = files(&site);
+    for (file, bytes) in &mut got {
+        match bytes.strip_suffix(MARK) {
+            Some(kept) => *bytes = kept.to_vec(),
+            None => made.push(file.clone()),
+        }
     }
-    if !replaced {
-        site.clear();
-    }
-    site.extend(partial.files.into_iter().map(|f| (f.path, f.bytes)));
-
-    let (expected, _) = full(root);
+    let fresh = work.path().join("full");
+    assert_eq!(preview(root, &fresh), How::Full);
+    let expected = files(&fresh);
     let wrong: Vec<&String> = expected
         .keys()
-        .chain(site.keys())
-        .filter(|k| expected.get(*k) != site.get(*k))
+        .chain(got.keys())
+        .filter(|k| expected.get(*k) != got.get(*k))
         .collect();
     assert!(
         wrong.is_empty(),
-        "{rel}: the partial render differs from a full one in {} files: {:?}",
+        "{rel}: the partial build differs from a full one in {} files: {:?}",
         wrong.len(),
         wrong.iter().take(20).collect::<Vec<_>>()
     );
     fs::write(&path, text).unwrap();
-    replaced.then_some(made)
+    match how {
+        How::Partial { .. } => Some(made),
+        How::Full => None,
+        How::UpToDate => panic!("{rel}: the edit was not seen"),
+    }
 }
 
 fn replace_line(text: &str, starts: &str, new: &str) -> String {
@@ -133,9 +169,10 @@ fn a_districts_figure_renders_its_pages_and_the_site_wide_ones_only() {
     assert!(made.contains(&"indicators/bts_sites/index.html".to_string()));
     assert!(!made.contains(&"indicators/mobile_subscribers/index.html".to_string()));
     assert!(made.contains(&"tuan-giao/index.html".to_string()));
-    // Only the changed district's own files: the others' figures are as they were.
+    // Only the changed district's reports: the others' figures are as they were. (The open
+    // data is one job, every unit's files made again in every build, as `chiso build` does.)
     assert!(made.contains(&"data/tuan-giao.json".to_string()));
-    assert!(!made.contains(&"data/muong-nhe.json".to_string()));
+    assert!(made.iter().any(|p| p.starts_with("tuan-giao/reports/")));
     assert!(!made.iter().any(|p| p.starts_with("muong-nhe/reports/")));
 }
 

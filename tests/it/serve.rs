@@ -41,10 +41,15 @@ impl Drop for Server {
 }
 
 impl Server {
+    /// Starts `chiso serve` on `root`, with the system's temporary folder (where it builds its
+    /// preview) a folder `tmp` beside the project, in the test's own temporary folder.
     fn start(root: &Path) -> Server {
+        let tmp = root.with_file_name("tmp");
+        std::fs::create_dir_all(&tmp).expect("a temporary folder");
         let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
             .args(["--lang", "en", "serve", "--port", "0", "--root"])
             .arg(root)
+            .env("TMPDIR", &tmp)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -180,13 +185,17 @@ fn serves_rebuilds_and_keeps_the_last_good_site_on_errors() {
         s.get("/data/values.csv").body.contains("61234")
     });
     eprintln!("edit visible after {took:?}");
-    let after: u64 = server
-        .get("/__chiso/version")
-        .body
-        .trim()
-        .parse()
-        .expect("version");
-    assert!(after > version);
+    // The files are in place a moment before the build is done and its version published: a
+    // page read in between reloads once more, with the same content.
+    server.wait_for("a new version", |s| {
+        let after: u64 = s
+            .get("/__chiso/version")
+            .body
+            .trim()
+            .parse()
+            .expect("version");
+        after > version
+    });
 
     // Then makes a mistake: the site stays, the problem is listed.
     std::fs::write(&file, format!("{edited}population,2024 H1,actual,1,x,\n")).expect("break");
@@ -244,4 +253,42 @@ fn a_broken_first_build_shows_the_problems_until_fixed() {
     std::fs::write(&units, good).expect("fix units");
     server.wait_for("the site", |s| s.get("/tam-duong/").status == 200);
     assert_eq!(server.status()["ok"], true);
+}
+
+#[cfg(unix)]
+#[test]
+fn builds_outside_the_project_and_removes_its_folder_when_stopped() {
+    let (_dir, root) = fixture();
+    let mut server = Server::start(&root);
+    assert_eq!(server.get("/").status, 200);
+    // The preview is built in the system's temporary folder, never in the project.
+    assert!(!root.join("site").exists());
+    let tmp = root.with_file_name("tmp");
+    let folders = || -> Vec<PathBuf> {
+        std::fs::read_dir(&tmp)
+            .expect("the temporary folder")
+            .map(|e| e.expect("an entry").path())
+            .collect()
+    };
+    let built = folders();
+    assert_eq!(built.len(), 1, "{built:?}");
+    assert!(built[0].join("site/index.html").is_file(), "{built:?}");
+
+    // Ctrl+C in the terminal.
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(interrupted.success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait for serve") {
+            break status;
+        }
+        assert!(started.elapsed() < LIMIT, "serve did not stop");
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(folders(), Vec::<PathBuf>::new(), "its folder is removed");
+    assert!(!root.join("site").exists());
 }
