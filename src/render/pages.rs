@@ -38,6 +38,8 @@ pub enum Page {
     UnitData(UnitId),
     /// The whole site's open data: every unit's rows, the catalogues, the data package.
     OpenData,
+    /// The whole site's open data as one workbook (not in the live preview).
+    DataWorkbook,
     NotFound,
     /// A narrative's image, by its path inside `content/`: copied as it is.
     Image(String),
@@ -57,7 +59,8 @@ impl Page {
     pub fn all(ctx: &Ctx) -> Vec<(Lang, Page)> {
         let project = ctx.project;
         let mut jobs: Vec<(Lang, Page)> =
-            vec![(Lang::Vi, Page::OpenData), (Lang::Vi, Page::NotFound)];
+            vec![(Lang::Vi, Page::DataWorkbook), (Lang::Vi, Page::OpenData)];
+        jobs.push((Lang::Vi, Page::NotFound));
         for &lang in &ctx.languages {
             jobs.extend(project.catalogue.ids().map(|i| (lang, Page::Indicator(i))));
         }
@@ -116,6 +119,7 @@ impl Page {
             | Page::Gaps
             | Page::Extra(_)
             | Page::OpenData
+            | Page::DataWorkbook
             | Page::NotFound => true,
         }
     }
@@ -136,7 +140,7 @@ impl Page {
             Page::Gaps => in_lang(routes::COVERAGE_GAPS),
             Page::Extra(slug) => in_lang(&routes::page(slug)),
             Page::NotFound => vec![routes::NOT_FOUND.to_string()],
-            Page::UnitData(_) | Page::OpenData | Page::Image(_) => Vec::new(),
+            Page::UnitData(_) | Page::OpenData | Page::DataWorkbook | Page::Image(_) => Vec::new(),
         }
     }
 
@@ -162,7 +166,9 @@ impl Page {
                 return report::files(ctx, *u, run.workbooks, sink);
             }
             Page::UnitData(u) => return Ok(open_data::unit_files(ctx, *u, sink)?),
-            Page::OpenData => return Ok(open_data::files(ctx, run.workbooks, sink)?),
+            Page::OpenData => return Ok(open_data::files(ctx, sink)?),
+            Page::DataWorkbook if run.workbooks => return Ok(open_data::workbook_file(ctx, sink)?),
+            Page::DataWorkbook => return Ok(()),
             Page::NotFound => {
                 let f = other_pages::not_found(ctx)?;
                 return Ok(sink.put(f.path, f.bytes)?);
@@ -190,7 +196,7 @@ impl Page {
             Page::Unit(_) => 0,
             Page::Reports(_) => 1,
             Page::Indicator(_) | Page::Indicators => 2,
-            Page::UnitData(_) | Page::OpenData => 3,
+            Page::UnitData(_) | Page::OpenData | Page::DataWorkbook => 3,
             _ => 4,
         }
     }

@@ -96,12 +96,10 @@ pub fn touched_by(scope: &Scope, unit: UnitId) -> bool {
     scope.files(unit)
 }
 
-/// The whole site's `values.csv`, `progress.csv`, catalogues, data package and (with
-/// `workbooks`) workbook: every unit's rows, but none of a unit's own files, which are each
-/// unit's job ([`unit_files`]), so that a partial render makes only those whose figures changed.
-pub fn files(ctx: &Ctx, workbooks: bool, sink: &dyn Sink) -> std::io::Result<()> {
+/// The whole site's tables as CSV text: `values.csv`, `progress.csv` (every unit's rows) and
+/// the catalogues of units and indicators, in [`columns::site_tables`]' order.
+fn site_tables(project: &Project, computed: &Computed) -> [Vec<u8>; 4] {
     use rayon::prelude::*;
-    let (project, computed) = (ctx.project, ctx.computed);
     let per_unit: Vec<(Vec<u8>, Vec<u8>)> = project
         .units
         .ids()
@@ -117,12 +115,23 @@ pub fn files(ctx: &Ctx, workbooks: bool, sink: &dyn Sink) -> std::io::Result<()>
         values.extend(v);
         progress.extend(p);
     }
-    let units = units_csv(project);
-    let indicators = indicators_csv(project);
+    [
+        values,
+        progress,
+        units_csv(project),
+        indicators_csv(project),
+    ]
+}
+
+/// The whole site's `values.csv`, `progress.csv`, catalogues and data package: every unit's
+/// rows, but none of a unit's own files, which are each unit's job ([`unit_files`]), so that a
+/// partial render makes only those whose figures changed.
+pub fn files(ctx: &Ctx, sink: &dyn Sink) -> std::io::Result<()> {
+    let (project, computed) = (ctx.project, ctx.computed);
+    let [values, progress, units, indicators] = site_tables(project, computed);
     let date = super::changes::data_date(project, computed);
-    let title = ctx.site_title(Lang::Vi);
     let about = datapackage::About {
-        title_vi: &title,
+        title_vi: &ctx.site_title(Lang::Vi),
         title_en: &ctx.site_title(Lang::En),
         date: &date,
         base_url: ctx.base_url.as_deref(),
@@ -130,25 +139,30 @@ pub fn files(ctx: &Ctx, workbooks: bool, sink: &dyn Sink) -> std::io::Result<()>
     for (path, bytes) in datapackage::files(project, computed, &about) {
         sink.put(path, bytes)?;
     }
-    if workbooks {
-        let tables = columns::site_tables();
-        let content = workbook::Content {
-            tables: tables
-                .iter()
-                .zip([&values, &progress, &units, &indicators])
-                .map(|(t, b)| (t, b.as_slice()))
-                .collect(),
-            title: &title,
-            licence: project.config.license(),
-            date: &super::changes::data_date(project, computed),
-        };
-        let bytes = workbook::workbook(&content).map_err(std::io::Error::other)?;
-        sink.put(routes::DATA_WORKBOOK.into(), bytes)?;
-    }
     sink.put(routes::VALUES.into(), values)?;
     sink.put(routes::PROGRESS.into(), progress)?;
     sink.put(routes::UNITS_CATALOGUE.into(), units)?;
     sink.put(routes::INDICATORS_CATALOGUE.into(), indicators)
+}
+
+/// `data/chiso-data.xlsx`: the same tables as [`files`] for Excel. A job of its own, the
+/// longest of a partial render, so that the other jobs are done beside it.
+pub fn workbook_file(ctx: &Ctx, sink: &dyn Sink) -> std::io::Result<()> {
+    let (project, computed) = (ctx.project, ctx.computed);
+    let tables = site_tables(project, computed);
+    let columns = columns::site_tables();
+    let content = workbook::Content {
+        tables: columns
+            .iter()
+            .zip(&tables)
+            .map(|(t, b)| (t, b.as_slice()))
+            .collect(),
+        title: &ctx.site_title(Lang::Vi),
+        licence: project.config.license(),
+        date: &super::changes::data_date(project, computed),
+    };
+    let bytes = workbook::workbook(&content).map_err(std::io::Error::other)?;
+    sink.put(routes::DATA_WORKBOOK.into(), bytes)
 }
 
 /// `data/units.csv`: every unit, those that ended too, with the columns of the project's own
