@@ -366,6 +366,9 @@ struct Serve {
     child: Child,
     addr: String,
     log: Arc<Mutex<String>>,
+    /// The system's temporary folder as serve sees it, where it builds its preview: removed
+    /// after serve is killed, which leaves its folder there.
+    _tmp: tempfile::TempDir,
 }
 
 impl Drop for Serve {
@@ -377,9 +380,11 @@ impl Drop for Serve {
 
 impl Serve {
     fn start(root: &Path) -> Serve {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
         let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
+            .env("TMPDIR", tmp.path())
             .env(
                 "SOURCE_DATE_EPOCH",
                 (epoch_of("2026-03-02") + 3600).to_string(),
@@ -403,7 +408,12 @@ impl Serve {
         let addr = rx
             .recv_timeout(Duration::from_secs(10))
             .expect("chiso serve prints its address");
-        Serve { child, addr, log }
+        Serve {
+            child,
+            addr,
+            log,
+            _tmp: tmp,
+        }
     }
 
     fn get(&self, path: &str) -> String {
