@@ -212,12 +212,6 @@ fn languages(project: &Project) -> Vec<Lang> {
         .collect()
 }
 
-/// The paths of every file made for `unit`'s reports, workbooks included: what a partial
-/// render must drop from the previous site before adding what it made again.
-pub fn report_paths(project: &Project, computed: &Computed, unit: UnitId) -> Vec<String> {
-    report::paths(project, computed, unit, &languages(project))
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template of the project's own that cannot render a page.

@@ -49,15 +49,6 @@ impl Scope {
         self.own[u] || self.inherited[u]
     }
 
-    /// What differs between two loads of one project whose only changed input files are
-    /// values files: `None` when something that every page shows changed too (the periods
-    /// published), and everything must be rendered again.
-    pub fn between(old: (&Project, &Computed), new: (&Project, &Computed)) -> Option<Scope> {
-        let before = Fingerprint::of(old.0, old.1);
-        let after = Fingerprint::of(new.0, new.1);
-        Scope::of_change(&before, &after, new.1)
-    }
-
     /// What differs between the figures a previous render showed (`old`, as remembered by
     /// `chiso serve` or kept in the build manifest) and those of `computed` (`new`). The same
     /// comparison serves the preview and `chiso build`.
