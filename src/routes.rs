@@ -135,7 +135,7 @@ pub enum UnitReports {
 impl UnitReports {
     pub const ALL: [UnitReports; 2] = [UnitReports::Workbook, UnitReports::Csv];
 
-    fn extension(self) -> &'static str {
+    pub fn extension(self) -> &'static str {
         match self {
             UnitReports::Workbook => "xlsx",
             UnitReports::Csv => "csv",

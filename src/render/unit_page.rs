@@ -82,6 +82,9 @@ struct UnitView {
     gaps: Option<super::gaps_page::UnitGaps>,
     /// The unit's half-year reports, newest first.
     reports: Vec<Link>,
+    /// Every half-year report of the unit in one file: its workbook (a sheet per half-year) and
+    /// its CSV; empty when it has no report.
+    report_files: Vec<Link>,
 }
 
 /// A plan that ended, and the unit's final result on it.
@@ -453,6 +456,19 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
             current: false,
         })
         .collect();
+    let report_years = crate::compute::report::years(units, figures, unit);
+    let report_files = if report_years.is_empty() {
+        Vec::new()
+    } else {
+        routes::UnitReports::ALL
+            .iter()
+            .map(|&file| Link {
+                label: format!("{}.{}", u.slug, file.extension()),
+                href: format!("{}{}", page.site, routes::unit_reports(&u.slug, file)),
+                current: false,
+            })
+            .collect()
+    };
     let view = UnitView {
         name,
         level: super::wording::unit_kind(ctx, unit, lang),
@@ -476,7 +492,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         ended_title,
         downloads,
         gaps: super::gaps_page::for_unit(ctx, unit, lang, &home),
-        reports: crate::compute::report::years(units, figures, unit)
+        reports: report_years
             .iter()
             .rev()
             .map(|&y| {
@@ -491,6 +507,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 }
             })
             .collect(),
+        report_files,
     };
     let mut context = ctx.context(lang, &page);
     context.insert("unit", &view);

@@ -340,6 +340,20 @@ fn the_unit_page_links_its_reports() {
             assert!(links.iter().any(|h| h == report), "{page}: {report}");
         }
     }
+    // Every half-year in one file, for an official who wants them all: links that resolve.
+    for (page, up) in [
+        ("huyen-a/index.html", "../"),
+        ("en/huyen-a/index.html", "../../"),
+    ] {
+        let links = hrefs(&site.read(page));
+        for file in ["data/reports/huyen-a.xlsx", "data/reports/huyen-a.csv"] {
+            assert!(
+                links.contains(&format!("{up}{file}")),
+                "{page}: {file} in {links:?}"
+            );
+            assert!(site.path(file).exists(), "{file}");
+        }
+    }
     let root = hrefs(&site.read("index.html"));
     assert!(root.iter().any(|h| h == "reports/2024-H1/index.html"));
     let b = hrefs(&site.read("huyen-b/index.html"));
