@@ -19,6 +19,8 @@ use crate::model::content::LangKey;
 use crate::render::shortcodes::render_narrative;
 use crate::render::Ctx;
 
+mod package;
+
 const LANG: Lang = Lang::Vi;
 const FONT: &str = "Times New Roman";
 /// Twentieths of a point in a millimetre.
@@ -46,7 +48,7 @@ const RECIPIENTS_SIZE: usize = 24;
 const RECIPIENT_LIST: usize = 22;
 
 /// The height that marks the table's heading rows, repeated at the top of every page: the crate
-/// has no setter for Word's `w:tblHeader`, so [`compress`] puts it in place of this height.
+/// has no setter for Word's `w:tblHeader`, so [`document`] puts it in place of this height.
 const HEADER_MARK: f32 = 3.0;
 const HEADER_MARK_XML: &str = r#"<w:trHeight w:val="3" w:hRule="atLeast" />"#;
 
@@ -265,37 +267,10 @@ pub fn document(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, String> {
                 ),
         )
         .add_table(closing_table(&mut ids, &head));
-    let mut stored = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut stored).map_err(|e| e.to_string())?;
-    compress(stored.into_inner()).map_err(|e| e.to_string())
-}
-
-/// The package with its parts compressed (the crate stores them, which made a report ten times
-/// the size of its workbook) and every date the zip format's earliest, so that the same report
-/// gives the same bytes.
-fn compress(stored: Vec<u8>) -> zip::result::ZipResult<Vec<u8>> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    let mut bytes = Vec::new();
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i)?;
-        if part.is_dir() {
-            continue;
-        }
-        bytes.clear();
-        part.read_to_end(&mut bytes)?;
-        if part.name() == "word/document.xml" {
-            let xml = String::from_utf8_lossy(&bytes).replace(HEADER_MARK_XML, "<w:tblHeader />");
-            bytes = xml.into_bytes();
-        }
-        out.start_file(part.name().to_string(), options)?;
-        out.write_all(&bytes)?;
-    }
-    Ok(out.finish()?.into_inner())
+    let xml = docx.build();
+    let document =
+        String::from_utf8_lossy(&xml.document).replace(HEADER_MARK_XML, "<w:tblHeader />");
+    package::pack(&xml, document.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// The head: the agencies and the number on the left, the national title, the motto and the
