@@ -31,6 +31,23 @@ def check(ok, what):
         failures.append(what)
 
 
+def effective(paragraph, run, attribute):
+    """A run's formatting as Word shows it: the run's own, else its paragraph style's (and the
+    styles that style is based on). The report sets it on paragraph styles, not on each run."""
+    value = getattr(run.font, attribute)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.font, attribute)
+        style = style.base_style
+    return value
+
+
+def default_font(document):
+    """The document's default font (`w:docDefaults`), which a run without one of its own uses."""
+    fonts = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts")
+    return fonts[0].get(docx.oxml.ns.qn("w:ascii")) if fonts else None
+
+
 def number(text):
     """A Vietnamese number of the document ("68.281", "95,5") or a plain one of the CSV."""
     text = text.strip()
@@ -57,22 +74,32 @@ def main():
     check(left[-1] == "Số: ……/BC-UBND", f"number left blank: {left[-1]!r}")
     check(right[0] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f"national title: {right[0]!r}")
     check(right[1] == "Độc lập - Tự do - Hạnh phúc", f"motto: {right[1]!r}")
-    motto = head[1].paragraphs[1].runs[0]
-    check(motto.bold and motto.underline, "the motto is bold and underlined")
+    motto = head[1].paragraphs[1]
+    check(
+        effective(motto, motto.runs[0], "bold") and effective(motto, motto.runs[0], "underline"),
+        "the motto is bold and underlined",
+    )
     check(
         right[2] == "Tuần Giáo, ngày …… tháng …… năm 2024",
         f"place and date, date left blank: {right[2]!r}",
     )
-    check(head[1].paragraphs[2].runs[0].italic, "the place and date are in italics")
+    place = head[1].paragraphs[2]
+    check(effective(place, place.runs[0], "italic"), "the place and date are in italics")
     check("BÁO CÁO" in paragraphs, "the document's name")
     check(
         any(p.startswith("Kết quả chuyển đổi số") and "2024" in p for p in paragraphs),
         "the summary under the name",
     )
-    fonts = {r.font.name for p in document.paragraphs for r in p.runs if r.text}
+    fonts = {
+        effective(p, r, "name") or default_font(document)
+        for p in document.paragraphs for r in p.runs if r.text
+    }
     check(fonts == {"Times New Roman"}, f"every run in Times New Roman: {fonts}")
     # The body, less the 11 pt note in italics under the tables.
-    body = [r.font.size.pt for p in document.paragraphs for r in p.runs if r.text and not r.italic]
+    body = [
+        effective(p, r, "size").pt for p in document.paragraphs for r in p.runs
+        if r.text and not effective(p, r, "italic")
+    ]
     check(all(12 <= s <= 14 for s in body), f"body text 12–14 pt: {sorted(set(body))}")
 
     # The narrative as the body.
@@ -153,7 +180,7 @@ def main():
         signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "……"],
         f"signer's title, and a blank for the name: {signature}",
     )
-    sizes = {r.font.size.pt for p in closing[0].paragraphs[1:] for r in p.runs if r.text}
+    sizes = {effective(p, r, "size").pt for p in closing[0].paragraphs[1:] for r in p.runs if r.text}
     check(sizes == {11.0}, f"the recipients' list in 11 pt: {sizes}")
 
     # Rendered by LibreOffice.

@@ -4,10 +4,12 @@
 //! signature. Times New Roman; A4 with the decree's margins. In Vietnamese whatever the site's
 //! languages, as the form is.
 
+use std::collections::BTreeMap;
+
 use docx_rs::{
     AlignmentType, Docx, HeightRule, LineSpacing, PageMargin, PageOrientationType, PageSize,
-    Paragraph, Run, RunFonts, Section, SpecialIndentType, Table, TableAlignmentType, TableCell,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    Paragraph, Run, RunFonts, Section, SpecialIndentType, Style as WordStyle, StyleType, Table,
+    TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::head::{Head, DOCUMENT_NAME, MOTTO, NATIONAL_TITLE, RECIPIENTS};
@@ -53,41 +55,51 @@ const HEADER_MARK: f32 = 3.0;
 const HEADER_MARK_XML: &str = r#"<w:trHeight w:val="3" w:hRule="atLeast" />"#;
 
 /// Paragraphs are given their ids here, in the order they are made: the crate counts them per
-/// thread, which would make a document's bytes depend on what its thread made before.
-struct Ids(u32);
+/// thread, which would make a document's bytes depend on what its thread made before. The
+/// paragraph styles they use are gathered here too, for the document's styles part.
+struct Ids {
+    next: u32,
+    styles: BTreeMap<String, Style>,
+}
 
 impl Ids {
-    fn paragraph(&mut self) -> Paragraph {
-        self.0 += 1;
-        Paragraph::new().id(format!("{:08X}", self.0))
+    fn new() -> Ids {
+        Ids {
+            next: 0x1000_0000,
+            styles: BTreeMap::new(),
+        }
     }
 
-    /// A paragraph of one run of `text`.
-    fn text(&mut self, text: &str, style: Style) -> Paragraph {
-        let mut run = Run::new()
-            .add_text(text)
-            .fonts(
-                RunFonts::new()
-                    .ascii(FONT)
-                    .hi_ansi(FONT)
-                    .cs(FONT)
-                    .east_asia(FONT),
-            )
-            .size(style.size);
-        if style.bold {
-            run = run.bold();
-        }
-        if style.italic {
-            run = run.italic();
-        }
-        if style.underline {
-            run = run.underline("single");
-        }
-        self.paragraph()
-            .add_run(run)
-            .align(style.align)
-            .line_spacing(LineSpacing::new().before(0).after(style.after))
+    fn paragraph(&mut self) -> Paragraph {
+        self.next += 1;
+        Paragraph::new().id(format!("{:08X}", self.next))
     }
+
+    /// A paragraph of one run of `text` in `style`. The formatting is the paragraph style's,
+    /// not the run's: written on each of a report's six hundred runs, it made two thirds of the
+    /// document's bytes, and an office that edits the report can change a style at once.
+    fn text(&mut self, text: &str, style: Style) -> Paragraph {
+        let id = style.id();
+        let paragraph = self
+            .paragraph()
+            .style(&id)
+            .add_run(Run::new().add_text(text));
+        self.styles.entry(id).or_insert(style);
+        paragraph
+    }
+
+    /// Every paragraph style the document used, in the order of their ids.
+    fn word_styles(&self) -> impl Iterator<Item = WordStyle> + '_ {
+        self.styles.iter().map(|(id, style)| style.word_style(id))
+    }
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
 }
 
 #[derive(Clone, Copy)]
@@ -140,6 +152,44 @@ impl Style {
         self.after = after;
         self
     }
+
+    /// The paragraph style's id and name, from what it sets: `chiso-22-bc-120` is 11 pt, bold,
+    /// centred, 6 pt after.
+    fn id(&self) -> String {
+        let mut flags = String::new();
+        for (on, flag) in [(self.bold, 'b'), (self.italic, 'i'), (self.underline, 'u')] {
+            if on {
+                flags.push(flag);
+            }
+        }
+        flags.push(match self.align {
+            AlignmentType::Center => 'c',
+            AlignmentType::Right => 'r',
+            AlignmentType::Both => 'j',
+            _ => 'l',
+        });
+        format!("chiso-{}-{flags}-{}", self.size, self.after)
+    }
+
+    fn word_style(&self, id: &str) -> WordStyle {
+        let mut style = WordStyle::new(id, StyleType::Paragraph)
+            .name(id)
+            .based_on("Normal")
+            .fonts(fonts())
+            .size(self.size)
+            .align(self.align)
+            .line_spacing(LineSpacing::new().before(0).after(self.after));
+        if self.bold {
+            style = style.bold();
+        }
+        if self.italic {
+            style = style.italic();
+        }
+        if self.underline {
+            style = style.underline("single");
+        }
+        style
+    }
 }
 
 fn page_margin() -> PageMargin {
@@ -161,7 +211,7 @@ fn cell(width: usize) -> TableCell {
 }
 
 pub fn document(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, String> {
-    let mut ids = Ids(0x1000_0000);
+    let mut ids = Ids::new();
     let head = Head::new(ctx, r);
     let unit = ctx.unit_name(r.unit, LANG);
     let title = fill_years(ctx, LANG, "report_title", r.year);
@@ -241,14 +291,8 @@ pub fn document(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, String> {
 
     // Portrait again: the closing sentence, the recipients and the signature.
     let closing = fill_years(ctx, LANG, "report_doc_closing", r.year);
-    let docx = Docx::new()
-        .default_fonts(
-            RunFonts::new()
-                .ascii(FONT)
-                .hi_ansi(FONT)
-                .cs(FONT)
-                .east_asia(FONT),
-        )
+    let mut docx = Docx::new()
+        .default_fonts(fonts())
         .default_size(BODY)
         .page_size(A4_SHORT, A4_LONG)
         .page_margin(page_margin())
@@ -267,6 +311,9 @@ pub fn document(ctx: &Ctx, r: &Report) -> Result<Vec<u8>, String> {
                 ),
         )
         .add_table(closing_table(&mut ids, &head));
+    for style in ids.word_styles() {
+        docx = docx.add_style(style);
+    }
     let xml = docx.build();
     let document =
         String::from_utf8_lossy(&xml.document).replace(HEADER_MARK_XML, "<w:tblHeader />");
