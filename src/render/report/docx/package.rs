@@ -24,8 +24,9 @@ const OWN_PARTS: [&str; 3] = [
     "docProps/custom.xml",
 ];
 
-/// A part's name and bytes → a zip file holding only that part, deflated.
-type Deflated = HashMap<(&'static str, Vec<u8>), Vec<u8>>;
+/// A part's name → its bytes and a zip file holding only that part, deflated, for each version
+/// of the part seen (one, unless reports differ in their styles).
+type Deflated = HashMap<&'static str, Vec<(Vec<u8>, Vec<u8>)>>;
 
 thread_local! {
     static DEFLATED: RefCell<Deflated> =
@@ -83,16 +84,18 @@ fn copy_deflated(
 ) -> ZipResult<()> {
     DEFLATED.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let key = (name, bytes.to_vec());
-        if !cache.contains_key(&key) {
-            let mut one = ZipWriter::new(Cursor::new(Vec::new()));
-            one.start_file(name, options())?;
-            one.write_all(bytes)?;
-            let zipped = one.finish()?.into_inner();
-            cache.insert(key.clone(), zipped);
-        }
-        let zipped = &cache[&key];
-        let mut archive = ZipArchive::new(Cursor::new(zipped.as_slice()))?;
+        let versions = cache.entry(name).or_default();
+        let k = match versions.iter().position(|(seen, _)| seen == bytes) {
+            Some(k) => k,
+            None => {
+                let mut one = ZipWriter::new(Cursor::new(Vec::new()));
+                one.start_file(name, options())?;
+                one.write_all(bytes)?;
+                versions.push((bytes.to_vec(), one.finish()?.into_inner()));
+                versions.len() - 1
+            }
+        };
+        let mut archive = ZipArchive::new(Cursor::new(versions[k].1.as_slice()))?;
         let copied = out.raw_copy_file(archive.by_index_raw(0)?);
         copied
     })
