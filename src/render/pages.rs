@@ -36,10 +36,9 @@ pub enum Page {
     Extra(String),
     /// A unit's open data: its CSV and JSON files.
     UnitData(UnitId),
-    /// The whole site's open data: every unit's rows, the catalogues, the data package.
+    /// The whole site's open data: every unit's rows, the catalogues, the data package, and
+    /// the same as one workbook (not in the live preview).
     OpenData,
-    /// The whole site's open data as one workbook (not in the live preview).
-    DataWorkbook,
     NotFound,
     /// A narrative's image, by its path inside `content/`: copied as it is.
     Image(String),
@@ -58,8 +57,7 @@ impl Page {
     /// with a long one at the end.
     pub fn all(ctx: &Ctx) -> Vec<(Lang, Page)> {
         let project = ctx.project;
-        let mut jobs: Vec<(Lang, Page)> =
-            vec![(Lang::Vi, Page::DataWorkbook), (Lang::Vi, Page::OpenData)];
+        let mut jobs: Vec<(Lang, Page)> = vec![(Lang::Vi, Page::OpenData)];
         jobs.push((Lang::Vi, Page::NotFound));
         for &lang in &ctx.languages {
             jobs.extend(project.catalogue.ids().map(|i| (lang, Page::Indicator(i))));
@@ -119,7 +117,6 @@ impl Page {
             | Page::Gaps
             | Page::Extra(_)
             | Page::OpenData
-            | Page::DataWorkbook
             | Page::NotFound => true,
         }
     }
@@ -140,7 +137,7 @@ impl Page {
             Page::Gaps => in_lang(routes::COVERAGE_GAPS),
             Page::Extra(slug) => in_lang(&routes::page(slug)),
             Page::NotFound => vec![routes::NOT_FOUND.to_string()],
-            Page::UnitData(_) | Page::OpenData | Page::DataWorkbook | Page::Image(_) => Vec::new(),
+            Page::UnitData(_) | Page::OpenData | Page::Image(_) => Vec::new(),
         }
     }
 
@@ -166,9 +163,7 @@ impl Page {
                 return report::files(ctx, *u, run.workbooks, sink);
             }
             Page::UnitData(u) => return Ok(open_data::unit_files(ctx, *u, sink)?),
-            Page::OpenData => return Ok(open_data::files(ctx, sink)?),
-            Page::DataWorkbook if run.workbooks => return Ok(open_data::workbook_file(ctx, sink)?),
-            Page::DataWorkbook => return Ok(()),
+            Page::OpenData => return Ok(open_data::files(ctx, run.workbooks, sink)?),
             Page::NotFound => {
                 let f = other_pages::not_found(ctx)?;
                 return Ok(sink.put(f.path, f.bytes)?);
@@ -196,7 +191,7 @@ impl Page {
             Page::Unit(_) => 0,
             Page::Reports(_) => 1,
             Page::Indicator(_) | Page::Indicators => 2,
-            Page::UnitData(_) | Page::OpenData | Page::DataWorkbook => 3,
+            Page::UnitData(_) | Page::OpenData => 3,
             _ => 4,
         }
     }

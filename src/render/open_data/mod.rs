@@ -123,46 +123,64 @@ fn site_tables(project: &Project, computed: &Computed) -> [Vec<u8>; 4] {
     ]
 }
 
-/// The whole site's `values.csv`, `progress.csv`, catalogues and data package: every unit's
-/// rows, but none of a unit's own files, which are each unit's job ([`unit_files`]), so that a
-/// partial render makes only those whose figures changed.
-pub fn files(ctx: &Ctx, sink: &dyn Sink) -> std::io::Result<()> {
-    let (project, computed) = (ctx.project, ctx.computed);
-    let [values, progress, units, indicators] = site_tables(project, computed);
-    let date = super::changes::data_date(project, computed);
-    let about = datapackage::About {
-        title_vi: &ctx.site_title(Lang::Vi),
-        title_en: &ctx.site_title(Lang::En),
-        date: &date,
-        base_url: ctx.base_url.as_deref(),
-    };
-    for (path, bytes) in datapackage::files(project, computed, &about) {
-        sink.put(path, bytes)?;
-    }
-    sink.put(routes::VALUES.into(), values)?;
-    sink.put(routes::PROGRESS.into(), progress)?;
-    sink.put(routes::UNITS_CATALOGUE.into(), units)?;
-    sink.put(routes::INDICATORS_CATALOGUE.into(), indicators)
-}
-
-/// `data/chiso-data.xlsx`: the same tables as [`files`] for Excel. A job of its own, the
-/// longest of a partial render, so that the other jobs are done beside it.
-pub fn workbook_file(ctx: &Ctx, sink: &dyn Sink) -> std::io::Result<()> {
+/// The whole site's open data: `values.csv`, `progress.csv` (every unit's rows), the
+/// catalogues, the data package and, with `workbook`, the same tables for Excel in
+/// `data/chiso-data.xlsx`; none of a unit's own files, which are each unit's job
+/// ([`unit_files`]), so that a partial render makes only those whose figures changed.
+///
+/// The tables are made once for both: the workbook is the longest job of a partial render,
+/// and it is made beside the CSV files and the data package.
+pub fn files(ctx: &Ctx, workbook: bool, sink: &dyn Sink) -> std::io::Result<()> {
     let (project, computed) = (ctx.project, ctx.computed);
     let tables = site_tables(project, computed);
+    let date = super::changes::data_date(project, computed);
+    let (made, put) = rayon::join(
+        || workbook.then(|| workbook_bytes(ctx, &tables, &date)),
+        || -> std::io::Result<()> {
+            let about = datapackage::About {
+                title_vi: &ctx.site_title(Lang::Vi),
+                title_en: &ctx.site_title(Lang::En),
+                date: &date,
+                base_url: ctx.base_url.as_deref(),
+            };
+            for (path, bytes) in datapackage::files(project, computed, &about) {
+                sink.put(path, bytes)?;
+            }
+            for (path, bytes) in [
+                routes::VALUES,
+                routes::PROGRESS,
+                routes::UNITS_CATALOGUE,
+                routes::INDICATORS_CATALOGUE,
+            ]
+            .into_iter()
+            .zip(&tables)
+            {
+                sink.put(path.into(), bytes.clone())?;
+            }
+            Ok(())
+        },
+    );
+    put?;
+    if let Some(bytes) = made {
+        sink.put(routes::DATA_WORKBOOK.into(), bytes?)?;
+    }
+    Ok(())
+}
+
+/// `data/chiso-data.xlsx`: the tables of [`files`] for Excel.
+fn workbook_bytes(ctx: &Ctx, tables: &[Vec<u8>; 4], date: &str) -> std::io::Result<Vec<u8>> {
     let columns = columns::site_tables();
     let content = workbook::Content {
         tables: columns
             .iter()
-            .zip(&tables)
+            .zip(tables)
             .map(|(t, b)| (t, b.as_slice()))
             .collect(),
         title: &ctx.site_title(Lang::Vi),
-        licence: project.config.license(),
-        date: &super::changes::data_date(project, computed),
+        licence: ctx.project.config.license(),
+        date,
     };
-    let bytes = workbook::workbook(&content).map_err(std::io::Error::other)?;
-    sink.put(routes::DATA_WORKBOOK.into(), bytes)
+    workbook::workbook(&content).map_err(std::io::Error::other)
 }
 
 /// `data/units.csv`: every unit, those that ended too, with the columns of the project's own
