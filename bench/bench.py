@@ -289,9 +289,12 @@ def run_all(args, work, chiso, R):
         return timed([chiso, "--lang", "en", "build", "--root", nat, "--output", out], label)
 
     # Full builds: chiso, Hugo, `cp -r` of that chiso output, in turns; run 0 is a warm-up.
-    # Each run writes to a folder of its own (on ext4, creating files right after thousands were
-    # deleted costs more and more; see the analysis), and older runs' folders are removed only
-    # after the next run's three builds.
+    # Each run writes to a folder of its own, and none is removed until every full build is
+    # done: on ext4 without a journal (this machine's disk), a file created within one to six
+    # minutes of thousands being deleted costs many times more, as the kernel skips every inode
+    # freed that recently (`recently_deleted` in fs/ext4/ialloc.c: 60 s, 360 s while the inode
+    # table's block is not yet written back), and removing a run's folders before the next run
+    # timed that, not the tools (see the analysis).
     R["chiso_full"], R["hugo_full"], R["copy"] = [], [], []
     prev = []
     first = 1 - args.warmup  # run 0 is the warm-up
@@ -304,9 +307,10 @@ def run_all(args, work, chiso, R):
             R["chiso_full"].append(c)
             R["hugo_full"].append(h)
             R["copy"].append(k)
-        for d in prev:
-            shutil.rmtree(d, ignore_errors=True)
-        prev = [hout, cout] + ([out] if i < args.runs else [])
+        if i < args.runs:
+            prev += [out, hout, cout]
+    for d in prev:
+        shutil.rmtree(d, ignore_errors=True)
     site = work / f"site-{args.runs}"
     R["chiso_site"] = tree_size(site)
     R["chiso_kinds"] = output_kinds(site)
