@@ -115,6 +115,25 @@ pub fn column_numbers(table: &Table) -> Vec<String> {
         .collect()
 }
 
+/// A line's cells after its indicator, unit of measure and number, as the page and the Word
+/// document print them: its figures at the indicator's decimals, then its ratios at one
+/// decimal, empty where there is none.
+pub fn line_cells(ctx: &Ctx, line: &report::Line, table: &Table, lang: Lang) -> Vec<String> {
+    let i = line.indicator;
+    let figures = line
+        .figures
+        .iter()
+        .map(|v| v.map(|v| ctx.number(i, v, lang)));
+    let percents = line
+        .percents(table.ratios)
+        .into_iter()
+        .map(|v| v.map(|v| crate::format::number(v, 1, lang)));
+    figures
+        .chain(percents)
+        .map(Option::unwrap_or_default)
+        .collect()
+}
+
 /// The text of `key` with `{year}`, `{prev}` (year − 1) and `{next}` (year + 1) filled.
 pub fn fill_years(ctx: &Ctx, lang: Lang, key: &str, year: i32) -> String {
     ctx.i18n.fill(

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::{column_numbers, file_path, fill_years, page_path, summary, unit_file, Part};
 use crate::compute::report::Report;
-use crate::format;
 use crate::lang::Lang;
 use crate::model::UnitId;
 use crate::render::layout::{layout, Link};
@@ -70,23 +69,12 @@ fn table_view(ctx: &Ctx, r: &Report, part: Part, lang: Lang, home: &str) -> Tabl
                 .iter()
                 .map(|line| {
                     let i = line.indicator;
-                    let figures = line
-                        .figures
-                        .iter()
-                        .map(|v| v.map(|v| ctx.number(i, v, lang)));
-                    let percents = line
-                        .percents(table.ratios)
-                        .into_iter()
-                        .map(|v| v.map(|v| format::number(v, 1, lang)));
                     LineView {
                         stt: line.stt,
                         name: ctx.indicator_name(i, lang).to_string(),
                         href: indicator_href(ctx, i, home),
                         unit: ctx.unit_of_measure(i, lang).to_string(),
-                        cells: figures
-                            .chain(percents)
-                            .map(Option::unwrap_or_default)
-                            .collect(),
+                        cells: super::line_cells(ctx, line, table, lang),
                     }
                 })
                 .collect(),

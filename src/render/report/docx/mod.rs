@@ -15,7 +15,6 @@ use docx_rs::{
 use super::head::{Head, DOCUMENT_NAME, MOTTO, NATIONAL_TITLE, RECIPIENTS};
 use super::{column_numbers, fill_years, summary, Part};
 use crate::compute::report::Report;
-use crate::format;
 use crate::lang::Lang;
 use crate::model::content::LangKey;
 use crate::render::shortcodes::render_narrative;
@@ -438,26 +437,13 @@ fn figures_table(ctx: &Ctx, r: &Report, part: Part, ids: &mut Ids) -> Table {
         );
         for line in &section.lines {
             let i = line.indicator;
-            let figures = line
-                .figures
-                .iter()
-                .map(|v| v.map(|v| ctx.number(i, v, LANG)));
-            let percents = line
-                .percents(table.ratios)
-                .into_iter()
-                .map(|v| v.map(|v| format::number(v, 1, LANG)));
             let mut cells = vec![
                 text_cell(ids, 0, &line.stt.to_string(), small.center()),
                 text_cell(ids, 1, ctx.indicator_name(i, LANG), small),
                 text_cell(ids, 2, ctx.unit_of_measure(i, LANG), small.center()),
             ];
-            for (k, value) in figures.chain(percents).enumerate() {
-                cells.push(text_cell(
-                    ids,
-                    3 + k,
-                    &value.unwrap_or_default(),
-                    small.right(),
-                ));
+            for (k, value) in super::line_cells(ctx, line, table, LANG).iter().enumerate() {
+                cells.push(text_cell(ids, 3 + k, value, small.right()));
             }
             rows.push(TableRow::new(cells).cant_split());
         }
