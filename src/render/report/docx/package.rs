@@ -13,6 +13,7 @@
 //! left out, with their entries in the content types and the document's relationships, so
 //! that every part a package holds is one that a reader is told about, and no more.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
@@ -37,8 +38,9 @@ const UNUSED_PARTS: [&str; 4] = [
     "word/numbering.xml",
 ];
 
-/// A part's name → its bytes and a zip file holding only that part, deflated, for each version
-/// of the part seen (one, unless reports differ in their styles).
+/// A part's name → its bytes as docx-rs wrote them and a zip file holding only that part as
+/// packed ([`as_packed`]), deflated, for each version of the part seen (one, unless reports
+/// differ in their styles).
 type Deflated = HashMap<&'static str, Vec<(Vec<u8>, Vec<u8>)>>;
 
 thread_local! {
@@ -74,27 +76,6 @@ fn parts<'a>(xml: &'a XMLDocx, document: &'a [u8]) -> [(&'static str, &'a [u8]);
 pub fn pack(xml: &XMLDocx, document: &[u8]) -> ZipResult<Vec<u8>> {
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in parts(xml, document) {
-        let listing;
-        let bytes = match name {
-            "[Content_Types].xml" => {
-                listing = without(bytes, "<Override ", |e| {
-                    UNUSED_PARTS
-                        .iter()
-                        .any(|p| e.contains(&format!("\"/{p}\"")))
-                });
-                &listing
-            }
-            "word/_rels/document.xml.rels" => {
-                listing = without(bytes, "<Relationship ", |e| {
-                    UNUSED_PARTS.iter().any(|p| {
-                        let target = p.trim_start_matches("word/");
-                        e.contains(&format!("Target=\"{target}\""))
-                    })
-                });
-                &listing
-            }
-            _ => bytes,
-        };
         if OWN_PARTS.contains(&name) {
             out.start_file(name, options())?;
             out.write_all(bytes)?;
@@ -103,6 +84,28 @@ pub fn pack(xml: &XMLDocx, document: &[u8]) -> ZipResult<Vec<u8>> {
         }
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// The bytes of part `name` as packed: the content types and the document's relationships
+/// without the entries of [`UNUSED_PARTS`], every other part as docx-rs wrote it. Made only
+/// when a thread first deflates a part: the result is the same for every report.
+fn as_packed<'a>(name: &str, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+    match name {
+        "[Content_Types].xml" => without(bytes, "<Override ", |e| {
+            UNUSED_PARTS
+                .iter()
+                .any(|p| e.contains(&format!("\"/{p}\"")))
+        })
+        .into(),
+        "word/_rels/document.xml.rels" => without(bytes, "<Relationship ", |e| {
+            UNUSED_PARTS.iter().any(|p| {
+                let target = p.trim_start_matches("word/");
+                e.contains(&format!("Target=\"{target}\""))
+            })
+        })
+        .into(),
+        _ => bytes.into(),
+    }
 }
 
 /// `xml` without its empty elements (`<Name … />`) that start with `open` and that `drop`
@@ -141,7 +144,7 @@ fn copy_deflated(
             None => {
                 let mut one = ZipWriter::new(Cursor::new(Vec::new()));
                 one.start_file(name, options())?;
-                one.write_all(bytes)?;
+                one.write_all(&as_packed(name, bytes))?;
                 versions.push((bytes.to_vec(), one.finish()?.into_inner()));
                 versions.len() - 1
             }
