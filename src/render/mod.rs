@@ -293,7 +293,6 @@ pub fn render_site(
         base_url,
     };
     let date = changes::build_date();
-    let history = changes::history(project, computed, &options.previous, &date);
     let mut jobs = Page::all(&ctx);
     let sink = sink::Recording::new(sink);
     let mut kept = Vec::new();
@@ -321,24 +320,37 @@ pub fn render_site(
             }
         }
     }
-    let run = pages::Run {
-        history: &history,
-        workbooks: !options.preview,
-    };
     let clock = JobClock::start();
     let made = std::sync::Mutex::new(Vec::with_capacity(jobs.len() + 1));
-    jobs.par_iter()
-        .with_max_len(1)
-        .try_for_each(|(lang, page)| -> Result<(), RenderError> {
-            let _timer = clock.time(page);
-            let files = sink::JobFiles::new(&sink);
-            page.render(&ctx, *lang, &run, &files)?;
-            let made_now = (page.key(*lang), files.into_paths());
-            made.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(made_now);
-            Ok(())
-        })?;
+    let render = |jobs: &[(Lang, Page)], history: &[changes::Update]| {
+        let run = pages::Run {
+            history,
+            workbooks: !options.preview,
+        };
+        jobs.par_iter()
+            .with_max_len(1)
+            .try_for_each(|(lang, page)| -> Result<(), RenderError> {
+                let _timer = clock.time(page);
+                let files = sink::JobFiles::new(&sink);
+                page.render(&ctx, *lang, &run, &files)?;
+                let made_now = (page.key(*lang), files.into_paths());
+                made.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(made_now);
+                Ok(())
+            })
+    };
+    // Only the what's-new page shows the history, so every other job runs while it is made:
+    // after a small change, making it (reading the previous site's figures) was most of the
+    // time before the first job started.
+    let (after_history, now): (Vec<_>, Vec<_>) =
+        jobs.into_iter().partition(|(_, page)| page.shows_history());
+    let (history, done) = rayon::join(
+        || changes::history(project, computed, &options.previous, &date),
+        || render(&now, &[]),
+    );
+    done?;
+    render(&after_history, &history)?;
     let site = sink::JobFiles::new(&sink);
     for (name, text) in theme.assets() {
         site.put(routes::asset(name), text.clone().into_bytes())?;

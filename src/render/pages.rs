@@ -46,7 +46,8 @@ pub enum Page {
 
 /// What a build passes to every job besides the pages' shared context.
 pub struct Run<'a> {
-    /// The history of changes, for the "what's new" page.
+    /// The history of changes, for the "what's new" page; empty for a job that does not
+    /// [show it](Page::shows_history).
     pub history: &'a [Update],
     /// Whether the reports' workbooks are made (not in the live preview).
     pub workbooks: bool,
@@ -97,6 +98,12 @@ impl Page {
             Page::Image(rel) => format!("{lang:?} Image {rel}"),
             _ => format!("{lang:?} {self:?}"),
         }
+    }
+
+    /// Whether the job shows the history of changes ([`Run::history`]): it runs once that is
+    /// made, every other job beside its making, given an empty one.
+    pub fn shows_history(&self) -> bool {
+        matches!(self, Page::WhatsNew)
     }
 
     /// Whether a partial render must make this job again: its module says what it shows.
