@@ -9,8 +9,8 @@
 
 use super::backend::{line_height, text_width};
 use super::draw::{
-    clean, ellipsize, finite_or, line, num, rect, render, text, wrap, Area, DrawResult, Font,
-    MARGIN,
+    clean, ellipsize, figure_only, finite_or, line, num, rect, render, text, wrap, Area,
+    DrawResult, Font, MARGIN,
 };
 use super::palette::{self, AXIS, GRID, TEXT, TEXT_MUTED, TRACK};
 use super::{Chart, CoverageChart, CoverageRow, FONT, WIDTH};
@@ -70,6 +70,8 @@ struct Layout {
     x0: f64,
     x1: f64,
     right_w: f64,
+    /// Whether the value labels are shown with their unit of measure.
+    whole_labels: bool,
     /// Series index, the top of its entry and its lines.
     legend: Vec<(usize, f64, Vec<String>)>,
     target_head: bool,
@@ -112,7 +114,7 @@ impl Layout {
             .collect();
         let x0 = MARGIN + label_w + 10.0;
 
-        let value_w = c
+        let labels: Vec<String> = c
             .rows
             .iter()
             .flat_map(|r| {
@@ -120,8 +122,22 @@ impl Layout {
                     .filter(|&i| value(r, i).is_some())
                     .map(|i| value_label(r, i))
             })
-            .map(|s| text_width(&s, VALUE.px))
-            .fold(0.0_f64, f64::max);
+            .collect();
+        let widest = |label: &dyn Fn(&str) -> &str| {
+            labels
+                .iter()
+                .map(|s| text_width(label(s), VALUE.px))
+                .fold(0.0_f64, f64::max)
+        };
+        // Every label with its unit, or, when one would not fit, every one without: a chart
+        // whose labels differ in that reads as if its figures did.
+        let value_w = widest(&|s| s);
+        let whole_labels = value_w <= W * 0.3;
+        let value_w = if whole_labels {
+            value_w
+        } else {
+            widest(&figure_only)
+        };
         let right_w = value_w.min(W * 0.3);
         let x1 = W - MARGIN - right_w - 6.0;
 
@@ -186,6 +202,7 @@ impl Layout {
             x0,
             x1,
             right_w,
+            whole_labels,
             legend,
             target_head,
             top_axis,
@@ -359,7 +376,11 @@ fn draw_row(area: &Area, l: &Layout, r: usize, row: &CoverageRow, top: f64) -> D
                 // A tiny positive value still deserves a visible sliver.
                 let end = if v > 0.0 { end.max(l.x0 + 1.0) } else { end };
                 rect(area, l.x0, y, end, y + l.bar_h, palette::series(i))?;
-                let label = ellipsize(&label, VALUE.px, max_label);
+                let label = if l.whole_labels {
+                    label
+                } else {
+                    ellipsize(figure_only(&label), VALUE.px, max_label)
+                };
                 let w = text_width(&label, VALUE.px);
                 let tick = target(row, i).map(|t| l.x(t));
                 if let Some(tx) = tick {

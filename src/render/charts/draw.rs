@@ -102,6 +102,38 @@ pub fn ellipsize(s: &str, font_px: f64, max_w: f64) -> String {
     out
 }
 
+/// A figure's label (`63.529 thuê bao`, `87,5 %`) that fits in `max_w` px: whole if it fits,
+/// else the figure without its unit of measure (the chart's title and table say it), else
+/// shortened with "…". Cutting the unit mid-word (`63.529 thuê…`) read as a broken figure on
+/// a phone, where the labels have the least room.
+pub fn fit_figure(label: &str, font_px: f64, max_w: f64) -> String {
+    if super::text_width(label, font_px) <= max_w {
+        return label.to_owned();
+    }
+    let figure = figure_only(label);
+    if figure.len() < label.len() && super::text_width(figure, font_px) <= max_w {
+        return figure.to_owned();
+    }
+    ellipsize(label, font_px, max_w)
+}
+
+/// The figure of a label without its unit of measure: up to the first space (a no-break space,
+/// as the site writes it, or not); a percentage keeps its sign, as "87,5" alone would not say
+/// what it is.
+pub fn figure_only(label: &str) -> &str {
+    match label.find([' ', '\u{a0}']) {
+        Some(end) => {
+            let sep = label[end..].chars().next().map_or(1, char::len_utf8);
+            if label[end + sep..].starts_with('%') {
+                &label[..end + sep + 1]
+            } else {
+                &label[..end]
+            }
+        }
+        None => label,
+    }
+}
+
 /// Word-wraps `s` into at most `max_lines` lines of `max_w` px; the last line
 /// is ellipsized if the words run out of room.
 pub fn wrap(s: &str, font_px: f64, max_w: f64, max_lines: usize) -> Vec<String> {
@@ -215,6 +247,21 @@ mod tests {
         assert_eq!(num(14.000000000000002), "14");
         assert_eq!(num(9.677419), "9.7");
         assert_eq!(num(f64::NAN), "0");
+    }
+
+    #[test]
+    fn a_figure_too_long_for_its_room_loses_its_unit_before_its_digits() {
+        let w = |s: &str| super::super::text_width(s, 14.0);
+        let label = "63.529 thuê bao";
+        assert_eq!(fit_figure(label, 14.0, w(label)), label);
+        assert_eq!(fit_figure(label, 14.0, w(label) - 1.0), "63.529");
+        assert_eq!(fit_figure("87,5 % mục tiêu", 14.0, w("87,5 %")), "87,5 %");
+        let nbsp = "63.529\u{a0}thuê bao";
+        assert_eq!(fit_figure(nbsp, 14.0, w(nbsp) - 1.0), "63.529");
+        let pct = "87,5\u{a0}% (mục tiêu 100 %)";
+        assert_eq!(fit_figure(pct, 14.0, w("87,5 %")), "87,5\u{a0}%");
+        let cut = fit_figure(label, 14.0, w("63.5…"));
+        assert!(cut.ends_with('…') && w(&cut) <= w("63.5…"), "{cut}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::backend::{line_height, text_width};
 use super::draw::{
-    clean, dot, ellipsize, line, render, text, wrap, Area, DrawResult, Font, MARGIN,
+    clean, dot, fit_figure, line, render, text, wrap, Area, DrawResult, Font, MARGIN,
 };
 use super::palette::{self, AXIS, GRID, TEXT, TEXT_MUTED};
 use super::{Chart, GrowthChart, FONT, WIDTH};
@@ -212,7 +212,7 @@ impl Layout {
                     lines: if value.is_empty() {
                         Vec::new()
                     } else {
-                        vec![ellipsize(&value, END.px, END_CAP)]
+                        vec![fit_figure(&value, END.px, END_CAP)]
                     },
                     y: 0.0,
                 }
