@@ -13,7 +13,7 @@ use super::Ctx;
 use crate::compute::{Computed, Progress};
 use crate::diagnostics::Problem;
 use crate::lang::Lang;
-use crate::model::{IndicatorId, Kind, Period, Project, UnitId};
+use crate::model::{Catalogue, IndicatorId, Kind, Measure, Period, Project, UnitId};
 
 /// The kinds of chart, as a narrative names them in `{{ chart(kind="…") }}`. A new kind is a
 /// variant here (its name, arguments, figures and view below), its drawing in `charts/` and
@@ -136,7 +136,9 @@ impl ChartKind {
         };
         let units = self.units(project, unit);
         let drawable = match self {
-            ChartKind::Growth | ChartKind::Trend => !line_series(computed, unit, &inds).is_empty(),
+            ChartKind::Growth | ChartKind::Trend => {
+                !line_series(computed, &project.catalogue, unit, &inds).is_empty()
+            }
             ChartKind::Coverage | ChartKind::Compare => {
                 comparison(project, computed, &units, &inds).is_some()
             }
@@ -297,25 +299,52 @@ pub fn trend(
 }
 
 /// The actual figures of each indicator over time at `unit`, leaving out those with none: the
-/// lines of a `growth` or `trend` chart.
+/// lines of a `growth` or `trend` chart. A `flow` (revenue) is two lines, its whole years and
+/// its first halves: joined in one line, six months' revenue beside a year's drew a zigzag
+/// that read as revenue halving and doubling every six months.
 fn line_series(
     computed: &Computed,
+    catalogue: &Catalogue,
     unit: UnitId,
     inds: &[IndicatorId],
-) -> Vec<(IndicatorId, Vec<(Period, f64)>)> {
+) -> Vec<Line> {
     inds.iter()
-        .map(|&i| {
-            (
-                i,
-                computed
-                    .figures
-                    .of_kind(unit, i, Kind::Actual)
-                    .map(|(p, f)| (p, f.value))
-                    .collect::<Vec<_>>(),
-            )
+        .flat_map(|&i| {
+            let pts: Vec<(Period, f64)> = computed
+                .figures
+                .of_kind(unit, i, Kind::Actual)
+                .map(|(p, f)| (p, f.value))
+                .collect();
+            match catalogue.get(i).measure {
+                Measure::Stock => vec![Line {
+                    ind: i,
+                    half: None,
+                    pts,
+                }],
+                Measure::Flow => [false, true]
+                    .into_iter()
+                    .map(|half| Line {
+                        ind: i,
+                        half: Some(half),
+                        pts: pts
+                            .iter()
+                            .copied()
+                            .filter(|(p, _)| p.half == half)
+                            .collect(),
+                    })
+                    .collect(),
+            }
         })
-        .filter(|(_, pts)| !pts.is_empty())
+        .filter(|l| !l.pts.is_empty())
         .collect()
+}
+
+/// One line of a `growth` or `trend` chart: an indicator's actual figures, or, for a flow,
+/// those of whole years only (`half: Some(false)`) or of first halves only (`Some(true)`).
+struct Line {
+    ind: IndicatorId,
+    half: Option<bool>,
+    pts: Vec<(Period, f64)>,
 }
 
 /// A series' points for the drawing (`None` at a gap) and the periods missing from it.
@@ -357,23 +386,43 @@ fn lines(
     id: &str,
     title: String,
 ) -> Option<ChartView> {
-    let series = line_series(ctx.computed, unit, inds);
+    let series = line_series(ctx.computed, &ctx.project.catalogue, unit, inds);
     if series.is_empty() {
         return None;
     }
-    let shown: Vec<IndicatorId> = series.iter().map(|(i, _)| *i).collect();
-    let names = series_names(ctx, &shown, lang);
+    // Named by indicator: a flow's two lines share its name, told apart by what they sum.
+    let mut shown: Vec<IndicatorId> = series.iter().map(|l| l.ind).collect();
+    shown.dedup();
+    let by_indicator = series_names(ctx, &shown, lang);
+    let names: Vec<String> = series
+        .iter()
+        .map(|l| {
+            let k = shown.iter().position(|&i| i == l.ind).unwrap_or(0);
+            (by_indicator[k].clone(), l)
+        })
+        .map(|(name, l)| match l.half {
+            None => name,
+            Some(half) => {
+                let key = if half {
+                    "chart_flow_half"
+                } else {
+                    "chart_flow_year"
+                };
+                format!("{name}, {}", ctx.i18n.get(lang, key))
+            }
+        })
+        .collect();
     let mut periods: Vec<Period> = series
         .iter()
-        .flat_map(|(_, s)| s.iter().map(|(p, _)| *p))
+        .flat_map(|l| l.pts.iter().map(|(p, _)| *p))
         .collect();
     periods.sort();
     periods.dedup();
     let max = series
         .iter()
-        .flat_map(|(_, s)| s.iter().map(|(_, v)| *v))
+        .flat_map(|l| l.pts.iter().map(|(_, v)| *v))
         .fold(0.0, f64::max);
-    let first = series[0].0;
+    let first = series[0].ind;
     let fmt_tick = |v: f64| {
         let ind = ctx.project.catalogue.get(first);
         if ind.is_percentage() {
@@ -384,12 +433,13 @@ fn lines(
     };
     let mut years: Vec<i32> = periods.iter().map(|p| p.year).collect();
     years.dedup();
-    let gapped: Vec<Gapped> = series.iter().map(|(_, pts)| with_gaps(pts)).collect();
+    let gapped: Vec<Gapped> = series.iter().map(|l| with_gaps(&l.pts)).collect();
     let desc_parts: Vec<String> = series
         .iter()
         .zip(&names)
         .zip(&gapped)
-        .map(|(((i, pts), name), (_, missing))| {
+        .map(|((l, name), (_, missing))| {
+            let (i, pts) = (&l.ind, &l.pts);
             let (p0, v0) = pts[0];
             let (p1, v1) = pts[pts.len() - 1];
             let mut part = format!(
@@ -425,10 +475,10 @@ fn lines(
             .iter()
             .zip(&names)
             .zip(gapped)
-            .map(|(((i, pts), name), (points, _))| GrowthSeries {
+            .map(|((l, name), (points, _))| GrowthSeries {
                 name: name.clone(),
                 points,
-                last_label: ctx.number(*i, pts[pts.len() - 1].1, lang),
+                last_label: ctx.number(l.ind, l.pts[l.pts.len() - 1].1, lang),
             })
             .collect(),
         y_label: ctx.unit_of_measure(first, lang).to_string(),
@@ -443,11 +493,12 @@ fn lines(
         .iter()
         .map(|p| {
             let mut row = vec![ctx.period(*p, lang)];
-            for (i, pts) in &series {
+            for l in &series {
                 row.push(
-                    pts.iter()
+                    l.pts
+                        .iter()
                         .find(|(q, _)| q == p)
-                        .map(|(_, v)| ctx.number(*i, *v, lang))
+                        .map(|(_, v)| ctx.number(l.ind, *v, lang))
                         .unwrap_or_else(|| "–".into()),
                 );
             }

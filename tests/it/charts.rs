@@ -162,6 +162,54 @@ fn a_gap_in_a_series_breaks_its_line_and_is_said_in_words() {
 }
 
 #[test]
+fn a_flow_over_time_draws_its_whole_years_and_its_first_halves_as_two_lines() {
+    let p = Project::new(FOUR_DISTRICTS);
+    p.write("chiso.toml", "[charts]\ngrowth = [\"revenue\"]\n");
+    p.values(
+        "huyen-a",
+        "revenue,2022-H1,actual,400\nrevenue,2022,actual,1000\n\
+         revenue,2023-H1,actual,450\nrevenue,2023,actual,1100\nrevenue,2024-H1,actual,500",
+    );
+    let site = p.build();
+    let page = site.read("huyen-a/index.html");
+    let fig = figure(&page, "growth");
+    let chart = svg(fig);
+    // Two lines, each in its own colour (and its legend's swatch): six months' revenue is never
+    // joined to a year's. The whole years' line has 2 points, the first halves' 3.
+    for colour in ["#12436D", "#28A197"] {
+        let drawn = format!("stroke=\"{colour}\" stroke-width=\"2\"");
+        assert_eq!(chart.matches(&drawn).count(), 2, "{colour}: {chart}");
+    }
+    assert!(
+        chart.contains("<path d=\"M123 180L236 162\" stroke=\"#12436D\""),
+        "{chart}"
+    );
+    assert!(
+        chart.contains("stroke=\"#28A197\" stroke-width=\"2\" points=\"66,291 180,282 293,272\""),
+        "{chart}"
+    );
+    // Figures and their units are joined by no-break spaces.
+    let desc = decode_entities(chart).replace('\u{a0}', " ");
+    assert!(
+        desc.contains("Doanh thu viễn thông, cả năm: 1.000 triệu đồng (năm 2022) → 1.100 triệu đồng (năm 2023)"),
+        "{desc}"
+    );
+    assert!(
+        desc.contains("Doanh thu viễn thông, 6 tháng đầu năm: 400 triệu đồng (6 tháng đầu năm 2022) → 500 triệu đồng (6 tháng đầu năm 2024)"),
+        "{desc}"
+    );
+    // A stock stays one line through its half-years and years.
+    p.write("chiso.toml", "[charts]\ngrowth = [\"subscribers\"]\n");
+    p.values(
+        "huyen-a",
+        "subscribers,2022-H1,actual,400\nsubscribers,2022,actual,1000\nsubscribers,2023-H1,actual,450",
+    );
+    let site = p.build();
+    let chart = svg(figure(&site.read("huyen-a/index.html"), "growth")).to_string();
+    assert_eq!(chart.matches("stroke-width=\"2\"").count(), 1, "{chart}");
+}
+
+#[test]
 fn two_series_never_share_a_visible_label() {
     let p = Project::new(FOUR_DISTRICTS);
     p.write(
