@@ -68,6 +68,8 @@ struct Snapshot {
     status: Arc<[u8]>,
     /// What every page shows while there is no site yet.
     error_page: Option<Arc<[u8]>>,
+    /// The language the editor asked for, for what the preview itself says.
+    lang: Lang,
 }
 
 /// What the request threads share with the rebuilder.
@@ -264,6 +266,7 @@ impl Rebuilder {
                     has_site: true,
                     status: status_json(self.version, lang, None, true),
                     error_page: None,
+                    lang,
                 })
             }
             Err(e) => {
@@ -296,6 +299,7 @@ impl Rebuilder {
                     has_site,
                     status: status_json(self.version, lang, Some((&report, count)), has_site),
                     error_page: (!has_site).then(|| error_page(lang, &report)),
+                    lang,
                 })
             }
         }
@@ -388,6 +392,39 @@ fn error_page(lang: Lang, report: &str) -> Arc<[u8]> {
         ),
         report = site::escape_html(report),
         tag = site::RELOAD_TAG,
+    );
+    Arc::from(html.into_bytes())
+}
+
+/// Whether `target` is a Word document or a workbook, which the preview does not make (to
+/// rebuild within a blink after each save) but `chiso build` does: the report pages link to
+/// them all the same.
+fn made_by_build_only(target: &str) -> bool {
+    let path = target.split(['?', '#']).next().unwrap_or(target);
+    path.ends_with(".docx") || path.ends_with(".xlsx")
+}
+
+/// The answer to a link to a file that only `chiso build` makes, so that an editor who
+/// follows it learns why it is missing rather than meeting the site's "page not found".
+fn build_only_page(lang: Lang) -> Arc<[u8]> {
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__chiso/overlay.css\">\n</head>\n\
+         <body class=\"chiso-error-page\">\n<main>\n<h1>{title}</h1>\n<p>{note}</p>\n</main>\n</body>\n</html>\n",
+        code = lang.pick("vi", "en"),
+        title = lang.pick(
+            "Bản xem trước không tạo tệp này",
+            "The preview does not make this file"
+        ),
+        note = lang.pick(
+            "Để dựng lại ngay sau mỗi lần lưu, bản xem trước (<code>chiso serve</code>) không tạo \
+             các tệp Word và Excel. Chạy <code>chiso build</code> để tạo chúng cùng toàn bộ trang.",
+            "To rebuild within a moment of each save, the preview (<code>chiso serve</code>) \
+             does not make the Word documents and workbooks. Run <code>chiso build</code> to make \
+             them with the whole site.",
+        ),
     );
     Arc::from(html.into_bytes())
 }
@@ -493,6 +530,9 @@ fn reply_for(method: &Method, target: &str, snap: &Snapshot, site: &Path) -> Rep
             reply.location = Some(location);
             return reply;
         }
+        Lookup::NotFound if made_by_build_only(target) => {
+            return Reply::new(404, "text/html; charset=utf-8", build_only_page(snap.lang))
+        }
         Lookup::NotFound if exists(routes::NOT_FOUND) => (404, routes::NOT_FOUND.to_string()),
         Lookup::NotFound => return Reply::text(404, "404 Not Found\n"),
     };
@@ -587,6 +627,7 @@ mod tests {
             has_site,
             status: status_json(7, Lang::En, None, has_site),
             error_page: (!has_site).then(|| error_page(Lang::En, "data/units.csv: <bad>")),
+            lang: Lang::En,
         }
     }
 
@@ -635,6 +676,37 @@ mod tests {
         assert_eq!(r.content_type, "text/javascript; charset=utf-8");
         let r = reply_for(&Method::Get, "//etc/passwd", &snap, site);
         assert_eq!(r.status, 404, "nothing outside the site's folder");
+    }
+
+    #[test]
+    fn a_link_to_a_file_only_a_build_makes_says_so() {
+        let (dir, snap) = (site(), snapshot(true));
+        for target in [
+            "/data/reports/tuan-giao-2024-H1.docx",
+            "/data/reports/tuan-giao.xlsx?download",
+            "/data/chiso-data.xlsx",
+        ] {
+            let r = reply_for(&Method::Get, target, &snap, dir.path());
+            assert_eq!(
+                (r.status, r.content_type),
+                (404, "text/html; charset=utf-8")
+            );
+            let text = String::from_utf8(body(r)).unwrap();
+            assert!(
+                text.contains("Run <code>chiso build</code>"),
+                "{target}: {text}"
+            );
+        }
+        let r = reply_for(
+            &Method::Get,
+            "/data/reports/tuan-giao.csv",
+            &snap,
+            dir.path(),
+        );
+        assert!(
+            body(r).starts_with(b"<body>not here"),
+            "any other file: the site's page"
+        );
     }
 
     #[test]
