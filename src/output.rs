@@ -185,12 +185,27 @@ impl Staging {
         Ok(())
     }
 
+    /// Makes folder `rel` of the temporary folder and the ones above it that are not made yet,
+    /// from the top down, each once: asking the disk for `a/b/c` first (as `create_dir_all`
+    /// does) fails when `a/b` is missing, a wasted `mkdir` for most report pages. The folders
+    /// are made outside the lock, so that one thread's `mkdir` (slow on a busy disk) does not
+    /// hold up another's writes; two threads making the same folder at once is harmless.
     fn make_dir(&self, rel: &Path) -> io::Result<()> {
-        let mut dirs = lock(&self.dirs);
-        if !dirs.contains(rel) {
-            fs::create_dir_all(self.staging.join(rel))?;
-            dirs.insert(rel.to_path_buf());
+        let missing: Vec<PathBuf> = {
+            let dirs = lock(&self.dirs);
+            rel.ancestors()
+                .filter(|d| !d.as_os_str().is_empty())
+                .take_while(|d| !dirs.contains(*d))
+                .map(Path::to_path_buf)
+                .collect()
+        };
+        for dir in missing.iter().rev() {
+            match fs::create_dir(self.staging.join(dir)) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
+            }
         }
+        lock(&self.dirs).extend(missing);
         Ok(())
     }
 
