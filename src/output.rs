@@ -53,6 +53,9 @@ pub struct Staging {
     staging: PathBuf,
     retired: PathBuf,
     precompress: bool,
+    /// Whether there is a previous site at the output whose unchanged files are linked in; in
+    /// a first build, looking for each file there would only fail, once per file.
+    has_previous: bool,
     /// Folders made so far, so that each is made once.
     dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
@@ -109,6 +112,7 @@ impl Staging {
             staging,
             retired,
             precompress,
+            has_previous: output.is_dir(),
             dirs: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
@@ -212,7 +216,10 @@ impl Staging {
     /// Writes `bytes` at `target`, or links the previous output's file there when it holds
     /// the same bytes, so that it keeps its modification time. True when written.
     fn place(&self, previous: &Path, target: &Path, bytes: &[u8]) -> io::Result<bool> {
-        if same_bytes(previous, bytes) && fs::hard_link(previous, target).is_ok() {
+        if self.has_previous
+            && same_bytes(previous, bytes)
+            && fs::hard_link(previous, target).is_ok()
+        {
             return Ok(false);
         }
         fs::write(target, bytes)?;
@@ -274,7 +281,8 @@ impl Staging {
             let gz_previous = self.output.join(format!("{path}.gz"));
             // The copy depends only on the bytes beside it, so an unchanged file keeps its
             // previous copy without compressing it again.
-            let kept = !written && fs::hard_link(&gz_previous, &gz_target).is_ok();
+            let kept =
+                !written && self.has_previous && fs::hard_link(&gz_previous, &gz_target).is_ok();
             count.0 += 1;
             if !kept && self.place(&gz_previous, &gz_target, &gzip(bytes))? {
                 count.1 += 1;
