@@ -397,18 +397,11 @@ fn lines(
     let names: Vec<String> = series
         .iter()
         .map(|l| {
-            let k = shown.iter().position(|&i| i == l.ind).unwrap_or(0);
-            (by_indicator[k].clone(), l)
-        })
-        .map(|(name, l)| match l.half {
-            None => name,
-            Some(half) => {
-                let key = if half {
-                    "chart_flow_half"
-                } else {
-                    "chart_flow_year"
-                };
-                format!("{name}, {}", ctx.i18n.get(lang, key))
+            let name = &by_indicator[shown.iter().position(|&i| i == l.ind).unwrap_or(0)];
+            match l.half {
+                None => name.clone(),
+                Some(true) => format!("{name}, {}", ctx.i18n.get(lang, "chart_flow_half")),
+                Some(false) => format!("{name}, {}", ctx.i18n.get(lang, "chart_flow_year")),
             }
         })
         .collect();
