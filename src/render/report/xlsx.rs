@@ -178,8 +178,10 @@ fn sheet_name(text: &str, taken: &mut Vec<String>) -> String {
 /// due in July): the same figures then give the same bytes.
 fn new_workbook(title: String, year: i32) -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
-    // Fast compression: the workbooks are small, and a national site builds thousands of them.
-    workbook.set_zip_compression_level(1);
+    // Fast compression, for a national site builds thousands of them; but not zlib's level 1,
+    // whose quick strategy leaves the sheets' XML a quarter larger than level 2 does, for about
+    // 3 % more CPU in a full build (measured on 787 units: 18.4 → 15.4 MB of workbooks).
+    workbook.set_zip_compression_level(2);
     let year = u16::try_from(year).map_err(|_| XlsxError::DateTimeRangeError(year.to_string()))?;
     let created = ExcelDateTime::from_ymd(year, 7, 1)?;
     workbook.set_properties(
