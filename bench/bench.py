@@ -289,14 +289,15 @@ def run_all(args, work, chiso, R):
         return timed([chiso, "--lang", "en", "build", "--root", nat, "--output", out], label)
 
     # Full builds: chiso, Hugo, `cp -r` of that chiso output, in turns; run 0 is a warm-up.
-    # Each run writes to a folder of its own, and none is removed until every full build is
-    # done: on ext4 without a journal (this machine's disk), a file created within one to six
-    # minutes of thousands being deleted costs many times more, as the kernel skips every inode
-    # freed that recently (`recently_deleted` in fs/ext4/ialloc.c: 60 s, 360 s while the inode
-    # table's block is not yet written back), and removing a run's folders before the next run
-    # timed that, not the tools (see the analysis).
+    # Each build writes to a folder of its own, and no folder is removed until every build below
+    # is timed (`leftovers`, removed at the end): on ext4 without a journal (this machine's
+    # disk), a file created within one to six minutes of thousands being deleted costs many
+    # times more, as the kernel skips every inode freed that recently (`recently_deleted` in
+    # fs/ext4/ialloc.c: 60 s, 360 s while the inode table's block is not yet written back), and
+    # removing a run's folders before the next build timed that, not the tools (see the
+    # analysis). A national run needs about 6 GB of free disk for it.
     R["chiso_full"], R["hugo_full"], R["copy"] = [], [], []
-    prev = []
+    leftovers = []
     first = 1 - args.warmup  # run 0 is the warm-up
     for i in range(first, args.runs + 1):
         out, hout, cout = work / f"site-{i}", work / f"hugo-{i}", work / f"copy-{i}"
@@ -308,9 +309,7 @@ def run_all(args, work, chiso, R):
             R["hugo_full"].append(h)
             R["copy"].append(k)
         if i < args.runs:
-            prev += [out, hout, cout]
-    for d in prev:
-        shutil.rmtree(d, ignore_errors=True)
+            leftovers += [out, hout, cout]
     site = work / f"site-{args.runs}"
     R["chiso_site"] = tree_size(site)
     R["chiso_kinds"] = output_kinds(site)
@@ -350,10 +349,7 @@ def run_all(args, work, chiso, R):
         log(f"one-commune {i}: {r['rewritten']} files rewritten; diff -r: "
             f"{'identical' if r['identical'] else str(r['diff_lines']) + ' differences'}")
         R["one_change"].append(r)
-        shutil.rmtree(fresh, ignore_errors=True)
-
-    # chiso serve on the national project: its peak memory once ready.
-    R["serve"] = serve_peak(chiso, nat)
+        leftovers.append(fresh)
 
     # The Điện Biên sample.
     R["sample"] = []
@@ -361,6 +357,13 @@ def run_all(args, work, chiso, R):
         r = timed([chiso, "build", "--root", args.sample_root, "--output", work / f"sample-{i}"], f"sample {i}")
         if i > 0:
             R["sample"].append(r)
+
+    # chiso serve on the national project: its peak memory once ready. Last, for when asked to
+    # end it removes the tens of thousands of files it built.
+    R["serve"] = serve_peak(chiso, nat)
+
+    for d in leftovers:
+        shutil.rmtree(d, ignore_errors=True)
 
 
 def write_doc(path, R):
