@@ -6,7 +6,10 @@
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    // Read when the script runs, not when it was compiled: cargo reuses a compiled build script
+    // for a copy of the repository elsewhere (`bench/run.sh --head` exports one per run).
+    let root = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("templates");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("the repository's templates/ folder")
