@@ -29,7 +29,8 @@ pub fn workbook(c: &Content) -> Result<Vec<u8>, XlsxError> {
     // A faster deflate than the default 6: this workbook holds every figure of the site and is
     // remade after any change, alone on one thread, so it was the longest job of a one-commune
     // build. Measured on the national project: that build 2.7-3.4 s at level 6, 2.0-2.3 s at
-    // level 3, with the file 6.1 MB -> 6.7 MB (level 1: 10.0 MB, too heavy to download).
+    // level 3, with the file 6.1 MB -> 6.7 MB (level 1: 10.0 MB, too heavy to download), when
+    // each cell still held its own text.
     workbook.set_zip_compression_level(3);
     let created = date(c.date)?;
     workbook.set_properties(
