@@ -377,23 +377,16 @@ fn status_json(
 
 /// The page every address shows until a build succeeds.
 fn error_page(lang: Lang, report: &str) -> Arc<[u8]> {
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\" data-chiso-error-page>\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__chiso/overlay.css\">\n</head>\n\
-         <body class=\"chiso-error-page\">\n<main role=\"alert\">\n<h1>{title}</h1>\n<p>{note}</p>\n<pre>{report}</pre>\n</main>\n\
-         {tag}</body>\n</html>\n",
-        code = lang.pick("vi", "en"),
-        title = lang.pick("Chưa dựng được trang", "The site could not be built"),
-        note = lang.pick(
-            "Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.",
-            "Fix the problems below and save the file: this page reloads by itself.",
-        ),
-        report = site::escape_html(report),
-        tag = site::RELOAD_TAG,
+    let note = lang.pick(
+        "Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.",
+        "Fix the problems below and save the file: this page reloads by itself.",
     );
-    Arc::from(html.into_bytes())
+    own_page(
+        lang,
+        lang.pick("Chưa dựng được trang", "The site could not be built"),
+        &format!("<p>{note}</p>\n<pre>{}</pre>", site::escape_html(report)),
+        true,
+    )
 }
 
 /// Whether `target` is a Word document or a workbook, which the preview does not make (to
@@ -407,24 +400,45 @@ fn made_by_build_only(target: &str) -> bool {
 /// The answer to a link to a file that only `chiso build` makes, so that an editor who
 /// follows it learns why it is missing rather than meeting the site's "page not found".
 fn build_only_page(lang: Lang) -> Arc<[u8]> {
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; style-src 'self'\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__chiso/overlay.css\">\n</head>\n\
-         <body class=\"chiso-error-page\">\n<main>\n<h1>{title}</h1>\n<p>{note}</p>\n</main>\n</body>\n</html>\n",
-        code = lang.pick("vi", "en"),
-        title = lang.pick(
+    let note = lang.pick(
+        "Để dựng lại ngay sau mỗi lần lưu, bản xem trước (<code>chiso serve</code>) không tạo \
+         các tệp Word và Excel. Chạy <code>chiso build</code> để tạo chúng cùng toàn bộ trang.",
+        "To rebuild within a moment of each save, the preview (<code>chiso serve</code>) \
+         does not make the Word documents and workbooks. Run <code>chiso build</code> to make \
+         them with the whole site.",
+    );
+    own_page(
+        lang,
+        lang.pick(
             "Bản xem trước không tạo tệp này",
-            "The preview does not make this file"
+            "The preview does not make this file",
         ),
-        note = lang.pick(
-            "Để dựng lại ngay sau mỗi lần lưu, bản xem trước (<code>chiso serve</code>) không tạo \
-             các tệp Word và Excel. Chạy <code>chiso build</code> để tạo chúng cùng toàn bộ trang.",
-            "To rebuild within a moment of each save, the preview (<code>chiso serve</code>) \
-             does not make the Word documents and workbooks. Run <code>chiso build</code> to make \
-             them with the whole site.",
-        ),
+        &format!("<p>{note}</p>"),
+        false,
+    )
+}
+
+/// A page the preview itself shows, in its overlay's style: `content` (HTML) under `title`.
+/// An error page is announced as an alert and reloads itself once a build succeeds.
+fn own_page(lang: Lang, title: &str, content: &str, error: bool) -> Arc<[u8]> {
+    let (marker, script, role, tag) = if error {
+        (
+            " data-chiso-error-page",
+            " script-src 'self';",
+            " role=\"alert\"",
+            site::RELOAD_TAG,
+        )
+    } else {
+        ("", "", "", "")
+    };
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\"{marker}>\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';{script} style-src 'self'\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__chiso/overlay.css\">\n</head>\n\
+         <body class=\"chiso-error-page\">\n<main{role}>\n<h1>{title}</h1>\n{content}\n</main>\n\
+         {tag}</body>\n</html>\n",
+        code = lang.pick("vi", "en"),
     );
     Arc::from(html.into_bytes())
 }
