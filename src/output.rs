@@ -122,7 +122,7 @@ impl Staging {
     }
 
     /// Makes this a partial build over the site at the output, whose jobs made `jobs` (the
-    /// build manifest's list): a job the render leaves as it was ([`crate::render::Sink::keep`])
+    /// build manifest's list): a job the render leaves as it was ([`crate::view::Sink::keep`])
     /// keeps its files where they are, and [`Staging::finish`] brings the site up to date in
     /// place rather than swapping in a whole new tree, whose hard links and removal cost more
     /// than the render itself on a national site.
@@ -410,7 +410,7 @@ fn remove_empty_parents(root: &Path, rel: &Path) {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::view::Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
         self.write(&path, &bytes)
     }
@@ -497,7 +497,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::OutputFile;
+    use crate::view::OutputFile;
 
     /// A whole site held in memory, written through [`Staging`].
     fn write_site(output: &Path, files: &[OutputFile], precompress: bool) -> io::Result<Written> {
@@ -653,7 +653,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_partial_build_moves_in_only_changed_files_and_removes_those_no_longer_made() {
-        use crate::render::Sink;
+        use crate::view::Sink;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let jobs = previous_site(&out);
@@ -723,7 +723,7 @@ mod tests {
 
     #[test]
     fn a_job_whose_files_are_not_all_there_is_not_kept() {
-        use crate::render::Sink;
+        use crate::view::Sink;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let jobs = previous_site(&out);

@@ -14,7 +14,7 @@ use chiso::load::table::Table;
 use chiso::load::{content, indicators, text, values};
 use chiso::markdown;
 use chiso::model::{Figures, Period, UnitId};
-use chiso::render::shortcodes;
+use chiso::view::shortcodes;
 
 // Public, so that what the fuzz targets leave unused of this shared file (the checks of the
 // Content-Security-Policy, used by tests/it/hostile.rs) is not reported as dead code here.

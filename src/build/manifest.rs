@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::render::scope::{hex, Digest, Fingerprint};
+use crate::compute::scope::{hex, Digest, Fingerprint};
 use std::sync::{Mutex, PoisonError};
 
-use crate::render::{JobKey, Sink};
 use crate::routes;
+use crate::view::family::JobKey;
+use crate::view::Sink;
 
 /// The manifest's name in the site folder: hidden, so that a citizen browsing the published
 /// folder's listing does not meet it, and build-local data only (digests and paths).

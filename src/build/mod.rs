@@ -6,13 +6,13 @@ pub mod manifest;
 
 use std::path::Path;
 
+use crate::compute::scope::{Fingerprint, Scope};
 use crate::compute::{self, Computed};
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::lang::Lang;
 use crate::load;
 use crate::model::Project;
 use crate::output::{self, Written};
-use crate::render::scope::{Fingerprint, Scope};
 use crate::render::{self, Options};
 use crate::routes;
 use manifest::{Manifest, Stamp};
@@ -152,7 +152,7 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
     let (computed, warnings) = compute::compute(&project);
     clock.lap("compute");
     diags.extend(warnings);
-    diags.extend(render::shortcodes::check(&project, &computed));
+    diags.extend(crate::view::shortcodes::check(&project, &computed));
     diags.sort();
     if diags.has_errors() {
         return Err(BuildError::Input(diags));
@@ -211,7 +211,7 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
         });
     }
     let mut options = options.clone();
-    options.previous = render::changes::PreviousSite {
+    options.previous = crate::compute::history::PreviousSite {
         values_csv: std::fs::read_to_string(output.join(routes::VALUES)).ok(),
         changes_json: std::fs::read_to_string(output.join(routes::CHANGES)).ok(),
     };

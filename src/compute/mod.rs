@@ -5,8 +5,10 @@ pub mod aggregate;
 pub mod change;
 pub mod checks;
 pub mod derive;
+pub mod history;
 pub mod progress;
 pub mod report;
+pub mod scope;
 pub mod targets;
 
 use std::collections::BTreeMap;
@@ -14,6 +16,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
+pub use crate::model::project::values_file;
 use crate::model::{FigureKey, Figures, UnitFigures};
 use crate::model::{IndicatorId, PerIndicator, PerPlan, PerUnit, PlanId, Project, UnitId};
 pub use progress::{Progress, Status};
@@ -181,13 +184,3 @@ pub fn compute(project: &Project) -> (Computed, Diagnostics) {
 
 /// Sums that could not be computed, as in [`Computed::missing`].
 type Missing = BTreeMap<(UnitId, IndicatorId, FigureKey), Vec<UnitId>>;
-
-/// The values file where a unit's figures are entered (its `.xlsx` when it keeps them in a
-/// workbook), for messages about them; [`Computed`]'s messages then name the workbook's cells.
-pub fn values_file(project: &Project, unit: UnitId) -> std::path::PathBuf {
-    match project.sources.values_file(unit) {
-        Some(file) => file.to_path_buf(),
-        None => std::path::Path::new("data/values")
-            .join(format!("{}.csv", project.units.get(unit).slug)),
-    }
-}

@@ -160,6 +160,26 @@ pub fn years(units: &UnitTree, figures: &Figures, unit: UnitId) -> Vec<i32> {
     years.into_iter().collect()
 }
 
+/// The years of `unit`'s reports that have a compilation: those on which a child reported
+/// too. `own` are the unit's own report years.
+pub fn compiled_years(
+    project: &Project,
+    computed: &Computed,
+    unit: UnitId,
+    own: &[i32],
+) -> Vec<i32> {
+    let children: Vec<Vec<i32>> = project
+        .units
+        .children(unit)
+        .iter()
+        .map(|&c| years(&project.units, &computed.figures, c))
+        .collect();
+    own.iter()
+        .copied()
+        .filter(|y| children.iter().any(|c| c.contains(y)))
+        .collect()
+}
+
 /// Whether `unit` existed at some period of `year`.
 pub fn lived_in(units: &UnitTree, unit: UnitId, year: i32) -> bool {
     units.in_force(unit, Period::first_half(year)) || units.in_force(unit, Period::year(year))

@@ -288,12 +288,22 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
                     continue;
                 }
             };
+            // Read here, with every other input: rendering only copies what load read.
+            let bytes = match super::files::read(root, &from_root) {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    refused.insert(rel);
+                    report(problem);
+                    continue;
+                }
+            };
             images.insert(
                 rel,
                 ImageFile {
                     path: from_root,
                     width,
                     height,
+                    bytes,
                 },
             );
         }

@@ -7,9 +7,7 @@
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag};
 
-pub mod escape;
-
-use escape::escape_html;
+use crate::encode::html::escape_html;
 
 /// The Markdown chiso reads, the same when checking and when rendering.
 pub fn options() -> Options {

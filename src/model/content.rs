@@ -65,6 +65,8 @@ pub struct ImageFile {
     /// image arrives over a slow connection.
     pub width: u32,
     pub height: u32,
+    /// The file as it was read with the rest of the input, to copy into the site.
+    pub bytes: Vec<u8>,
 }
 
 /// `Lang` as a map key.

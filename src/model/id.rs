@@ -4,39 +4,10 @@
 use std::marker::PhantomData;
 use std::ops::{Index, IndexMut};
 
-use super::{IndicatorId, PlanId, UnitId};
-
-/// An id that stands for a position in its tree or catalogue.
+/// An id that stands for a position in its tree or catalogue; each id's own file says how.
 pub trait Id: Copy {
     fn index(self) -> usize;
     fn from_index(index: usize) -> Self;
-}
-
-impl Id for UnitId {
-    fn index(self) -> usize {
-        UnitId::index(self)
-    }
-    fn from_index(index: usize) -> Self {
-        UnitId::from_index(index)
-    }
-}
-
-impl Id for IndicatorId {
-    fn index(self) -> usize {
-        IndicatorId::index(self)
-    }
-    fn from_index(index: usize) -> Self {
-        IndicatorId::from_index(index)
-    }
-}
-
-impl Id for PlanId {
-    fn index(self) -> usize {
-        PlanId::index(self)
-    }
-    fn from_index(index: usize) -> Self {
-        PlanId::from_index(index)
-    }
 }
 
 /// One `T` per id, in id order.
@@ -45,11 +16,6 @@ pub struct IdVec<I, T> {
     items: Vec<T>,
     id: PhantomData<fn() -> I>,
 }
-
-/// One `T` per reporting unit.
-pub type PerUnit<T> = IdVec<UnitId, T>;
-/// One `T` per indicator of the catalogue.
-pub type PerIndicator<T> = IdVec<IndicatorId, T>;
 
 impl<I: Id, T> IdVec<I, T> {
     pub fn from_vec(items: Vec<T>) -> Self {

@@ -219,6 +219,18 @@ impl Catalogue {
     }
 }
 
+/// One `T` per indicator of the catalogue.
+pub type PerIndicator<T> = super::IdVec<IndicatorId, T>;
+
+impl super::Id for IndicatorId {
+    fn index(self) -> usize {
+        IndicatorId::index(self)
+    }
+    fn from_index(index: usize) -> Self {
+        IndicatorId::from_index(index)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,10 +18,12 @@ pub use content::Content;
 pub use coverage_gap::Village;
 
 pub use figure::{Figure, FigureKey, Figures, Kind, Origin, Series, UnitFigures};
-pub use id::{Id, IdVec, PerIndicator, PerUnit};
-pub use indicator::{Aggregate, Catalogue, Derivation, Direction, Indicator, IndicatorId, Measure};
+pub use id::{Id, IdVec};
+pub use indicator::{
+    Aggregate, Catalogue, Derivation, Direction, Indicator, IndicatorId, Measure, PerIndicator,
+};
 pub use period::Period;
 pub use plan::{PerPlan, Plan, PlanId, Plans};
 pub use project::Project;
 pub use sources::{Sources, Workbook};
-pub use unit::{Unit, UnitId, UnitTree};
+pub use unit::{PerUnit, Unit, UnitId, UnitTree};

@@ -133,6 +133,15 @@ impl Plans {
     }
 }
 
+impl super::Id for PlanId {
+    fn index(self) -> usize {
+        PlanId::index(self)
+    }
+    fn from_index(index: usize) -> Self {
+        PlanId::from_index(index)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,3 +24,13 @@ pub struct Project {
     /// Which file each unit's figures came from, and the workbooks' sheets, for messages.
     pub sources: Sources,
 }
+
+/// The values file where a unit's figures are entered (its `.xlsx` when it keeps them in a
+/// workbook), for messages about them; the computed figures' messages then name the workbook's cells.
+pub fn values_file(project: &Project, unit: super::UnitId) -> std::path::PathBuf {
+    match project.sources.values_file(unit) {
+        Some(file) => file.to_path_buf(),
+        None => std::path::Path::new("data/values")
+            .join(format!("{}.csv", project.units.get(unit).slug)),
+    }
+}

@@ -238,6 +238,18 @@ impl UnitTree {
     }
 }
 
+/// One `T` per reporting unit.
+pub type PerUnit<T> = super::IdVec<UnitId, T>;
+
+impl super::Id for UnitId {
+    fn index(self) -> usize {
+        UnitId::index(self)
+    }
+    fn from_index(index: usize) -> Self {
+        UnitId::from_index(index)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -389,12 +389,14 @@ fn error_page(lang: Lang, report: &str) -> Arc<[u8]> {
     )
 }
 
-/// Whether `target` is a Word document or a workbook, which the preview does not make (to
-/// rebuild within a blink after each save) but `chiso build` does: the report pages link to
-/// them all the same.
+/// Whether `target` is a file that the preview does not make (to rebuild within a blink after
+/// each save) but `chiso build` does, as the output families say (Word documents and
+/// workbooks): the report pages link to them all the same.
 fn made_by_build_only(target: &str) -> bool {
     let path = target.split(['?', '#']).next().unwrap_or(target);
-    path.ends_with(".docx") || path.ends_with(".xlsx")
+    crate::render::build_only()
+        .iter()
+        .any(|ending| path.ends_with(ending))
 }
 
 /// The answer to a link to a file that only `chiso build` makes, so that an editor who

@@ -138,7 +138,7 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
     out
 }
 
-pub use crate::markdown::escape::escape_html;
+pub use crate::encode::html::escape_html;
 
 #[cfg(test)]
 mod tests {

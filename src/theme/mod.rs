@@ -8,7 +8,7 @@ pub mod i18n;
 
 use tera::Tera;
 
-use crate::markdown::escape::escape_html;
+use crate::encode::html::escape_html;
 pub use i18n::I18n;
 
 // `BUILT_IN` (the page templates) and `ASSETS` (the files of `assets/`): every file of the

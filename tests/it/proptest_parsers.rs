@@ -17,7 +17,7 @@ use chiso::load::table::Table;
 use chiso::load::{indicators, values};
 use chiso::markdown;
 use chiso::model::{Figures, IndicatorId, Kind, Period, UnitId};
-use chiso::render::shortcodes;
+use chiso::view::shortcodes;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
