@@ -11,7 +11,7 @@ use crate::theme::ThemeError;
 use crate::view::chart_views::{self, ChartView};
 use crate::view::layout::{layout, Link};
 use crate::view::tables::{self, unit_href, Pivot};
-use crate::view::wording::{self, status_counts, status_word, StatusCount};
+use crate::view::wording::{self, status_counts, status_word, PlanResult, StatusCount};
 use crate::view::Ctx;
 
 #[derive(Serialize)]
@@ -45,7 +45,7 @@ struct IndicatorView {
     progress_title: String,
     status: Vec<StatusCount>,
     /// The final results of the plans that ended, newest first.
-    results: Vec<PlanResult>,
+    results: Vec<PlanResult<UnitRow>>,
     figure_tables: Vec<Pivot>,
     /// Says which units the tables list, when they leave the deeper ones out.
     listed_note: Option<String>,
@@ -67,19 +67,6 @@ fn listed_note(ctx: &Ctx, lang: Lang) -> Option<String> {
             ],
         )
     })
-}
-
-/// A plan that ended, and every unit's final result on the indicator.
-#[derive(Serialize)]
-struct PlanResult {
-    id: String,
-    title: String,
-    /// "3/5 đơn vị đạt mục tiêu; 2 không đạt".
-    count: String,
-    /// For units that all ended together within the plan: their results are as of then.
-    until_ended: Option<String>,
-    status: Vec<StatusCount>,
-    rows: Vec<UnitRow>,
 }
 
 /// The indicator's page, relative to its language's home.
@@ -261,16 +248,15 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                 .map(|(&u, &s)| (s, wording::result_until_ended(ctx, u, plan, lang).is_some()))
                 .collect();
             Some(PlanResult {
-                id: format!("h-result-{}", project.plans.get(plan).code),
-                title: ctx.i18n.fill(
-                    lang,
-                    "result_title",
-                    &[("plan", &wording::plan_name(ctx, plan, lang))],
-                ),
-                count: wording::result_count(ctx, &counted, true, lang),
                 status: status_counts(ctx, statuses.into_iter(), lang),
                 until_ended: until_ended_all.clone(),
-                rows,
+                ..PlanResult::new(
+                    ctx,
+                    plan,
+                    lang,
+                    wording::result_count(ctx, &counted, true, lang),
+                    rows,
+                )
             })
         })
         .collect();

@@ -15,7 +15,9 @@ use crate::view::chart_views::{self, ChartView};
 use crate::view::layout::{layout, Link};
 use crate::view::lifetime::{self, LifeNote};
 use crate::view::tables::{self, indicator_href, unit_href, Pivot};
-use crate::view::wording::{self, change_text, status_counts, status_word, StatusCount};
+use crate::view::wording::{
+    self, change_text, status_counts, status_word, PlanResult, StatusCount,
+};
 use crate::view::Ctx;
 
 #[derive(Serialize)]
@@ -71,7 +73,7 @@ struct UnitView {
     /// Indicators with a target but no actual figure yet: listed, not tabulated.
     progress_no_data: Vec<ProgressRow>,
     /// The final results of the plans that ended, newest first.
-    results: Vec<PlanResult>,
+    results: Vec<PlanResult<ProgressRow>>,
     missing: Vec<String>,
     figure_tables: Vec<Pivot>,
     children: Vec<ChildLink>,
@@ -85,24 +87,6 @@ struct UnitView {
     /// Every half-year report of the unit in one file: its workbook (a sheet per half-year) and
     /// its CSV; empty when it has no report.
     report_files: Vec<Link>,
-}
-
-/// A plan that ended, and the unit's final result on it.
-#[derive(Serialize)]
-struct PlanResult {
-    /// The section's id: `h-result-2021-2025`.
-    id: String,
-    title: String,
-    /// "đạt 9/16 chỉ tiêu; 5 không đạt, 2 chưa có số liệu".
-    count: String,
-    /// "kết quả đến 6 tháng đầu năm 2025, khi đơn vị kết thúc", for a unit that ended within
-    /// the plan.
-    until_ended: Option<String>,
-    status: Vec<StatusCount>,
-    rows: Vec<ProgressRow>,
-    no_data: Vec<ProgressRow>,
-    /// Whether the rows carry bullet charts: not on a commune's page, as for the current plan.
-    bullets: bool,
 }
 
 #[derive(Serialize)]
@@ -367,18 +351,17 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
                 .into_iter()
                 .partition(|r| r.status != Status::NoData.as_str());
             Some(PlanResult {
-                id: format!("h-result-{}", project.plans.get(plan).code),
-                title: ctx.i18n.fill(
-                    lang,
-                    "result_title",
-                    &[("plan", &wording::plan_name(ctx, plan, lang))],
-                ),
-                count: wording::result_count(ctx, &counted, false, lang),
                 until_ended,
                 status: status_counts(ctx, statuses.into_iter(), lang),
-                rows,
                 no_data,
                 bullets,
+                ..PlanResult::new(
+                    ctx,
+                    plan,
+                    lang,
+                    wording::result_count(ctx, &counted, false, lang),
+                    rows,
+                )
             })
         })
         .collect();

@@ -237,3 +237,44 @@ pub fn result_until_ended(ctx: &Ctx, unit: UnitId, plan: PlanId, lang: Lang) -> 
         )
     })
 }
+
+/// A plan that ended and its final result, as a unit's page (the unit's indicators) and an
+/// indicator's page (every unit) show it: `R` is a row of either.
+#[derive(Serialize)]
+pub struct PlanResult<R> {
+    /// The section's id: `h-result-2021-2025`.
+    pub id: String,
+    pub title: String,
+    /// "đạt 9/16 chỉ tiêu; 5 không đạt, 2 chưa có số liệu" (a unit's), "3/5 đơn vị đạt mục
+    /// tiêu; 2 không đạt" (an indicator's).
+    pub count: String,
+    /// "kết quả đến 6 tháng đầu năm 2025, khi đơn vị kết thúc": for a unit, or units that all
+    /// ended together, within the plan.
+    pub until_ended: Option<String>,
+    pub status: Vec<StatusCount>,
+    pub rows: Vec<R>,
+    /// Rows with a target but no actual figure: listed, not tabulated (a unit's page).
+    pub no_data: Vec<R>,
+    /// Whether the rows carry bullet charts: not on a commune's page, as for the current plan.
+    pub bullets: bool,
+}
+
+impl<R> PlanResult<R> {
+    /// `plan`'s section, headed with its name, with `count` said by [`result_count`].
+    pub fn new(ctx: &Ctx, plan: PlanId, lang: Lang, count: String, rows: Vec<R>) -> Self {
+        PlanResult {
+            id: format!("h-result-{}", ctx.project.plans.get(plan).code),
+            title: ctx.i18n.fill(
+                lang,
+                "result_title",
+                &[("plan", &plan_name(ctx, plan, lang))],
+            ),
+            count,
+            until_ended: None,
+            status: Vec::new(),
+            rows,
+            no_data: Vec::new(),
+            bullets: false,
+        }
+    }
+}
