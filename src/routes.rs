@@ -257,6 +257,21 @@ pub fn media(path: &str) -> String {
     fill(MEDIA, &[("path", path)])
 }
 
+/// A narrative's image's address from the site's root, for `src`: [`media`] with every
+/// character that is not plainly safe in a URL (spaces, Vietnamese letters, `#`, `?`…)
+/// percent-encoded.
+pub fn media_href(rel: &str) -> String {
+    let mut out = String::new();
+    for b in media(rel).bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The slugs no unit may take, because the site uses them for itself: the first folder of
 /// every route of [`SITE`] (a file at the root has a dot, which no slug has), and the names of
 /// the site's own files beside the units' open data files (`data/values.csv` would be
@@ -286,6 +301,20 @@ pub fn is_reserved(slug: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_addresses_are_encoded() {
+        assert_eq!(media("anh/tram-bts.jpg"), "media/anh/tram-bts.jpg");
+        assert_eq!(
+            media_href("anh/trạm bts#1.jpg"),
+            "media/anh/tr%E1%BA%A1m%20bts%231.jpg"
+        );
+        let hostile = media_href("anh/\"><svg onload=alert(1)>'&.png");
+        assert!(
+            !hostile.contains(['"', '<', '>', '\'', '&', ' ']),
+            "{hostile}"
+        );
+    }
 
     #[test]
     fn reserved_slugs_are_the_sites_own_folders_and_open_data_names() {

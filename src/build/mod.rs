@@ -143,11 +143,23 @@ impl From<std::io::Error> for BuildError {
     }
 }
 
+/// A project loaded and computed, with its theme and every warning.
+pub struct Checked {
+    pub project: Project,
+    pub theme: crate::theme::Theme,
+    pub computed: Computed,
+    pub diags: Diagnostics,
+}
+
 /// Loads and computes, collecting every problem and warning.
-pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError> {
+pub fn check(root: &Path) -> Result<Checked, BuildError> {
     require_project(root)?;
     let clock = Clock::start();
-    let (project, mut diags) = load::load(root).map_err(BuildError::Input)?;
+    let load::Loaded {
+        project,
+        theme,
+        mut diags,
+    } = load::load(root).map_err(BuildError::Input)?;
     clock.lap("load");
     let (computed, warnings) = compute::compute(&project);
     clock.lap("compute");
@@ -157,14 +169,18 @@ pub fn check(root: &Path) -> Result<(Project, Computed, Diagnostics), BuildError
     if diags.has_errors() {
         return Err(BuildError::Input(diags));
     }
-    Ok((project, computed, diags))
+    Ok(Checked {
+        project,
+        theme,
+        computed,
+        diags,
+    })
 }
 
 /// `chiso check`: everything `build` would refuse, templates included (they are compiled when
 /// the project is loaded), writing nothing.
 pub fn check_all(root: &Path) -> Result<Diagnostics, BuildError> {
-    let (_, _, diags) = check(root)?;
-    Ok(diags)
+    Ok(check(root)?.diags)
 }
 
 /// What `chiso build` did.
@@ -215,7 +231,12 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
         values_csv: std::fs::read_to_string(output.join(routes::VALUES)).ok(),
         changes_json: std::fs::read_to_string(output.join(routes::CHANGES)).ok(),
     };
-    let (project, computed, diags) = check(root)?;
+    let Checked {
+        project,
+        theme,
+        computed,
+        diags,
+    } = check(root)?;
     let clock = Clock::start();
     let figures = Fingerprint::of(&project, &computed);
     // Settings, lists, narratives, templates and images may show on any page: a change of
@@ -234,7 +255,7 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
     }
     clock.lap("fingerprint");
     let history = manifest::HistoryWatch::new(&staging);
-    let rendered = render::render_site(&project, &computed, &options, &history)?;
+    let rendered = render::render_site(&project, &theme, &computed, &options, &history)?;
     // Files are written as they are rendered.
     clock.lap("render");
     let how = match options.scope {

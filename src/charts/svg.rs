@@ -336,3 +336,15 @@ fn rewrite_tag(tag: &str, lines: &mut Lines, out: &mut String) {
     }
     out.push_str(if self_closing { "/>\n" } else { ">" });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_sanitised() {
+        assert_eq!(sanitize_id("Bieu Do_1"), "bieu-do-1");
+        assert_eq!(sanitize_id("biểu"), "bi-u");
+        assert_eq!(sanitize_id(""), "chart");
+    }
+}

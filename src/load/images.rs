@@ -11,7 +11,6 @@ use std::path::{Component, Path};
 use crate::diagnostics::{Diagnostics, Problem};
 use crate::markdown::{self, Image};
 use crate::model::content::{Content, ImageFile, Narrative};
-use crate::routes;
 use crate::text::suggest;
 
 /// The kinds of image every browser shows, by extension (compared without case). Not SVG: an
@@ -21,26 +20,6 @@ pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif"];
 
 /// Above this, an image gets a warning: readers are on phones and slow connections.
 pub const LARGE_BYTES: u64 = 300 * 1024;
-
-/// The file's path in the site, `/`-separated: `content/anh/tram-bts.jpg` is published as
-/// `media/anh/tram-bts.jpg` ([`routes::media`]), beside `assets/` and `data/`.
-pub fn site_path(rel: &str) -> String {
-    routes::media(rel)
-}
-
-/// The file's address from the site's root, for `src`: [`site_path`] with every character that
-/// is not plainly safe in a URL (spaces, Vietnamese letters, `#`, `?`…) percent-encoded.
-pub fn site_href(rel: &str) -> String {
-    let mut out = String::new();
-    for b in site_path(rel).bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// Whether `dest` is an address rather than a path: `https://…`, `//host/…`, `data:…`. A single
 /// letter before `:` is a Windows drive (`C:\…`), which is a path.
@@ -219,6 +198,8 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
     let mut images: BTreeMap<String, ImageFile> = BTreeMap::new();
     // Files whose content was refused, so that each is reported once.
     let mut refused: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    // Where each image a narrative writes is, for its page: resolved here, once.
+    let mut refs: BTreeMap<(std::path::PathBuf, String), String> = BTreeMap::new();
     for n in narratives {
         for image in markdown::images(&n.markdown) {
             let line = n.body_line + n.markdown[..image.offset()].matches('\n').count();
@@ -243,6 +224,7 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
                     continue;
                 }
             };
+            refs.insert((n.file.clone(), dest.to_string()), rel.clone());
             // Shown before: checked, and its size reported, once.
             if images.contains_key(&rel) || refused.contains(&rel) {
                 continue;
@@ -308,7 +290,9 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
             );
         }
     }
+    refs.retain(|_, rel| images.contains_key(rel));
     content.images = images;
+    content.image_refs = refs;
 }
 
 /// The width and height of an image browsers show, read from its header (whatever the file's
@@ -459,20 +443,6 @@ mod tests {
             resolve(home(), "  "),
             Err(Problem::ImageMissing { .. })
         ));
-    }
-
-    #[test]
-    fn site_addresses_are_encoded() {
-        assert_eq!(site_path("anh/tram-bts.jpg"), "media/anh/tram-bts.jpg");
-        assert_eq!(
-            site_href("anh/trạm bts#1.jpg"),
-            "media/anh/tr%E1%BA%A1m%20bts%231.jpg"
-        );
-        let hostile = site_href("anh/\"><svg onload=alert(1)>'&.png");
-        assert!(
-            !hostile.contains(['"', '<', '>', '\'', '&', ' ']),
-            "{hostile}"
-        );
     }
 
     #[test]

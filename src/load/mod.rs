@@ -29,10 +29,11 @@ use crate::model::{
     Catalogue, Figures, Period, Project, Sources, Unit, UnitId, UnitTree, Workbook,
 };
 use crate::text::suggest;
+use crate::theme::Theme;
 use table::Table;
 
 /// Loads the project at `root`. `Err` carries every problem found; `Ok` may carry warnings.
-pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut workbooks = Vec::new();
     let config = config::load(root, &mut diags);
@@ -110,8 +111,8 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
     let Some(theme) = theme.filter(|_| !diags.has_errors()) else {
         return Err(diags);
     };
-    Ok((
-        Project {
+    Ok(Loaded {
+        project: Project {
             root: root.to_path_buf(),
             config,
             units,
@@ -120,11 +121,20 @@ pub fn load(root: &Path) -> Result<(Project, Diagnostics), Diagnostics> {
             plans,
             content,
             gaps,
-            theme,
             sources,
         },
+        theme,
         diags,
-    ))
+    })
+}
+
+/// What [`load`] read: the project, the theme its pages are made with (the project's own
+/// templates compiled over the built-in ones), kept beside the project rather than in it, and
+/// the warnings.
+pub struct Loaded {
+    pub project: Project,
+    pub theme: Theme,
+    pub diags: Diagnostics,
 }
 
 /// A values file's unit, its figures (as a one-unit `Figures`) and the file as read (`.csv`

@@ -54,6 +54,9 @@ pub struct Content {
     /// The images the narratives show, to copy into the site: by their path inside `content/`
     /// (`anh/tram-bts.jpg`).
     pub images: BTreeMap<String, ImageFile>,
+    /// Where each image a narrative writes is (a key of [`Content::images`]), by the
+    /// narrative's file and the path as written in it, for the pages that show it.
+    pub image_refs: BTreeMap<(PathBuf, String), String>,
 }
 
 /// An image to publish.

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::{Catalogue, Config, Content, Figures, Plans, Sources, UnitTree, Village};
-use crate::theme::Theme;
 
 /// Everything the editors wrote, validated.
 #[derive(Debug, Clone)]
@@ -19,8 +18,6 @@ pub struct Project {
     pub content: Content,
     /// Villages without mobile service (`data/coverage-gaps.csv`), if the project tracks them.
     pub gaps: Vec<Village>,
-    /// The templates, style sheet and translations, the project's own over the built-in ones.
-    pub theme: Theme,
     /// Which file each unit's figures came from, and the workbooks' sheets, for messages.
     pub sources: Sources,
 }

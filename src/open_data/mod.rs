@@ -233,17 +233,7 @@ fn workbook_bytes(ctx: &Ctx, tables: &[Vec<u8>; 4], date: &str) -> std::io::Resu
 fn units_csv(project: &Project) -> Vec<u8> {
     let period = |p: Option<crate::model::Period>| p.map(|p| p.to_string()).unwrap_or_default();
     csv_bytes(
-        &[
-            "code",
-            "slug",
-            "name",
-            "name_en",
-            "level",
-            "parent",
-            "from",
-            "until",
-            "formed_from",
-        ],
+        &columns::units().header(),
         project.units.iter().map(|(_, u)| {
             vec![
                 u.code.clone(),
@@ -265,22 +255,7 @@ fn indicators_csv(project: &Project) -> Vec<u8> {
     use crate::model::{Aggregate, Direction, Measure};
     let cat = &project.catalogue;
     csv_bytes(
-        &[
-            "code",
-            "group",
-            "group_en",
-            "name",
-            "name_en",
-            "unit",
-            "unit_en",
-            "direction",
-            "measure",
-            "numerator",
-            "denominator",
-            "scale",
-            "aggregate",
-            "decimals",
-        ],
+        &columns::indicators().header(),
         cat.iter().map(|(_, ind)| {
             let (numerator, denominator, scale) = match &ind.derivation {
                 Some(d) => (

@@ -108,6 +108,65 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
         current: false,
     }];
     let page = layout(ctx, lang, &path, &name, &description, crumbs);
+    let notes = notes(ctx, i, lang);
+    let units = &project.units;
+    // The children in force at the period compared: no district that ended in a comparison
+    // of communes.
+    let compared = crate::view::lifetime::compared_children(ctx, UnitId::ROOT, i);
+    let mut charts = Vec::new();
+    charts.extend(chart_views::compare(ctx, i, &compared, lang, "compare"));
+    charts.extend(chart_views::trend(ctx, UnitId::ROOT, i, lang, "trend"));
+    // Units in force first, those that ended in their own table.
+    let [current, ended] =
+        crate::view::lifetime::split_ended(units, units.ids().filter(|&u| is_listed(ctx, u)));
+    let current_plan = ctx.computed.current_plan;
+    let t = |k: &str| ctx.i18n.get(lang, k);
+    let progress = |plan: Option<PlanId>, u: UnitId| progress_of(ctx, i, plan, u);
+    let row = |u: UnitId| unit_row(ctx, i, current_plan, u, lang, &home);
+    let results = plan_results(ctx, i, lang, &home);
+    let (ended_title, each_says) = crate::view::lifetime::ended_title(ctx, &ended, lang);
+    let view = IndicatorView {
+        code: ind.code.clone(),
+        name,
+        group: lang.pick(&ind.group, &ind.group_en).to_string(),
+        measure: ctx.unit_of_measure(i, lang).to_string(),
+        notes,
+        charts,
+        units: current.into_iter().map(row).collect(),
+        ended_units: ended
+            .into_iter()
+            .map(|u| UnitRow {
+                ended: each_says
+                    .then(|| crate::view::lifetime::ended_words(ctx, u, lang))
+                    .flatten(),
+                ..row(u)
+            })
+            .collect(),
+        ended_title,
+        // Without plans (no targets), the table only compares the units.
+        progress_title: match current_plan {
+            Some(_) => wording::progress_heading(ctx, current_plan, lang),
+            None => t("indicator_units_title"),
+        },
+        status: status_counts(
+            ctx,
+            units
+                .ids()
+                .filter_map(|u| progress(current_plan, u).map(|p| p.status)),
+            lang,
+        ),
+        results,
+        figure_tables: tables::indicator_tables(ctx, i, lang, &home, &|u| is_listed(ctx, u)),
+        listed_note: listed_note(ctx, lang),
+    };
+    let mut context = ctx.context(lang, &page);
+    context.insert("indicator", &view);
+    Ok((path, ctx.render("indicator.html", &context)?))
+}
+
+/// What the page says of the indicator itself: which way is better, how it is made.
+fn notes(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Vec<String> {
+    let ind = ctx.project.catalogue.get(i);
     let t = |k: &str| ctx.i18n.get(lang, k);
     let mut notes = vec![t(if ind.direction == crate::model::Direction::Up {
         "direction_up"
@@ -127,74 +186,89 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
     } else if ind.is_summed() {
         notes.push(t("indicator_summed"));
     }
-    let units = &project.units;
-    // The children in force at the period compared: no district that ended in a comparison
-    // of communes.
-    let compared = crate::view::lifetime::compared_children(ctx, UnitId::ROOT, i);
-    let mut charts = Vec::new();
-    charts.extend(chart_views::compare(ctx, i, &compared, lang, "compare"));
-    charts.extend(chart_views::trend(ctx, UnitId::ROOT, i, lang, "trend"));
+    notes
+}
+
+/// A unit's progress on the indicator against `plan`.
+fn progress_of<'a>(
+    ctx: &'a Ctx,
+    i: IndicatorId,
+    plan: Option<PlanId>,
+    u: UnitId,
+) -> Option<&'a crate::compute::Progress> {
+    plan.and_then(|plan| ctx.computed.progress[plan][u][i].as_ref())
+}
+
+/// A unit's row against `plan`: its latest figure (within the plan, for a plan that ended).
+fn unit_row(
+    ctx: &Ctx,
+    i: IndicatorId,
+    plan: Option<PlanId>,
+    u: UnitId,
+    lang: Lang,
+    home: &str,
+) -> UnitRow {
+    let t = |k: &str| ctx.i18n.get(lang, k);
     let figures = &ctx.computed.figures;
-    // Units in force first, those that ended in their own table.
-    let [current, ended] =
-        crate::view::lifetime::split_ended(units, units.ids().filter(|&u| is_listed(ctx, u)));
+    let units = &ctx.project.units;
     let current_plan = ctx.computed.current_plan;
-    let progress = |plan: Option<PlanId>, u: UnitId| {
-        plan.and_then(|plan| ctx.computed.progress[plan][u][i].as_ref())
+    let progress = |plan: Option<PlanId>, u: UnitId| progress_of(ctx, i, plan, u);
+    let p = progress(plan, u);
+    let latest = if plan == current_plan {
+        figures.of_kind(u, i, Kind::Actual).last()
+    } else {
+        p.and_then(|p| p.latest)
+            .and_then(|(period, _)| Some((period, figures.get(u, i, period, Kind::Actual)?)))
     };
-    // A unit's row against `plan`: its latest figure (within the plan, for a plan that ended).
-    let row_in = |plan: Option<PlanId>, u: UnitId| {
-        let p = progress(plan, u);
-        let latest = if plan == current_plan {
-            figures.of_kind(u, i, Kind::Actual).last()
-        } else {
-            p.and_then(|p| p.latest)
-                .and_then(|(period, _)| Some((period, figures.get(u, i, period, Kind::Actual)?)))
-        };
-        UnitRow {
-            label: ctx.unit_name(u, lang).to_string(),
-            href: unit_href(ctx, u, &home),
-            depth: units.depth(u),
-            latest: latest
-                .map(|(period, f)| {
-                    format!(
-                        "{} ({})",
-                        ctx.figure(i, f.value, lang),
-                        ctx.period_short(period, lang)
-                    )
-                })
-                .unwrap_or_else(|| "–".into()),
-            target: p
-                .map(|p| {
-                    format!(
-                        "{} ({})",
-                        ctx.figure(i, p.target, lang),
-                        p.target_period.year
-                    )
-                })
-                .unwrap_or_else(|| "–".into()),
-            owner: p
-                .map(|p| {
-                    if p.target_unit == u {
-                        t("own_target")
-                    } else {
-                        ctx.unit_name(p.target_unit, lang).to_string()
-                    }
-                })
-                .unwrap_or_default(),
-            achievement: p
-                .and_then(|p| p.achievement)
-                .map(|a| format::percent(a, 1, lang))
-                .unwrap_or_else(|| "–".into()),
-            status: p.map_or("", |p| p.status.as_str()),
-            status_label: p
-                .map(|p| status_word(ctx, p.status, lang))
-                .unwrap_or_default(),
-            ended: None,
-        }
-    };
-    let row = |u: UnitId| row_in(current_plan, u);
-    let results = wording::ended_plans(ctx)
+    UnitRow {
+        label: ctx.unit_name(u, lang).to_string(),
+        href: unit_href(ctx, u, home),
+        depth: units.depth(u),
+        latest: latest
+            .map(|(period, f)| {
+                format!(
+                    "{} ({})",
+                    ctx.figure(i, f.value, lang),
+                    ctx.period_short(period, lang)
+                )
+            })
+            .unwrap_or_else(|| "–".into()),
+        target: p
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    ctx.figure(i, p.target, lang),
+                    p.target_period.year
+                )
+            })
+            .unwrap_or_else(|| "–".into()),
+        owner: p
+            .map(|p| {
+                if p.target_unit == u {
+                    t("own_target")
+                } else {
+                    ctx.unit_name(p.target_unit, lang).to_string()
+                }
+            })
+            .unwrap_or_default(),
+        achievement: p
+            .and_then(|p| p.achievement)
+            .map(|a| format::percent(a, 1, lang))
+            .unwrap_or_else(|| "–".into()),
+        status: p.map_or("", |p| p.status.as_str()),
+        status_label: p
+            .map(|p| status_word(ctx, p.status, lang))
+            .unwrap_or_default(),
+        ended: None,
+    }
+}
+
+/// The plans that ended, each with every unit's final result on the indicator, newest first.
+fn plan_results(ctx: &Ctx, i: IndicatorId, lang: Lang, home: &str) -> Vec<PlanResult<UnitRow>> {
+    let units = &ctx.project.units;
+    let progress = |plan: Option<PlanId>, u: UnitId| progress_of(ctx, i, plan, u);
+    let row_in = |plan: Option<PlanId>, u: UnitId| unit_row(ctx, i, plan, u, lang, home);
+    wording::ended_plans(ctx)
         .into_iter()
         .filter_map(|plan| {
             let with: Vec<UnitId> = units
@@ -259,45 +333,7 @@ pub fn render(ctx: &Ctx, i: IndicatorId, lang: Lang) -> Result<(String, String),
                 )
             })
         })
-        .collect();
-    let (ended_title, each_says) = crate::view::lifetime::ended_title(ctx, &ended, lang);
-    let view = IndicatorView {
-        code: ind.code.clone(),
-        name,
-        group: lang.pick(&ind.group, &ind.group_en).to_string(),
-        measure: ctx.unit_of_measure(i, lang).to_string(),
-        notes,
-        charts,
-        units: current.into_iter().map(row).collect(),
-        ended_units: ended
-            .into_iter()
-            .map(|u| UnitRow {
-                ended: each_says
-                    .then(|| crate::view::lifetime::ended_words(ctx, u, lang))
-                    .flatten(),
-                ..row(u)
-            })
-            .collect(),
-        ended_title,
-        // Without plans (no targets), the table only compares the units.
-        progress_title: match current_plan {
-            Some(_) => wording::progress_heading(ctx, current_plan, lang),
-            None => t("indicator_units_title"),
-        },
-        status: status_counts(
-            ctx,
-            units
-                .ids()
-                .filter_map(|u| progress(current_plan, u).map(|p| p.status)),
-            lang,
-        ),
-        results,
-        figure_tables: tables::indicator_tables(ctx, i, lang, &home, &|u| is_listed(ctx, u)),
-        listed_note: listed_note(ctx, lang),
-    };
-    let mut context = ctx.context(lang, &page);
-    context.insert("indicator", &view);
-    Ok((path, ctx.render("indicator.html", &context)?))
+        .collect()
 }
 
 #[derive(Serialize)]

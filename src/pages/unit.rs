@@ -257,53 +257,8 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         .collect();
     let page = layout(ctx, lang, &path, &title, &description, breadcrumbs);
     let figures = &ctx.computed.figures;
-    let cat = &project.catalogue;
 
-    let latest: Vec<_> = project
-        .config
-        .headline
-        .iter()
-        .filter_map(|code| cat.by_code(code))
-        .filter_map(|i| {
-            let (period, f) = figures.of_kind(unit, i, Kind::Actual).last()?;
-            Some((i, period, f))
-        })
-        .collect();
-    // One period per comparison: a card of an earlier period than the page's latest says so.
-    let page_latest = latest.iter().map(|(_, p, _)| *p).max();
-    let headline = latest
-        .into_iter()
-        .map(|(i, period, f)| {
-            let change = change_text(ctx, unit, i, period, lang);
-            Headline {
-                name: chart_views::short_label(ctx, i, lang),
-                href: indicator_href(ctx, i, &home),
-                value: if cat.get(i).is_percentage() {
-                    ctx.figure(i, f.value, lang)
-                } else {
-                    ctx.number(i, f.value, lang)
-                },
-                measure: if cat.get(i).is_percentage() {
-                    String::new()
-                } else {
-                    ctx.unit_of_measure(i, lang).to_string()
-                },
-                period: ctx.period(period, lang),
-                older: page_latest.filter(|&l| l != period).map(|l| {
-                    ctx.i18n.fill(
-                        lang,
-                        "headline_older",
-                        &[
-                            ("period", &ctx.period_in_text(period, lang)),
-                            ("latest", &ctx.period_in_text(l, lang)),
-                        ],
-                    )
-                }),
-                trend: change.as_ref().map_or("none", |c| c.1),
-                change: change.map(|c| c.0),
-            }
-        })
-        .collect();
+    let headline = headline_cards(ctx, unit, lang, &home);
 
     let mut charts = Vec::new();
     charts.extend(chart_views::coverage(
@@ -334,66 +289,9 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     let (progress, progress_no_data): (Vec<_>, Vec<_>) = current_rows
         .into_iter()
         .partition(|r| r.status != Status::NoData.as_str());
-    let results = wording::ended_plans(ctx)
-        .into_iter()
-        .filter_map(|plan| {
-            let statuses: Vec<Status> = plan_statuses(ctx, unit, plan).collect();
-            if statuses.is_empty() {
-                return None;
-            }
-            let until_ended = wording::result_until_ended(ctx, unit, plan, lang);
-            let counted: Vec<(Status, bool)> = statuses
-                .iter()
-                .map(|&s| (s, until_ended.is_some()))
-                .collect();
-            let bullets = progress_bullets;
-            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, &home, bullets)
-                .into_iter()
-                .partition(|r| r.status != Status::NoData.as_str());
-            Some(PlanResult {
-                until_ended,
-                status: status_counts(ctx, statuses.into_iter(), lang),
-                no_data,
-                bullets,
-                ..PlanResult::new(
-                    ctx,
-                    plan,
-                    lang,
-                    wording::result_count(ctx, &counted, false, lang),
-                    rows,
-                )
-            })
-        })
-        .collect();
+    let results = plan_results(ctx, unit, lang, &home, progress_bullets);
 
-    let missing = ctx
-        .computed
-        .missing
-        .range((unit, IndicatorId::from_index(0), min_key())..)
-        .take_while(|((u, _, _), _)| *u == unit)
-        .filter(|((_, i, key), _)| figures.get(unit, *i, key.period, key.kind).is_none())
-        .map(|((_, i, key), absent)| {
-            let names: Vec<&str> = absent.iter().map(|&c| ctx.unit_name(c, lang)).collect();
-            ctx.i18n.fill(
-                lang,
-                "missing_children",
-                &[
-                    ("indicator", ctx.indicator_name(*i, lang)),
-                    (
-                        "period",
-                        &format!(
-                            "{} ({})",
-                            ctx.period(key.period, lang),
-                            ctx.i18n
-                                .get(lang, &format!("kind_{}", key.kind.as_str()))
-                                .to_lowercase()
-                        ),
-                    ),
-                    ("units", &names.join(", ")),
-                ],
-            )
-        })
-        .collect();
+    let missing = missing_notes(ctx, unit, lang);
 
     let body_html =
         narrative.map(|n| crate::view::shortcodes::render_narrative(ctx, n, unit, lang, 3));
@@ -406,32 +304,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
     } else {
         None
     };
-    // The home page lists every unit, the others their children; those in force first, those
-    // that ended apart.
-    let below: Vec<UnitId> = if unit == UnitId::ROOT {
-        units.ids().skip(1).collect()
-    } else {
-        units.children(unit).to_vec()
-    };
-    let [current, ended] = lifetime::split_ended(units, below);
-    // Units that all ended together are named once, in the heading; otherwise each says when.
-    let (ended_title, each_says) = lifetime::ended_title(ctx, &ended, lang);
-    let [child_links, ended_children] = [current, ended].map(|ids| -> Vec<ChildLink> {
-        ids.into_iter()
-            .map(|c| ChildLink {
-                label: ctx.unit_name(c, lang).to_string(),
-                href: unit_href(ctx, c, &home),
-                depth: if unit == UnitId::ROOT {
-                    units.depth(c)
-                } else {
-                    1
-                },
-                ended: each_says
-                    .then(|| lifetime::ended_words(ctx, c, lang))
-                    .flatten(),
-            })
-            .collect()
-    });
+    let (child_links, ended_children, ended_title) = child_links(ctx, unit, lang, &home);
     let downloads = DataFormat::ALL
         .iter()
         .map(|&format| Link {
@@ -476,21 +349,7 @@ pub fn render(ctx: &Ctx, unit: UnitId, lang: Lang) -> Result<(String, String), T
         ended_title,
         downloads,
         gaps: super::gaps::for_unit(ctx, unit, lang, &home),
-        reports: report_years
-            .iter()
-            .rev()
-            .map(|&y| {
-                // The reports sit in the unit's folder: linked from there.
-                let report = routes::report_page(folder, y);
-                Link {
-                    label: ctx
-                        .i18n
-                        .fill(lang, "report_title", &[("year", &y.to_string())]),
-                    href: routes::below(&path, &report).unwrap_or(&report).to_string(),
-                    current: false,
-                }
-            })
-            .collect(),
+        reports: report_links(ctx, &report_years, folder, &path, lang),
         report_files,
     };
     let mut context = ctx.context(lang, &page);
@@ -517,4 +376,193 @@ fn min_key() -> crate::model::FigureKey {
         },
         kind: Kind::Actual,
     }
+}
+
+/// The cards at the top of the page: the latest actual figure of each headline indicator.
+fn headline_cards(ctx: &Ctx, unit: UnitId, lang: Lang, home: &str) -> Vec<Headline> {
+    let project = ctx.project;
+    let figures = &ctx.computed.figures;
+    let cat = &project.catalogue;
+    let latest: Vec<_> = project
+        .config
+        .headline
+        .iter()
+        .filter_map(|code| cat.by_code(code))
+        .filter_map(|i| {
+            let (period, f) = figures.of_kind(unit, i, Kind::Actual).last()?;
+            Some((i, period, f))
+        })
+        .collect();
+    // One period per comparison: a card of an earlier period than the page's latest says so.
+    let page_latest = latest.iter().map(|(_, p, _)| *p).max();
+    latest
+        .into_iter()
+        .map(|(i, period, f)| {
+            let change = change_text(ctx, unit, i, period, lang);
+            Headline {
+                name: chart_views::short_label(ctx, i, lang),
+                href: indicator_href(ctx, i, home),
+                value: if cat.get(i).is_percentage() {
+                    ctx.figure(i, f.value, lang)
+                } else {
+                    ctx.number(i, f.value, lang)
+                },
+                measure: if cat.get(i).is_percentage() {
+                    String::new()
+                } else {
+                    ctx.unit_of_measure(i, lang).to_string()
+                },
+                period: ctx.period(period, lang),
+                older: page_latest.filter(|&l| l != period).map(|l| {
+                    ctx.i18n.fill(
+                        lang,
+                        "headline_older",
+                        &[
+                            ("period", &ctx.period_in_text(period, lang)),
+                            ("latest", &ctx.period_in_text(l, lang)),
+                        ],
+                    )
+                }),
+                trend: change.as_ref().map_or("none", |c| c.1),
+                change: change.map(|c| c.0),
+            }
+        })
+        .collect()
+}
+
+/// The plans that ended, each with the unit's final result on it, newest first.
+fn plan_results(
+    ctx: &Ctx,
+    unit: UnitId,
+    lang: Lang,
+    home: &str,
+    progress_bullets: bool,
+) -> Vec<PlanResult<ProgressRow>> {
+    wording::ended_plans(ctx)
+        .into_iter()
+        .filter_map(|plan| {
+            let statuses: Vec<Status> = plan_statuses(ctx, unit, plan).collect();
+            if statuses.is_empty() {
+                return None;
+            }
+            let until_ended = wording::result_until_ended(ctx, unit, plan, lang);
+            let counted: Vec<(Status, bool)> = statuses
+                .iter()
+                .map(|&s| (s, until_ended.is_some()))
+                .collect();
+            let bullets = progress_bullets;
+            let (rows, no_data) = progress_rows(ctx, unit, plan, lang, home, bullets)
+                .into_iter()
+                .partition(|r| r.status != Status::NoData.as_str());
+            Some(PlanResult {
+                until_ended,
+                status: status_counts(ctx, statuses.into_iter(), lang),
+                no_data,
+                bullets,
+                ..PlanResult::new(
+                    ctx,
+                    plan,
+                    lang,
+                    wording::result_count(ctx, &counted, false, lang),
+                    rows,
+                )
+            })
+        })
+        .collect()
+}
+
+/// What the unit's sums lack: an indicator and period for which some units below have not
+/// reported yet, naming them.
+fn missing_notes(ctx: &Ctx, unit: UnitId, lang: Lang) -> Vec<String> {
+    let figures = &ctx.computed.figures;
+    ctx.computed
+        .missing
+        .range((unit, IndicatorId::from_index(0), min_key())..)
+        .take_while(|((u, _, _), _)| *u == unit)
+        .filter(|((_, i, key), _)| figures.get(unit, *i, key.period, key.kind).is_none())
+        .map(|((_, i, key), absent)| {
+            let names: Vec<&str> = absent.iter().map(|&c| ctx.unit_name(c, lang)).collect();
+            ctx.i18n.fill(
+                lang,
+                "missing_children",
+                &[
+                    ("indicator", ctx.indicator_name(*i, lang)),
+                    (
+                        "period",
+                        &format!(
+                            "{} ({})",
+                            ctx.period(key.period, lang),
+                            ctx.i18n
+                                .get(lang, &format!("kind_{}", key.kind.as_str()))
+                                .to_lowercase()
+                        ),
+                    ),
+                    ("units", &names.join(", ")),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The units listed below: every unit on the home page, the children elsewhere; those in force
+/// first, those that ended apart under their own heading.
+fn child_links(
+    ctx: &Ctx,
+    unit: UnitId,
+    lang: Lang,
+    home: &str,
+) -> (Vec<ChildLink>, Vec<ChildLink>, String) {
+    let units = &ctx.project.units;
+    // The home page lists every unit, the others their children; those in force first, those
+    // that ended apart.
+    let below: Vec<UnitId> = if unit == UnitId::ROOT {
+        units.ids().skip(1).collect()
+    } else {
+        units.children(unit).to_vec()
+    };
+    let [current, ended] = lifetime::split_ended(units, below);
+    // Units that all ended together are named once, in the heading; otherwise each says when.
+    let (ended_title, each_says) = lifetime::ended_title(ctx, &ended, lang);
+    let [child_links, ended_children] = [current, ended].map(|ids| -> Vec<ChildLink> {
+        ids.into_iter()
+            .map(|c| ChildLink {
+                label: ctx.unit_name(c, lang).to_string(),
+                href: unit_href(ctx, c, home),
+                depth: if unit == UnitId::ROOT {
+                    units.depth(c)
+                } else {
+                    1
+                },
+                ended: each_says
+                    .then(|| lifetime::ended_words(ctx, c, lang))
+                    .flatten(),
+            })
+            .collect()
+    });
+    (child_links, ended_children, ended_title)
+}
+
+/// The unit's half-year reports, newest first, linked from its page (they sit in its folder).
+fn report_links(
+    ctx: &Ctx,
+    years: &[i32],
+    folder: Option<&str>,
+    path: &str,
+    lang: Lang,
+) -> Vec<Link> {
+    years
+        .iter()
+        .rev()
+        .map(|&y| {
+            // The reports sit in the unit's folder: linked from there.
+            let report = routes::report_page(folder, y);
+            Link {
+                label: ctx
+                    .i18n
+                    .fill(lang, "report_title", &[("year", &y.to_string())]),
+                href: routes::below(path, &report).unwrap_or(&report).to_string(),
+                current: false,
+            }
+        })
+        .collect()
 }

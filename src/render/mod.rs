@@ -14,6 +14,7 @@ use crate::open_data;
 use crate::pages::{self, site_files, whats_new};
 use crate::report;
 use crate::routes;
+use crate::theme::Theme;
 use crate::view::family::{Family, Job, JobKey, Run};
 use crate::view::{Ctx, Sink};
 pub use crate::view::{OutputFile, RenderError};
@@ -92,11 +93,11 @@ pub fn build_only() -> Vec<&'static str> {
 /// touched), handing each file to `sink` as soon as it is made.
 pub fn render_site(
     project: &Project,
+    theme: &Theme,
     computed: &Computed,
     options: &Options,
     sink: &dyn Sink,
 ) -> Result<Rendered, RenderError> {
-    let theme = &project.theme;
     let i18n = theme.i18n();
     let base_url = options
         .base_url

@@ -414,11 +414,12 @@ pub fn render_narrative(
     // Images point at their copy in the site, from wherever this page sits.
     let site = super::layout::site_prefix(ctx, lang, &narrative_page(ctx, n, unit));
     let images = &ctx.project.content.images;
+    let refs = &ctx.project.content.image_refs;
     let image_src = |dest: &str| {
-        let rel = crate::load::images::resolve(&n.file, dest).ok()?;
-        let file = images.get(&rel)?;
+        let rel = refs.get(&(n.file.clone(), dest.to_string()))?;
+        let file = images.get(rel)?;
         Some(crate::markdown::ImageRef {
-            src: format!("{site}{}", crate::load::images::site_href(&rel)),
+            src: format!("{site}{}", crate::routes::media_href(rel)),
             size: Some((file.width, file.height)),
         })
     };
