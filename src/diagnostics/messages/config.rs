@@ -1,8 +1,8 @@
 //! The project's settings and look: chiso.toml (its `[report]` table in particular) and the
 //! templates of `templates/`.
 
-use super::super::problem::Problem;
 use super::{did_you_mean_in, in_lang};
+use crate::diagnostics::problem::Problem;
 use crate::lang::Lang;
 
 /// The wording of a problem of the settings or templates.

@@ -1,8 +1,8 @@
 //! The images of a narrative: a file that is missing, outside `content/`, not an image
 //! browsers show, too heavy, from elsewhere, or without its text description.
 
-use super::super::problem::Problem;
 use super::{did_you_mean_in, in_lang};
+use crate::diagnostics::problem::Problem;
 use crate::lang::Lang;
 
 /// The wording of a problem of an image.

@@ -1,8 +1,8 @@
 //! The catalogue of indicators, `data/indicators.csv`: codes, decimals, and how a derived
 //! indicator is computed from others.
 
-use super::super::problem::Problem;
 use super::{did_you_mean_in, in_lang};
+use crate::diagnostics::problem::Problem;
 use crate::lang::Lang;
 use crate::text::slugify;
 

@@ -127,6 +127,7 @@ fn did_you_mean_in(lang: Lang) -> impl Fn(&Option<String>) -> String {
     }
 }
 
+/// `a`, `b`, `c`: names and codes as the editor writes them, in a list.
 fn quote_list(items: &[&str]) -> String {
     items
         .iter()

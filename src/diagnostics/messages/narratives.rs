@@ -1,8 +1,8 @@
 //! Narratives: the front matter, and the shortcodes `{{ … }}` that quote a figure or draw a
 //! chart: how each is written (`ShortcodeProblem`), and a figure or chart with nothing to show.
 
-use super::super::problem::{Problem, ShortcodeProblem};
 use super::{did_you_mean_in, in_lang, quote_list};
+use crate::diagnostics::problem::{Problem, ShortcodeProblem};
 use crate::lang::Lang;
 
 /// The wording of a problem of a narrative.

@@ -1,8 +1,8 @@
 //! Plans and their targets: the `[[plans]]` of chiso.toml, and target rows that fit no plan
 //! or plans that end without the figures to judge them.
 
-use super::super::problem::Problem;
 use super::in_lang;
+use crate::diagnostics::problem::Problem;
 use crate::lang::Lang;
 
 /// The wording of a problem of the plans.

@@ -2,8 +2,8 @@
 //! a figure that jumps or drops from the one before. Each names the figures and where they come
 //! from.
 
-use super::super::problem::{IndicatorNamed, PartsOfShare, Problem, Whence};
 use super::{in_lang, period_en, period_vi};
+use crate::diagnostics::problem::{IndicatorNamed, PartsOfShare, Problem, Whence};
 use crate::lang::Lang;
 
 /// The wording of a problem of plausibility.

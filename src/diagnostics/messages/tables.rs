@@ -1,8 +1,8 @@
 //! Reading a table: the file itself (empty, too large, unreadable, in a form chiso does not
 //! read), its header of columns, and the cells of its rows, before their meaning is known.
 
-use super::super::problem::{NumberWritten, Problem, StrayFile};
 use super::{did_you_mean_in, in_lang, quote_list};
+use crate::diagnostics::problem::{NumberWritten, Problem, StrayFile};
 use crate::lang::Lang;
 
 /// The wording of a problem of reading a table.

@@ -2,8 +2,8 @@
 //! entered one, or cannot be made because units lack figures or changed during the year) and
 //! derived figures that differ from an entered one.
 
-use super::super::problem::{ChildrenGap, Problem};
 use super::in_lang;
+use crate::diagnostics::problem::{ChildrenGap, Problem};
 use crate::lang::Lang;
 
 /// The wording of a problem of the computed figures.

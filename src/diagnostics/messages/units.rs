@@ -2,8 +2,8 @@
 //! unit above each one, and each unit's life (`from`, `until`, `formed_from`); and the files
 //! and shortcodes that name a unit that is not there.
 
-use super::super::problem::Problem;
 use super::{did_you_mean_in, in_lang, period_en, period_vi};
+use crate::diagnostics::problem::Problem;
 use crate::lang::Lang;
 use crate::official::List;
 use crate::text::slugify;

@@ -1,8 +1,8 @@
 //! The figures of `data/values/`: how a period is written (and what Excel makes of it), how a
 //! number is written in a file or a cell, and rows that say two things.
 
-use super::super::problem::{NumberWritten, Problem};
 use super::in_lang;
+use crate::diagnostics::problem::{NumberWritten, Problem};
 use crate::lang::Lang;
 
 /// The wording of a problem of a figure or its period.
