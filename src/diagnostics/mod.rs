@@ -12,14 +12,8 @@ use std::path::PathBuf;
 use crate::lang::Lang;
 pub use problem::{
     ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NumberWritten, PartShown,
-    PartsOfShare, Problem, ShortcodeProblem, StrayFile, Whence,
+    PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence,
 };
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -1,8 +1,6 @@
 //! What can be wrong in an editor's input, as data: each problem holds the facts needed to say
 //! it, and nothing is worded until it is shown (see `messages`), in the language asked for.
 
-use super::Severity;
-
 /// How the table with the number (or row) that could not be read was written, for a message in
 /// the editor's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -515,6 +513,13 @@ pub enum Problem {
         indicator: String,
         year: i32,
     },
+}
+
+/// Whether a problem stops the build (an error) or is only shown (a warning).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
 }
 
 impl Problem {
