@@ -19,3 +19,4 @@ pub mod routes;
 pub mod serve;
 pub mod text;
 pub mod theme;
+pub mod words;

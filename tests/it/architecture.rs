@@ -18,6 +18,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("format", 1),
     ("markdown", 1),
     ("diagnostics", 1),
+    // The command line's messages in both languages.
+    ("words", 1),
     ("theme", 2),
     ("model", 3),
     ("load", 4),
