@@ -326,3 +326,10 @@ fn the_same_mistakes_are_worded_in_english_with_lang_en() {
     let run = chiso(&["--lang", "en", "new", "p"]);
     assert!(run.output.contains("missing `--province"), "{}", run.output);
 }
+
+#[test]
+fn chiso_without_a_command_shows_the_help_and_exits_with_2() {
+    let run = chiso(&[]);
+    assert_exit(&run, 2);
+    assert!(run.output.contains("Lệnh:"), "{}", run.output);
+}
