@@ -333,3 +333,27 @@ fn chiso_without_a_command_shows_the_help_and_exits_with_2() {
     assert_exit(&run, 2);
     assert!(run.output.contains("Lệnh:"), "{}", run.output);
 }
+
+/// An option added to the derive but not to the words table would be listed bare.
+#[test]
+fn every_option_of_every_command_is_explained_in_both_languages() {
+    for lang in ["vi", "en"] {
+        for command in ["build", "check", "serve", "new"] {
+            let run = chiso(&["--lang", lang, command, "--help"]);
+            let options: Vec<&str> = run
+                .output
+                .lines()
+                .filter(|l| l.trim_start().starts_with('-') || l.trim_start().starts_with('['))
+                .collect();
+            assert!(options.len() >= 3, "{lang} {command}:\n{}", run.output);
+            for line in options {
+                let (flag, help) = line.trim_start().split_once("  ").unwrap_or((line, ""));
+                assert!(
+                    !help.trim().is_empty(),
+                    "{lang} {command}: `{flag}` has no help:\n{}",
+                    run.output
+                );
+            }
+        }
+    }
+}
