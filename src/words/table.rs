@@ -88,7 +88,7 @@ messages! {
     CLI_UNKNOWN_ARGUMENT:
         "không có tùy chọn `{arg}`", "there is no option `{arg}`";
     CLI_UNEXPECTED_ARGUMENT:
-        "không cần `{arg}` ở đây", "`{arg}` was not expected here";
+        "lệnh này không nhận `{arg}`", "`{arg}` was not expected here";
     CLI_DID_YOU_MEAN: "Có phải ý bạn là `{suggestion}`?", "Did you mean `{suggestion}`?";
     CLI_AS_A_VALUE:
         "Nếu `{arg}` là một giá trị, hãy viết `-- {arg}`.",
