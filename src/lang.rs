@@ -14,4 +14,9 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The language's code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        self.pick("vi", "en")
+    }
 }

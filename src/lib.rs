@@ -28,3 +28,4 @@ pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod view;
+pub mod words;

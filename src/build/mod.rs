@@ -15,6 +15,7 @@ use crate::model::Project;
 use crate::output::{self, Written};
 use crate::render::{self, Options};
 use crate::routes;
+use crate::words;
 use manifest::{Manifest, Stamp};
 
 #[derive(Debug, thiserror::Error)]
@@ -84,48 +85,28 @@ impl BuildError {
         match self {
             BuildError::Input(diags) => {
                 let n = diags.errors().count();
-                lang.pick(
-                    &format!("dữ liệu đầu vào có {n} lỗi"),
-                    &format!("the input has {n} error(s)"),
-                )
-                .to_string()
+                words::fill(lang, &words::INPUT_HAS_ERRORS, &[("n", &n)])
             }
             BuildError::NotAProject { root, exists: true } => {
                 // Run in the current folder, the message needs no folder's name.
-                let root = if root == Path::new(".") {
-                    String::new()
+                if root == Path::new(".") {
+                    words::NOT_A_PROJECT_HERE.text(lang).to_string()
                 } else {
-                    format!("{}: ", root.display())
-                };
-                lang.pick(
-                    &format!("{root}không có data/units.csv: đây chưa phải thư mục dự án; chạy `chiso new` để tạo dự án mới, hoặc chạy lệnh trong thư mục dự án (hay chỉ tới nó bằng `--root`)."),
-                    &format!("{root}there is no data/units.csv: this is not a project folder; run `chiso new` to start a project, or run the command in the project's folder (or point `--root` at it)."),
-                )
-                .to_string()
+                    words::fill(lang, &words::NOT_A_PROJECT, &[("root", &root.display())])
+                }
             }
             BuildError::NotAProject {
                 root,
                 exists: false,
-            } => {
-                let root = root.display();
-                lang.pick(
-                    &format!("không có thư mục {root}. Kiểm tra `--root`, hoặc chạy `chiso new` để tạo dự án mới."),
-                    &format!("there is no folder {root}. Check `--root`, or run `chiso new` to start a project."),
-                )
-                .to_string()
+            } => words::fill(lang, &words::NO_SUCH_FOLDER, &[("root", &root.display())]),
+            BuildError::Render(render::RenderError::Write(e)) => {
+                words::fill(lang, &words::CANNOT_WRITE_SITE, &[("error", e)])
             }
-            BuildError::Render(render::RenderError::Write(e)) => lang
-                .pick(
-                    &format!("không ghi được trang ra đĩa: {e}"),
-                    &format!("cannot write the site: {e}"),
-                )
-                .to_string(),
-            BuildError::Render(render::RenderError::Workbook { path, message }) => lang
-                .pick(
-                    &format!("không tạo được bảng tính `{path}`: {message}"),
-                    &format!("cannot make the workbook `{path}`: {message}"),
-                )
-                .to_string(),
+            BuildError::Render(render::RenderError::Workbook { path, message }) => words::fill(
+                lang,
+                &words::CANNOT_MAKE_WORKBOOK,
+                &[("path", path), ("message", message)],
+            ),
             // Turned into an input problem by `From` above; worded the same way here.
             BuildError::Render(render::RenderError::Template(e)) => {
                 let problem = Problem::Template {

@@ -10,6 +10,7 @@ use crate::lang::Lang;
 use crate::load::text::nfc;
 use crate::routes::is_reserved;
 use crate::text::fold_diacritics;
+use crate::words;
 
 mod list2025;
 pub use list2025::{units_2025, Commune, Lists, Province2025};
@@ -92,30 +93,23 @@ pub enum NewError {
 impl NewError {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            NewError::NotEmpty(dir) => match lang {
-                Lang::Vi => format!(
-                    "thư mục `{}` đã có tệp. Chọn một thư mục chưa có hoặc còn trống, ví dụ `chiso new dien-bien --province 11`.",
-                    dir.display()
-                ),
-                Lang::En => format!(
-                    "`{}` is not empty. Choose a folder that does not exist yet or is empty, e.g. `chiso new dien-bien --province 11`.",
-                    dir.display()
-                ),
-            },
+            NewError::NotEmpty(dir) => {
+                words::fill(lang, &words::NEW_NOT_EMPTY, &[("dir", &dir.display())])
+            }
             NewError::UnknownProvince { given, suggestion } => {
-                let hint = match (suggestion, lang) {
-                    (Some((code, name)), Lang::Vi) => format!(" Có phải ý bạn là `{code}` ({name})?"),
-                    (Some((code, name)), Lang::En) => format!(" Did you mean `{code}` ({name})?"),
-                    (None, _) => String::new(),
+                let hint = match suggestion {
+                    Some((code, name)) => words::fill(
+                        lang,
+                        &words::NEW_DID_YOU_MEAN,
+                        &[("code", code), ("name", name)],
+                    ),
+                    None => String::new(),
                 };
-                match lang {
-                    Lang::Vi => format!(
-                        "không có tỉnh, thành phố nào có mã hoặc tên `{given}`.{hint} Xem mã các tỉnh, thành phố bằng lệnh `chiso new --list`."
-                    ),
-                    Lang::En => format!(
-                        "no province has the code or name `{given}`.{hint} To see the codes, run `chiso new --list`."
-                    ),
-                }
+                words::fill(
+                    lang,
+                    &words::NEW_UNKNOWN_PROVINCE,
+                    &[("given", given), ("hint", &hint)],
+                )
             }
             NewError::Merged {
                 given,
@@ -126,30 +120,30 @@ impl NewError {
                 by_code,
             } => {
                 let same_name = name_key(old_name) == name_key(new_name);
-                match (lang, same_name && *by_code) {
-                    // Lào Cai kept its name and took Yên Bái's code: the old code is the slip.
-                    (Lang::Vi, true) => format!(
-                        "`{given}` là mã cũ của {old_name}; từ 1/7/2025 {new_name} mang mã {new_code}. Dùng `--province {new_code}`, thêm `--history` để giữ số liệu của các huyện cũ; dự án theo bản đồ trước 1/7/2025: thêm `--before-2025`."
-                    ),
-                    (Lang::En, true) => format!(
-                        "`{given}` is the former code of {old_name}; since 1 July 2025 {new_name} has the code {new_code}. Use `--province {new_code}`, and add `--history` to keep the figures of the former districts; for a project of the map before 1 July 2025, add `--before-2025`."
-                    ),
-                    (Lang::Vi, false) => format!(
-                        "{old_name} đã hợp nhất vào {new_name} từ 1/7/2025; dùng `--province {new_code}`, thêm `--history` để giữ số liệu của các huyện cũ. Dự án theo bản đồ trước 1/7/2025 (mã {old_code}): thêm `--before-2025`."
-                    ),
-                    (Lang::En, false) => format!(
-                        "{old_name} became part of {new_name} on 1 July 2025; use `--province {new_code}`, and add `--history` to keep the figures of the former districts. For a project of the map before 1 July 2025 (code {old_code}), add `--before-2025`."
-                    ),
-                }
+                // Lào Cai kept its name and took Yên Bái's code: the old code is the slip.
+                let message = if same_name && *by_code {
+                    &words::NEW_FORMER_CODE
+                } else {
+                    &words::NEW_MERGED
+                };
+                words::fill(
+                    lang,
+                    message,
+                    &[
+                        ("given", given),
+                        ("old_code", old_code),
+                        ("old_name", old_name),
+                        ("new_code", new_code),
+                        ("new_name", new_name),
+                    ],
+                )
             }
-            NewError::Io { path, source } => match lang {
-                Lang::Vi => format!("không ghi được `{}`: {source}", path.display()),
-                Lang::En => format!("cannot write `{}`: {source}", path.display()),
-            },
-            NewError::Embedded(e) => match lang {
-                Lang::Vi => format!("lỗi của chương trình, danh mục đơn vị hành chính kèm theo bị hỏng: {e}"),
-                Lang::En => format!("a bug: the list of administrative units built into the program is broken: {e}"),
-            },
+            NewError::Io { path, source } => words::fill(
+                lang,
+                &words::NEW_CANNOT_WRITE,
+                &[("path", &path.display()), ("error", source)],
+            ),
+            NewError::Embedded(e) => words::fill(lang, &words::NEW_LIST_BROKEN, &[("error", e)]),
         }
     }
 }
@@ -346,16 +340,13 @@ pub fn list(lang: Lang, map: Map) -> Result<String, NewError> {
         return Ok(list_before(lang, &provinces));
     }
     let lists = Lists::load()?;
-    let mut out = match lang {
-        Lang::Vi => format!(
-            "{:<4}{:<32}{}\n",
-            "Mã", "Tỉnh, thành phố (từ 1/7/2025)", "Số xã, phường, đặc khu"
-        ),
-        Lang::En => format!(
-            "{:<4}{:<32}{}\n",
-            "Code", "Province (since 1 July 2025)", "Communes"
-        ),
-    };
+    let heading = |w: &words::Message| w.text(lang);
+    let mut out = format!(
+        "{:<4}{:<32}{}\n",
+        heading(&words::LIST_CODE),
+        heading(&words::LIST_PROVINCE_SINCE),
+        heading(&words::LIST_COMMUNES)
+    );
     for p in &lists.provinces {
         out.push_str(&format!(
             "{:<4}{:<32}{}\n",
@@ -364,52 +355,43 @@ pub fn list(lang: Lang, map: Map) -> Result<String, NewError> {
             p.communes.len()
         ));
     }
-    out.push_str(&match lang {
-        Lang::Vi => format!(
-            "{} tỉnh, thành phố. Tạo dự án: `chiso new THƯ-MỤC --province MÃ`; thêm `--history` để giữ số liệu của các huyện cũ.\n\n\
-             Trước 1/7/2025:\n{:<4}{:<32}{}\n",
-            lists.provinces.len(),
-            "Mã",
-            "Tỉnh, thành phố",
-            "Từ 1/7/2025"
+    out.push_str(&format!(
+        "{}\n\n{}\n{:<4}{:<32}{}\n",
+        words::fill(
+            lang,
+            &words::LIST_FOOTER,
+            &[("count", &lists.provinces.len())]
         ),
-        Lang::En => format!(
-            "{} provinces. To start a project: `chiso new FOLDER --province CODE`; add `--history` to keep the figures of the former districts.\n\n\
-             Before 1 July 2025:\n{:<4}{:<32}{}\n",
-            lists.provinces.len(),
-            "Code",
-            "Province",
-            "Since 1 July 2025"
-        ),
-    });
+        heading(&words::LIST_BEFORE),
+        heading(&words::LIST_CODE),
+        heading(&words::LIST_PROVINCE),
+        heading(&words::LIST_SINCE)
+    ));
     for old in &lists.before {
         let Some(new) = lists.successor(&old.code) else {
             continue;
         };
         let unchanged = new.code == old.code && new.absorbed.len() == 1;
-        let became = match (unchanged, lang) {
-            (true, Lang::Vi) => "giữ nguyên".to_string(),
-            (true, Lang::En) => "unchanged".to_string(),
-            (false, _) => format!("{} {}", new.code, new.name),
+        let became = if unchanged {
+            words::LIST_UNCHANGED.text(lang).to_string()
+        } else {
+            format!("{} {}", new.code, new.name)
         };
         out.push_str(&format!("{:<4}{:<32}{became}\n", old.code, old.name));
     }
-    out.push_str(match lang {
-        Lang::Vi => "Dự án theo bản đồ trước 1/7/2025: `chiso new THƯ-MỤC --province MÃ --before-2025`.\n",
-        Lang::En => "A project of the map before 1 July 2025: `chiso new FOLDER --province CODE --before-2025`.\n",
-    });
+    out.push_str(words::LIST_BEFORE_2025_HINT.text(lang));
+    out.push('\n');
     Ok(out)
 }
 
 /// The list before 1 July 2025, as `chiso new --list` showed it then.
 fn list_before(lang: Lang, provinces: &[Province]) -> String {
-    let mut out = match lang {
-        Lang::Vi => format!(
-            "{:<4}{:<32}{}\n",
-            "Mã", "Tỉnh, thành phố", "Số đơn vị cấp huyện"
-        ),
-        Lang::En => format!("{:<4}{:<32}{}\n", "Code", "Province", "Districts"),
-    };
+    let mut out = format!(
+        "{:<4}{:<32}{}\n",
+        words::LIST_CODE.text(lang),
+        words::LIST_PROVINCE.text(lang),
+        words::LIST_DISTRICTS.text(lang)
+    );
     for p in provinces {
         out.push_str(&format!(
             "{:<4}{:<32}{}\n",
@@ -418,16 +400,12 @@ fn list_before(lang: Lang, provinces: &[Province]) -> String {
             p.districts.len()
         ));
     }
-    out.push_str(&match lang {
-        Lang::Vi => format!(
-            "{} tỉnh, thành phố (danh mục năm 2024). Tạo dự án: `chiso new THƯ-MỤC --province MÃ`.\n",
-            provinces.len()
-        ),
-        Lang::En => format!(
-            "{} provinces (2024 list). To start a project: `chiso new FOLDER --province CODE`.\n",
-            provinces.len()
-        ),
-    });
+    out.push_str(&words::fill(
+        lang,
+        &words::LIST_BEFORE_FOOTER,
+        &[("count", &provinces.len())],
+    ));
+    out.push('\n');
     out
 }
 
@@ -442,21 +420,15 @@ pub struct Created {
 impl Created {
     /// The terminal's answer: what was made and what to do next.
     pub fn summary(&self, lang: Lang) -> String {
-        let dir = self.dir.display();
-        match lang {
-            Lang::Vi => format!(
-                "Đã tạo dự án cho {} ({} đơn vị) trong {dir}.\n\
-                 Bước tiếp theo: nhập số liệu vào {dir}/data/values/, rồi xem trước bằng `chiso serve --root {dir}`.\n\
-                 Hướng dẫn: {dir}/README.md\n",
-                self.province, self.units
-            ),
-            Lang::En => format!(
-                "Created a project for {} ({} units) in {dir}.\n\
-                 Next: enter figures in {dir}/data/values/, then preview with `chiso serve --root {dir}`.\n\
-                 See {dir}/README.md\n",
-                self.province, self.units
-            ),
-        }
+        words::fill(
+            lang,
+            &words::NEW_CREATED,
+            &[
+                ("province", &self.province),
+                ("units", &self.units),
+                ("dir", &self.dir.display()),
+            ],
+        )
     }
 }
 

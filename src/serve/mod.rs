@@ -29,6 +29,7 @@ use crate::build::{self, BuildError, How};
 use crate::lang::Lang;
 use crate::render::Options;
 use crate::routes;
+use crate::words;
 use site::Lookup;
 
 const RELOAD_JS: &str = include_str!("reload.js");
@@ -95,10 +96,8 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .canonicalize()
         .with_context(|| format!("{}", options.root.display()))?;
     // Watching starts before the first build so that a save during it is not lost.
-    let (mut watcher, signals) = watch::ProjectWatcher::start(&root).context(lang.pick(
-        "không theo dõi được thư mục dự án",
-        "cannot watch the project",
-    ))?;
+    let (mut watcher, signals) =
+        watch::ProjectWatcher::start(&root).context(words::SERVE_CANNOT_WATCH.text(lang))?;
     let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
         let in_use = e
             .downcast_ref::<std::io::Error>()
@@ -106,22 +105,23 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         match (in_use, free_port_after(options.port)) {
             (true, Some(free)) => anyhow!(
                 "{}",
-                lang.pick(
-                    &format!("cổng {} đang được dùng (có thể bởi một `chiso serve` khác vẫn đang chạy). Dừng chương trình đó, hoặc chọn cổng khác: `chiso serve --port {free}`.", options.port),
-                    &format!("port {} is in use (perhaps by another `chiso serve` still running). Stop that program, or choose another port: `chiso serve --port {free}`.", options.port),
+                words::fill(
+                    lang,
+                    &words::SERVE_PORT_IN_USE_TRY,
+                    &[("port", &options.port), ("free", &free)],
                 )
             ),
             (true, None) => anyhow!(
                 "{}",
-                lang.pick(
-                    &format!("cổng {} đang được dùng. Dừng chương trình đang dùng nó, hoặc chọn cổng khác bằng `--port`.", options.port),
-                    &format!("port {} is in use. Stop the program using it, or choose another port with `--port`.", options.port),
-                )
+                words::fill(lang, &words::SERVE_PORT_IN_USE, &[("port", &options.port)])
             ),
             (false, _) => anyhow!(
-                "{} 127.0.0.1:{}: {e}",
-                lang.pick("không mở được cổng", "cannot listen on"),
-                options.port
+                "{}",
+                words::fill(
+                    lang,
+                    &words::SERVE_CANNOT_LISTEN,
+                    &[("port", &options.port), ("error", &e)],
+                )
             ),
         }
     })?;
@@ -130,24 +130,16 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .to_ip()
         .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], options.port)));
 
-    let workspace = folder::Workspace::create().context(lang.pick(
-        "không tạo được thư mục tạm để dựng bản xem trước",
-        "cannot make a temporary folder to build the preview in",
-    ))?;
+    let workspace =
+        folder::Workspace::create().context(words::SERVE_CANNOT_MAKE_TEMP.text(lang))?;
     // Stopped by Ctrl+C (or asked to end), serve leaves no copy of the site behind.
     let remove = workspace.remover();
     ctrlc::set_handler(move || {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "Đang dừng: xóa thư mục tạm của bản xem trước…",
-                "Stopping: removing the preview's temporary folder…",
-            )
-        );
+        eprintln!("{}", words::SERVE_STOPPING.text(lang));
         remove();
         std::process::exit(130);
     })
-    .context(lang.pick("không bắt được Ctrl+C", "cannot handle Ctrl+C"))?;
+    .context(words::SERVE_CANNOT_HANDLE_CTRL_C.text(lang))?;
 
     let mut rebuilder = Rebuilder::new(root, workspace.site(), lang);
     let shared = Arc::new(Shared {
@@ -166,9 +158,8 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         });
     }
     println!(
-        "{} http://{addr}/ ({})",
-        lang.pick("Đang phục vụ trang tại", "Serving the site at"),
-        lang.pick("nhấn Ctrl+C để dừng", "press Ctrl+C to stop")
+        "{}",
+        words::fill(lang, &words::SERVE_SERVING, &[("addr", &addr)])
     );
     while let Some(burst) = watch::next_burst(&signals) {
         watcher.refresh(&burst.paths);
@@ -242,23 +233,25 @@ impl Rebuilder {
                 let (files, changed) = (built.written.files, built.written.changed);
                 println!(
                     "{trigger}{}",
-                    match (built.how, lang) {
-                        (How::UpToDate, Lang::Vi) => format!("không có gì thay đổi ({ms} ms)."),
-                        (How::UpToDate, Lang::En) => format!("nothing changed ({ms} ms)."),
-                        (How::Partial { rendered, kept }, Lang::Vi) => format!(
-                            "đã dựng {files} tệp trong {ms} ms ({changed} thay đổi; chỉ số \
-                             liệu đổi: dựng lại {rendered} trang, giữ nguyên {kept} trang)."
+                    match built.how {
+                        How::UpToDate =>
+                            words::fill(lang, &words::SERVE_UP_TO_DATE, &[("ms", &ms)]),
+                        How::Partial { rendered, kept } => words::fill(
+                            lang,
+                            &words::SERVE_PARTIAL,
+                            &[
+                                ("files", &files),
+                                ("ms", &ms),
+                                ("changed", &changed),
+                                ("rendered", &rendered),
+                                ("kept", &kept),
+                            ],
                         ),
-                        (How::Partial { rendered, kept }, Lang::En) => format!(
-                            "built {files} files in {ms} ms ({changed} changed; only figures \
-                             changed: {rendered} pages rendered again, {kept} kept)."
+                        How::Full => words::fill(
+                            lang,
+                            &words::SERVE_FULL,
+                            &[("files", &files), ("ms", &ms), ("changed", &changed)],
                         ),
-                        (How::Full, Lang::Vi) => {
-                            format!("đã dựng {files} tệp trong {ms} ms ({changed} thay đổi).")
-                        }
-                        (How::Full, Lang::En) => {
-                            format!("built {files} files in {ms} ms ({changed} changed).")
-                        }
                     }
                 );
                 Arc::new(Snapshot {
@@ -279,19 +272,15 @@ impl Rebuilder {
                 self.last_warnings.clear();
                 println!(
                     "{trigger}{}",
-                    match (lang, self.has_site) {
-                        (Lang::Vi, true) =>
-                            format!("{count} lỗi sau {ms} ms; vẫn phục vụ bản dựng tốt gần nhất."),
-                        (Lang::Vi, false) => {
-                            format!("{count} lỗi sau {ms} ms; chưa có trang nào để phục vụ.")
-                        }
-                        (Lang::En, true) => format!(
-                            "{count} error(s) after {ms} ms; still serving the last good build."
-                        ),
-                        (Lang::En, false) => {
-                            format!("{count} error(s) after {ms} ms; no site to serve yet.")
-                        }
-                    }
+                    words::fill(
+                        lang,
+                        if self.has_site {
+                            &words::SERVE_ERRORS_STILL_SERVING
+                        } else {
+                            &words::SERVE_ERRORS_NO_SITE
+                        },
+                        &[("count", &count), ("ms", &ms)],
+                    )
                 );
                 let has_site = self.has_site;
                 Arc::new(Snapshot {
@@ -319,7 +308,7 @@ fn describe_trigger(root: &Path, burst: &watch::Burst, lang: Lang) -> String {
         return if burst.events == 0 {
             String::new()
         } else {
-            lang.pick("Thay đổi: ", "Changes: ").to_string()
+            words::SERVE_CHANGES.text(lang).to_string()
         };
     };
     let name = first
@@ -330,10 +319,11 @@ fn describe_trigger(root: &Path, burst: &watch::Burst, lang: Lang) -> String {
     let name = name.replace('\\', "/");
     match burst.paths.len() {
         1 => format!("{name}: "),
-        n => match lang {
-            Lang::Vi => format!("{name} và {} tệp khác: ", n - 1),
-            Lang::En => format!("{name} and {} more: ", n - 1),
-        },
+        n => words::fill(
+            lang,
+            &words::SERVE_AND_MORE,
+            &[("name", &name), ("more", &(n - 1))],
+        ),
     }
 }
 
@@ -345,22 +335,13 @@ fn status_json(
 ) -> Arc<[u8]> {
     let (title, note) = if has_site {
         (
-            lang.pick(
-                "Dữ liệu đang có lỗi, chưa dựng lại được trang",
-                "The input has errors; the site was not rebuilt",
-            ),
-            lang.pick(
-                "Trang đang hiển thị bản dựng tốt gần nhất. Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.",
-                "This page shows the last good build. Fix the problems below and save the file: the page reloads by itself.",
-            ),
+            words::SERVE_INPUT_HAS_ERRORS.text(lang),
+            words::SERVE_LAST_GOOD_BUILD.text(lang),
         )
     } else {
         (
-            lang.pick("Chưa dựng được trang", "The site could not be built"),
-            lang.pick(
-                "Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.",
-                "Fix the problems below and save the file: the page reloads by itself.",
-            ),
+            words::SERVE_NOT_BUILT.text(lang),
+            words::SERVE_FIX_AND_SAVE.text(lang),
         )
     };
     let value = serde_json::json!({
@@ -370,20 +351,17 @@ fn status_json(
         "text": failure.map_or("", |(text, _)| text),
         "title": title,
         "note": note,
-        "dismiss": lang.pick("Đóng", "Close"),
+        "dismiss": words::SERVE_DISMISS.text(lang),
     });
     Arc::from(value.to_string().into_bytes())
 }
 
 /// The page every address shows until a build succeeds.
 fn error_page(lang: Lang, report: &str) -> Arc<[u8]> {
-    let note = lang.pick(
-        "Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.",
-        "Fix the problems below and save the file: this page reloads by itself.",
-    );
+    let note = words::SERVE_FIX_AND_SAVE_PAGE.text(lang);
     own_page(
         lang,
-        lang.pick("Chưa dựng được trang", "The site could not be built"),
+        words::SERVE_NOT_BUILT.text(lang),
         &format!("<p>{note}</p>\n<pre>{}</pre>", site::escape_html(report)),
         true,
     )
@@ -402,19 +380,10 @@ fn made_by_build_only(target: &str) -> bool {
 /// The answer to a link to a file that only `chiso build` makes, so that an editor who
 /// follows it learns why it is missing rather than meeting the site's "page not found".
 fn build_only_page(lang: Lang) -> Arc<[u8]> {
-    let note = lang.pick(
-        "Để dựng lại ngay sau mỗi lần lưu, bản xem trước (<code>chiso serve</code>) không tạo \
-         các tệp Word và Excel. Chạy <code>chiso build</code> để tạo chúng cùng toàn bộ trang.",
-        "To rebuild within a moment of each save, the preview (<code>chiso serve</code>) \
-         does not make the Word documents and workbooks. Run <code>chiso build</code> to make \
-         them with the whole site.",
-    );
+    let note = words::SERVE_BUILD_ONLY.text(lang);
     own_page(
         lang,
-        lang.pick(
-            "Bản xem trước không tạo tệp này",
-            "The preview does not make this file",
-        ),
+        words::SERVE_BUILD_ONLY_TITLE.text(lang),
         &format!("<p>{note}</p>"),
         false,
     )
@@ -440,7 +409,7 @@ fn own_page(lang: Lang, title: &str, content: &str, error: bool) -> Arc<[u8]> {
          <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/__chiso/overlay.css\">\n</head>\n\
          <body class=\"chiso-error-page\">\n<main{role}>\n<h1>{title}</h1>\n{content}\n</main>\n\
          {tag}</body>\n</html>\n",
-        code = lang.pick("vi", "en"),
+        code = lang.code(),
     );
     Arc::from(html.into_bytes())
 }

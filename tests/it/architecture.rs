@@ -29,6 +29,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("schema", 1),
     // SVG drawing: receives translated text and formatted numbers.
     ("charts", 1),
+    // The command line's messages in both languages.
+    ("words", 1),
     ("theme", 2),
     ("model", 3),
     ("load", 4),

@@ -216,6 +216,8 @@ impl Project {
 /// What one run of the binary printed.
 pub struct Run {
     pub success: bool,
+    /// The exit code (none when a signal ended the process).
+    pub code: Option<i32>,
     /// stdout followed by stderr.
     pub output: String,
 }
@@ -228,6 +230,7 @@ pub fn chiso(args: &[&str]) -> Run {
         .expect("run the chiso binary");
     Run {
         success: out.status.success(),
+        code: out.status.code(),
         output: printed(&out),
     }
 }

@@ -11,6 +11,7 @@ mod html_scan;
 mod architecture;
 mod build_fixtures;
 mod charts;
+mod command_line;
 mod compute_rules;
 mod editor_input;
 mod editor_messages;
