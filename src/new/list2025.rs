@@ -5,10 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{
-    english_name, is_number, name_key, nearest_code, provinces, split_kind, units, NewError,
-    Province, UnitRow,
-};
+use super::error::NewError;
+use super::list2024::{provinces, units, Province, UnitRow};
+use super::names::{english_name, is_number, name_key, nearest_code, split_kind};
 use crate::load::text::nfc;
 use crate::routes;
 use crate::text::{fold_diacritics, slugify, suggest};

@@ -4,53 +4,21 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::text::{slugify, suggest};
-
 use crate::lang::Lang;
-use crate::load::text::nfc;
-use crate::routes::is_reserved;
-use crate::text::fold_diacritics;
 use crate::words;
+use names::split_kind;
 
+mod error;
+mod list2024;
 mod list2025;
+mod names;
+pub use error::NewError;
+pub use list2024::{find, provinces, units, District, Province, UnitRow};
 pub use list2025::{units_2025, Commune, Lists, Province2025};
 
-use crate::official::DISTRICTS_2024_CSV as DISTRICTS_CSV;
 /// The standard indicators of the district report template, as in the sample project.
 const INDICATORS_CSV: &str = include_str!("indicators.csv");
 const VALUES_HEADER: &str = "indicator,period,kind,value,source,note\n";
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Province {
-    pub code: String,
-    /// With its kind, as officially written: `Tỉnh Điện Biên`, `Thành phố Hà Nội`.
-    pub name: String,
-    pub districts: Vec<District>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct District {
-    pub code: String,
-    pub name: String,
-    /// `Huyện`, `Quận`, `Thị xã` or `Thành phố`.
-    pub kind: String,
-    pub communes: u32,
-}
-
-/// One row of `data/units.csv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnitRow {
-    pub code: String,
-    pub slug: String,
-    pub name: String,
-    pub name_en: String,
-    pub level: &'static str,
-    pub parent: String,
-    /// `from`, `until`, `formed_from`: empty in a project of the map before 2025.
-    pub from: &'static str,
-    pub until: &'static str,
-    pub formed_from: String,
-}
 
 /// Which map a new project follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,275 +28,6 @@ pub enum Map {
     Current { history: bool },
     /// The province and its districts before 1 July 2025.
     Before2025,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.describe(Lang::En))]
-pub enum NewError {
-    NotEmpty(PathBuf),
-    UnknownProvince {
-        given: String,
-        /// (code, name) of the closest province.
-        suggestion: Option<(String, String)>,
-    },
-    /// A province that no longer exists: it became part of another on 1 July 2025, or its
-    /// code is now another province's.
-    Merged {
-        given: String,
-        old_code: String,
-        old_name: String,
-        new_code: String,
-        new_name: String,
-        /// Asked by the old code (which may now be another province's, or none).
-        by_code: bool,
-    },
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// The list compiled into the program is broken: a bug, not the user's doing.
-    Embedded(String),
-}
-
-impl NewError {
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            NewError::NotEmpty(dir) => {
-                words::fill(lang, &words::NEW_NOT_EMPTY, &[("dir", &dir.display())])
-            }
-            NewError::UnknownProvince { given, suggestion } => {
-                let hint = match suggestion {
-                    Some((code, name)) => words::fill(
-                        lang,
-                        &words::NEW_DID_YOU_MEAN,
-                        &[("code", code), ("name", name)],
-                    ),
-                    None => String::new(),
-                };
-                words::fill(
-                    lang,
-                    &words::NEW_UNKNOWN_PROVINCE,
-                    &[("given", given), ("hint", &hint)],
-                )
-            }
-            NewError::Merged {
-                given,
-                old_code,
-                old_name,
-                new_code,
-                new_name,
-                by_code,
-            } => {
-                let same_name = name_key(old_name) == name_key(new_name);
-                // Lào Cai kept its name and took Yên Bái's code: the old code is the slip.
-                let message = if same_name && *by_code {
-                    &words::NEW_FORMER_CODE
-                } else {
-                    &words::NEW_MERGED
-                };
-                words::fill(
-                    lang,
-                    message,
-                    &[
-                        ("given", given),
-                        ("old_code", old_code),
-                        ("old_name", old_name),
-                        ("new_code", new_code),
-                        ("new_name", new_name),
-                    ],
-                )
-            }
-            NewError::Io { path, source } => words::fill(
-                lang,
-                &words::NEW_CANNOT_WRITE,
-                &[("path", &path.display()), ("error", source)],
-            ),
-            NewError::Embedded(e) => words::fill(lang, &words::NEW_LIST_BROKEN, &[("error", e)]),
-        }
-    }
-}
-
-/// The 63 provinces and their districts, by code.
-pub fn provinces() -> Result<Vec<Province>, NewError> {
-    let mut reader = csv::Reader::from_reader(DISTRICTS_CSV.as_bytes());
-    let mut out: Vec<Province> = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record =
-            record.map_err(|e| NewError::Embedded(format!("vn-districts-2024.csv: {e}")))?;
-        let field = |n: usize| record.get(n).map(|s| nfc(s.trim()));
-        let (Some(pcode), Some(pname), Some(code), Some(name), Some(kind), Some(communes)) =
-            (field(0), field(1), field(2), field(3), field(4), field(5))
-        else {
-            return Err(NewError::Embedded(format!(
-                "vn-districts-2024.csv: line {}: missing fields",
-                i + 2
-            )));
-        };
-        let district = District {
-            code,
-            name,
-            kind,
-            communes: communes.parse().unwrap_or(0),
-        };
-        match out.iter_mut().find(|p| p.code == pcode) {
-            Some(p) => p.districts.push(district),
-            None => out.push(Province {
-                code: pcode,
-                name: pname,
-                districts: vec![district],
-            }),
-        }
-    }
-    out.sort_by(|a, b| a.code.cmp(&b.code));
-    for p in &mut out {
-        p.districts.sort_by(|a, b| a.code.cmp(&b.code));
-    }
-    Ok(out)
-}
-
-/// Folded, lower-case words without the kind: `Tỉnh Điện Biên`, `dien-bien` → `dien bien`.
-fn name_key(s: &str) -> String {
-    let folded = fold_diacritics(s).to_lowercase();
-    let words: String = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    for prefix in ["tinh ", "thanh pho ", "tp "] {
-        if let Some(rest) = words.strip_prefix(prefix) {
-            return rest.to_string();
-        }
-    }
-    words
-}
-
-/// A province by its code (`11`, `1` for `01`) or its name in any spelling with or without
-/// accents (`Điện Biên`, `dien bien`, `Tỉnh Điện Biên`).
-pub fn find<'a>(provinces: &'a [Province], query: &str) -> Result<&'a Province, NewError> {
-    let q = query.trim();
-    let unknown = |suggestion: Option<&Province>| NewError::UnknownProvince {
-        given: q.to_string(),
-        suggestion: suggestion.map(|p| (p.code.clone(), p.name.clone())),
-    };
-    if !q.is_empty() && q.bytes().all(|b| b.is_ascii_digit()) {
-        let code = if q.len() == 1 {
-            format!("0{q}")
-        } else {
-            q.to_string()
-        };
-        if let Some(p) = provinces.iter().find(|p| p.code == code) {
-            return Ok(p);
-        }
-        return Err(unknown(nearest_code(provinces, |p| &p.code, q)));
-    }
-    let key = name_key(q);
-    if let Some(p) = provinces.iter().find(|p| name_key(&p.name) == key) {
-        return Ok(p);
-    }
-    let keys: Vec<String> = provinces.iter().map(|p| name_key(&p.name)).collect();
-    let close = suggest(&key, keys.iter().map(String::as_str))
-        .and_then(|k| provinces.iter().find(|p| name_key(&p.name) == k));
-    Err(unknown(close))
-}
-
-const KINDS: [&str; 4] = ["Huyện", "Quận", "Thị xã", "Thành phố"];
-
-/// `Thành Phố Bắc Kạn` → (`Thành phố`, `Bắc Kạn`): the kind as officially written, and the
-/// name without it.
-fn split_kind<'a>(name: &'a str, kind_hint: &str) -> (Option<String>, &'a str) {
-    for kind in std::iter::once(kind_hint).chain(KINDS).chain(["Tỉnh"]) {
-        let n = kind.chars().count();
-        let Some((at, _)) = name.char_indices().nth(n) else {
-            continue;
-        };
-        let (head, rest) = name.split_at(at);
-        if head.to_lowercase() == kind.to_lowercase() && rest.starts_with(' ') {
-            let canonical = KINDS
-                .iter()
-                .chain(&["Tỉnh"])
-                .find(|k| k.to_lowercase() == kind.to_lowercase())
-                .map_or(kind, |k| *k);
-            return (Some(canonical.to_string()), rest.trim());
-        }
-    }
-    (None, name.trim())
-}
-
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
-}
-
-/// `Tuần Giáo District`, `Điện Biên Phủ City`, `Mường Lay Town`, `Ba Đình Urban District`,
-/// `District 1`.
-fn english_name(kind: Option<&str>, bare: &str) -> String {
-    match kind {
-        Some("Huyện") => format!("{bare} District"),
-        Some("Quận") if is_number(bare) => format!("District {bare}"),
-        Some("Quận") => format!("{bare} Urban District"),
-        Some("Thị xã") => format!("{bare} Town"),
-        Some("Thành phố") => format!("{bare} City"),
-        Some("Tỉnh") => format!("{bare} Province"),
-        _ => bare.to_string(),
-    }
-}
-
-/// The rows of `data/units.csv`: the province, then its districts by code. A district's slug
-/// is its name without the kind unless that would be ambiguous (the province of the same name,
-/// or a town and a district sharing a name) or bare digits (`Quận 1`); then the kind stays in.
-pub fn units(province: &Province) -> Vec<UnitRow> {
-    let (pkind, pbare) = split_kind(&province.name, "Tỉnh");
-    let mut root_slug = slugify(pbare);
-    if root_slug.is_empty() || is_reserved(&root_slug) {
-        root_slug = slugify(&province.name);
-    }
-    let mut rows = vec![UnitRow {
-        code: province.code.clone(),
-        slug: root_slug.clone(),
-        name: province.name.clone(),
-        name_en: english_name(pkind.as_deref(), pbare),
-        level: "province",
-        parent: String::new(),
-        from: "",
-        until: "",
-        formed_from: String::new(),
-    }];
-    let parsed: Vec<(Option<String>, &str)> = province
-        .districts
-        .iter()
-        .map(|d| split_kind(&d.name, &d.kind))
-        .collect();
-    let bare_slugs: Vec<String> = parsed.iter().map(|(_, bare)| slugify(bare)).collect();
-    let mut taken = vec![root_slug.clone()];
-    for ((d, (kind, bare)), base) in province.districts.iter().zip(&parsed).zip(&bare_slugs) {
-        let name = match kind {
-            Some(k) => format!("{k} {bare}"),
-            None => d.name.clone(),
-        };
-        let shared = bare_slugs.iter().filter(|s| *s == base).count() > 1;
-        let ambiguous =
-            shared || *base == root_slug || is_number(base) || base.is_empty() || is_reserved(base);
-        let mut slug = if ambiguous {
-            slugify(&name)
-        } else {
-            base.clone()
-        };
-        if taken.contains(&slug) {
-            slug = format!("{slug}-{}", d.code);
-        }
-        taken.push(slug.clone());
-        rows.push(UnitRow {
-            code: d.code.clone(),
-            slug,
-            name,
-            name_en: english_name(kind.as_deref(), bare),
-            level: "district",
-            parent: province.code.clone(),
-            from: "",
-            until: "",
-            formed_from: String::new(),
-        });
-    }
-    rows
 }
 
 /// `chiso new --list`: the 34 provinces since 1 July 2025 with their communes' count, then
@@ -759,22 +458,10 @@ fn readme(scope: &Scope, rows: &[UnitRow]) -> String {
         n = scope.children,
     )
 }
-
-/// The item whose numeric code is nearest to `query`, within 2: province codes skip numbers,
-/// so the nearest one is the likeliest slip (`12` for `11`).
-fn nearest_code<'a, P>(items: &'a [P], code: impl Fn(&P) -> &str, query: &str) -> Option<&'a P> {
-    let wanted: i64 = query.parse().unwrap_or(i64::MAX);
-    items
-        .iter()
-        .filter_map(|p| code(p).parse::<i64>().ok().map(|c| ((c - wanted).abs(), p)))
-        .min_by_key(|(d, p)| (*d, code(p).to_string()))
-        .filter(|(d, _)| *d <= 2)
-        .map(|(_, p)| p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::is_reserved;
 
     fn all() -> Vec<Province> {
         provinces().unwrap_or_default()

@@ -178,8 +178,14 @@ fn absolute(module: &str, path: &[String]) -> Option<Vec<String>> {
     match path.first().map(String::as_str) {
         Some("crate") => Some(path[1..].to_vec()),
         Some("super") => {
+            // `super::super::x` climbs once per `super`.
             let mut out = folder;
-            out.extend(path[1..].iter().cloned());
+            let mut rest = &path[1..];
+            while rest.first().is_some_and(|s| s == "super") {
+                out.pop();
+                rest = &rest[1..];
+            }
+            out.extend(rest.iter().cloned());
             Some(out)
         }
         Some("self") => {
