@@ -51,6 +51,8 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long)]
         base_url: Option<String>,
+        #[arg(long)]
+        force: bool,
     },
     Check {
         #[arg(long, default_value = ".")]
@@ -143,6 +145,7 @@ fn command(lang: Lang) -> clap::Command {
                     a.help(t(&words::CLI_BASE_URL_HELP))
                         .value_name(t(&words::CLI_VALUE_BASE_URL))
                 })
+                .mut_arg("force", |a| a.help(t(&words::CLI_FORCE_HELP)))
         })
         .mut_subcommand("check", |c| {
             c.about(t(&words::CLI_CHECK_ABOUT))
@@ -426,6 +429,7 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
             root,
             output,
             base_url,
+            force,
         } => {
             let output = output.unwrap_or_else(|| root.join("site"));
             if let Some(b) = base_url
@@ -439,14 +443,18 @@ fn run(command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
                 );
             }
             let started = std::time::Instant::now();
-            match build::build(
-                &root,
-                &output,
-                &Options {
-                    base_url,
-                    ..Default::default()
-                },
-            ) {
+            let waiting = || {
+                eprintln!(
+                    "{}",
+                    words::fill(lang, &words::BUILD_WAITING, &[("out", &output.display())])
+                )
+            };
+            let options = Options {
+                base_url,
+                force,
+                ..Default::default()
+            };
+            match build::build_waiting(&root, &output, &options, waiting) {
                 Ok(built) => {
                     let (written, diags) = (built.written, built.diags);
                     if !diags.items.is_empty() {
@@ -564,7 +572,7 @@ fn report_failure(e: BuildError, lang: Lang, output: Option<&PathBuf>) -> anyhow
             }
             Ok(ExitCode::from(INPUT_ERRORS))
         }
-        not_a_project @ BuildError::NotAProject { .. } => {
+        not_a_project @ (BuildError::NotAProject { .. } | BuildError::Output(_)) => {
             eprintln!(
                 "{}: {}",
                 words::ERROR.text(lang),

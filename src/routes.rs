@@ -80,6 +80,10 @@ site_routes! {
     EN_HOME = "en/index.html";
 }
 
+/// The build manifest in the site folder: hidden, so that a citizen browsing the published
+/// folder's listing does not meet it, and build-local data only (digests and paths).
+pub const MANIFEST: &str = ".chiso-manifest.json";
+
 /// A unit's page, in the folder named by its slug (the root unit's page is [`HOME`]).
 const UNIT: &str = "{slug}/index.html";
 

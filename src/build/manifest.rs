@@ -54,6 +54,18 @@ impl Manifest {
             .filter(|m| m.format == FORMAT)
     }
 
+    /// The files the manifest at `output` lists, whatever its format (an older chiso's too):
+    /// what chiso wrote there. `None` when there is no manifest chiso can read.
+    pub fn files(output: &Path) -> Option<Vec<String>> {
+        #[derive(Deserialize)]
+        struct Jobs {
+            jobs: BTreeMap<String, Vec<String>>,
+        }
+        let text = std::fs::read(output.join(NAME)).ok()?;
+        let jobs: Jobs = serde_json::from_slice(&text).ok()?;
+        Some(jobs.jobs.into_values().flatten().collect())
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut bytes = serde_json::to_vec(self).unwrap_or_default();
         bytes.push(b'\n');

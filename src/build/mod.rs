@@ -33,6 +33,10 @@ pub enum BuildError {
         root: std::path::PathBuf,
         exists: bool,
     },
+    /// The output is not chiso's to write: the project or its inputs, a link, a file, a folder
+    /// of somebody else's files, or a manifest naming files outside the site.
+    #[error("the output is refused")]
+    Output(output::guard::Refusal),
 }
 
 /// Whether `root` holds a project: every project has its units' list, which may have been
@@ -99,6 +103,7 @@ impl BuildError {
                 root,
                 exists: false,
             } => words::fill(lang, &words::NO_SUCH_FOLDER, &[("root", &root.display())]),
+            BuildError::Output(refusal) => refused(refusal, lang),
             BuildError::Render(render::RenderError::Write(e)) => {
                 words::fill(lang, &words::CANNOT_WRITE_SITE, &[("error", e)])
             }
@@ -115,6 +120,59 @@ impl BuildError {
                 format!("templates/{}: {}", e.file, problem.describe(lang))
             }
         }
+    }
+}
+
+/// Why the output is refused, in the editor's words.
+fn refused(refusal: &output::guard::Refusal, lang: Lang) -> String {
+    use output::guard::Refusal;
+    match refusal {
+        Refusal::Project { output } => words::fill(
+            lang,
+            &words::OUTPUT_IS_PROJECT,
+            &[("output", &output.display())],
+        ),
+        Refusal::InInput { output, input } => words::fill(
+            lang,
+            &words::OUTPUT_IN_INPUT,
+            &[("output", &output.display()), ("input", &input.display())],
+        ),
+        Refusal::HoldsProject { output, root } => words::fill(
+            lang,
+            &words::OUTPUT_HOLDS_PROJECT,
+            &[("output", &output.display()), ("root", &root.display())],
+        ),
+        Refusal::Link { output, target } => words::fill(
+            lang,
+            &words::OUTPUT_IS_LINK,
+            &[("output", &output.display()), ("target", &target.display())],
+        ),
+        Refusal::NotAFolder { output } => words::fill(
+            lang,
+            &words::OUTPUT_NOT_FOLDER,
+            &[("output", &output.display())],
+        ),
+        Refusal::NotChisos {
+            output,
+            entries,
+            more,
+        } => {
+            let mut names = entries.join(", ");
+            if *more > 0 {
+                names.push(' ');
+                names.push_str(&words::fill(lang, &words::OUTPUT_MORE, &[("n", more)]));
+            }
+            words::fill(
+                lang,
+                &words::OUTPUT_NOT_CHISOS,
+                &[("output", &output.display()), ("entries", &names)],
+            )
+        }
+        Refusal::ManifestOutside { output, path } => words::fill(
+            lang,
+            &words::MANIFEST_OUTSIDE,
+            &[("output", &output.display()), ("path", path)],
+        ),
     }
 }
 
@@ -192,6 +250,25 @@ pub enum How {
 /// changed since is rendered (see [`How`]); the result is the same, byte for byte, as a build
 /// of everything.
 pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, BuildError> {
+    build_waiting(root, output, options, || {})
+}
+
+/// [`build`], calling `waiting` once if another build holds the output's lock (this one then
+/// waits for it to finish).
+pub fn build_waiting(
+    root: &Path,
+    output: &Path,
+    options: &Options,
+    waiting: impl FnOnce(),
+) -> Result<Built, BuildError> {
+    require_project(root)?;
+    output::guard::check_place(root, output).map_err(BuildError::Output)?;
+    // Everything about the previous site is read holding the lock: a build that started
+    // first, and is still writing, is waited for.
+    let lock = output::Lock::take(output, waiting)?;
+    output::recover(output, &lock)?;
+    let contents = output::guard::check_contents(output, Manifest::files(output), options.force)
+        .map_err(BuildError::Output)?;
     let clock = Clock::start();
     let stamp = Stamp::of(root, options.base_url.as_deref());
     let previous =
@@ -228,7 +305,12 @@ pub fn build(root: &Path, output: &Path, options: &Options) -> Result<Built, Bui
         .and_then(|m| Scope::of_change(&m.figures, &figures, &computed));
     // The live preview does without the `.gz` copies, as it does without the workbooks.
     let precompress = project.config.precompress && !options.preview;
-    let mut staging = output::Staging::open(output, precompress)?;
+    let mut staging = output::Staging::open(output, precompress, lock)?;
+    staging = match contents {
+        output::guard::Contents::Empty => staging,
+        output::guard::Contents::Chisos(files) => staging.carry_over(files, true),
+        output::guard::Contents::Others => staging.carry_over(Default::default(), false),
+    };
     let mut kept_files = std::collections::BTreeMap::new();
     if let (Some(_), Some(m)) = (&options.scope, previous) {
         kept_files = m.jobs.clone();

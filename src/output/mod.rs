@@ -6,7 +6,13 @@
 //! it. A partial build (only figures changed: a few dozen files of tens of thousands) writes
 //! only the files whose bytes changed into the temporary folder, then moves each into the
 //! output, one rename per file, and removes the files no longer made: see [`Staging::partial`]
-//! for what a reader may see meanwhile. A lock beside the output keeps two builds from mixing.
+//! for what a reader may see meanwhile, and `journal.rs` for how a build killed then is
+//! finished by the next. A lock beside the output keeps two builds from mixing: it is taken
+//! before the previous site is looked at ([`Lock::take`]). `guard.rs` says what chiso may
+//! write over at all.
+
+pub mod guard;
+mod journal;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
@@ -14,6 +20,46 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
+
+/// The lock beside an output (`.site.lock` for `site/`): one build at a time writes a site,
+/// and each looks at the previous site only once it holds the lock, so that the second of two
+/// builds started together sees what the first one made.
+pub struct Lock {
+    _file: File,
+}
+
+impl Lock {
+    /// Takes the lock of `output`, making its parent folder if needed. When another build
+    /// holds it, `waiting` is called once and this waits for it.
+    pub fn take(output: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let file = File::create(sibling(output, "lock")?)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock()?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+        Ok(Lock { _file: file })
+    }
+}
+
+/// Finishes the partial build that a killed build left half done at `output` (its journal
+/// beside the output), before anything else looks at the site. Call it holding the lock.
+pub fn recover(output: &Path, _lock: &Lock) -> io::Result<()> {
+    let path = sibling(output, "journal")?;
+    if let Some(journal) = journal::Journal::read(&path)? {
+        journal::apply(&journal, &sibling(output, "new")?, output)?;
+        fs::remove_file(&path)?;
+    }
+    Ok(())
+}
 
 /// Removes the temporary folder unless the build got as far as swapping it in.
 struct TempDir(Option<PathBuf>);
@@ -61,7 +107,14 @@ pub struct Staging {
     files: AtomicUsize,
     changed: AtomicUsize,
     guard: TempDir,
-    _lock: File,
+    _lock: Lock,
+    /// The previous site's files that chiso did not write, to carry into a full build's new
+    /// tree: `None` keeps none (there is no previous site), otherwise every file of the
+    /// previous site but these (chiso's own, by its manifest).
+    carry: Option<BTreeSet<String>>,
+    /// Whether the previous site is one a build finished: only then are its `.gz` copies
+    /// known to match the files beside them.
+    trust_copies: bool,
     /// A partial build, written in place; `None` for a whole new tree.
     partial: Option<Partial>,
 }
@@ -86,18 +139,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Staging {
-    /// Takes the lock beside `output` and starts an empty temporary folder. With
-    /// `precompress`, every text file gets a gzip copy beside it.
-    pub fn open(output: &Path, precompress: bool) -> io::Result<Staging> {
-        let parent = match output.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent)?;
-        let lock = File::create(sibling(output, "lock")?)?;
-        lock.lock()?;
-        // A build killed earlier may have left its temporary folder; with the lock held, no
-        // other build is using one.
+    /// Starts an empty temporary folder beside `output`, whose `lock` the caller holds (and
+    /// whose journal it has [recovered](recover)). With `precompress`, every text file gets a
+    /// gzip copy beside it.
+    pub fn open(output: &Path, precompress: bool, lock: Lock) -> io::Result<Staging> {
+        // A build killed earlier may have left its temporary folder; with the lock held and
+        // its journal done, no other build is using one.
         let staging = sibling(output, "new")?;
         let retired = sibling(output, "old")?;
         for stale in [&staging, &retired] {
@@ -117,8 +164,20 @@ impl Staging {
             files: AtomicUsize::new(0),
             changed: AtomicUsize::new(0),
             _lock: lock,
+            carry: None,
+            trust_copies: false,
             partial: None,
         })
+    }
+
+    /// A full build keeps the previous site's files that chiso did not write: every file but
+    /// `chisos` (the paths its manifest lists; their `.gz` copies and the manifest count as
+    /// chiso's too). `complete`: the previous site is one a build finished, so its `.gz`
+    /// copies may be linked rather than made again.
+    pub fn carry_over(mut self, chisos: BTreeSet<String>, complete: bool) -> Staging {
+        self.carry = Some(chisos);
+        self.trust_copies = complete;
+        self
     }
 
     /// Makes this a partial build over the site at the output, whose jobs made `jobs` (the
@@ -281,8 +340,10 @@ impl Staging {
             let gz_previous = self.output.join(format!("{path}.gz"));
             // The copy depends only on the bytes beside it, so an unchanged file keeps its
             // previous copy without compressing it again.
-            let kept =
-                !written && self.has_previous && fs::hard_link(&gz_previous, &gz_target).is_ok();
+            let kept = !written
+                && self.has_previous
+                && self.trust_copies
+                && fs::hard_link(&gz_previous, &gz_target).is_ok();
             count.0 += 1;
             if !kept && self.place(&gz_previous, &gz_target, &gzip(bytes))? {
                 count.1 += 1;
@@ -299,6 +360,9 @@ impl Staging {
         match self.partial.take() {
             Some(partial) => self.finish_in_place(partial)?,
             None => {
+                if let Some(chisos) = self.carry.take() {
+                    self.carry_in(&chisos)?;
+                }
                 sync_dir(&self.staging)?;
                 swap(&self.staging, &self.output, &self.retired)?;
                 self.guard.0 = None;
@@ -354,33 +418,85 @@ impl Staging {
             .collect();
         // Staged files are on disk before any is published.
         sync_dir(&self.staging)?;
-        if !staged.is_empty() || !gone.is_empty() {
-            // From here until the new manifest is in, the site is neither the old one nor the
-            // new: without a manifest, the next build is a full one.
+        if staged.is_empty() && gone.is_empty() {
             for path in &own {
-                match fs::remove_file(self.output.join(path)) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                    _ => {}
-                }
+                move_in(&self.staging, &self.output, path)?;
             }
-            sync_dir(&self.output)?;
+            return sync_dir(&self.output);
         }
-        for path in &staged {
-            move_in(&self.staging, &self.output, path)?;
-        }
-        for path in gone {
-            for copy in self.with_copy(path) {
-                match fs::remove_file(self.output.join(&copy)) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                    _ => {}
-                }
+        // From the first move until the new manifest is in, the site is neither the old one
+        // nor the new: the journal says how to finish, and the old manifest goes first, so
+        // that nothing trusts it meanwhile.
+        let journal = journal::Journal {
+            staged,
+            gone: gone.iter().flat_map(|p| self.with_copy(p)).collect(),
+            own,
+        };
+        let path = sibling(&self.output, "journal")?;
+        journal.write(&path)?;
+        for own in &journal.own {
+            match fs::remove_file(self.output.join(own)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
             }
-            remove_empty_parents(&self.output, Path::new(path));
         }
-        for path in &own {
-            move_in(&self.staging, &self.output, path)?;
+        journal::apply(&journal, &self.staging, &self.output)?;
+        fs::remove_file(&path)?;
+        Ok(())
+    }
+
+    /// Links into the new tree every file of the previous site that chiso did not write
+    /// (`chisos` and their copies are chiso's), unless the new site has a file of that path:
+    /// a build replaces or removes only what it wrote.
+    fn carry_in(&self, chisos: &BTreeSet<String>) -> io::Result<()> {
+        if !self.has_previous {
+            return Ok(());
         }
-        sync_dir(&self.output)
+        for entry in walkdir::WalkDir::new(&self.output).min_depth(1) {
+            let entry = entry.map_err(io::Error::other)?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&self.output) else {
+                continue;
+            };
+            let site_path = rel.to_string_lossy().replace('\\', "/");
+            let theirs = site_path != crate::routes::MANIFEST
+                && !chisos.contains(&site_path)
+                && !site_path
+                    .strip_suffix(".gz")
+                    .is_some_and(|p| chisos.contains(p) && self.compressed(p));
+            let target = self.staging.join(rel);
+            if !theirs || fs::symlink_metadata(&target).is_ok() {
+                continue;
+            }
+            if let Some(dir) = rel.parent().filter(|d| !d.as_os_str().is_empty()) {
+                fs::create_dir_all(self.staging.join(dir))?;
+            }
+            if entry.file_type().is_symlink() {
+                copy_link(entry.path(), &target)?;
+            } else if fs::hard_link(entry.path(), &target).is_err() {
+                fs::copy(entry.path(), &target)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A link of the previous site, made again in the new tree as the same link.
+fn copy_link(from: &Path, to: &Path) -> io::Result<()> {
+    let target = fs::read_link(from)?;
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(target, to)
+    }
+    #[cfg(windows)]
+    {
+        if from.is_dir() {
+            std::os::windows::fs::symlink_dir(target, to)
+        } else {
+            std::os::windows::fs::symlink_file(target, to)
+        }
     }
 }
 
@@ -499,9 +615,14 @@ mod tests {
     use super::*;
     use crate::view::OutputFile;
 
+    /// A staging folder whose lock this test holds.
+    fn open_locked(output: &Path, precompress: bool) -> io::Result<Staging> {
+        Staging::open(output, precompress, Lock::take(output, || {})?)
+    }
+
     /// A whole site held in memory, written through [`Staging`].
     fn write_site(output: &Path, files: &[OutputFile], precompress: bool) -> io::Result<Written> {
-        let staging = Staging::open(output, precompress)?;
+        let staging = open_locked(output, precompress)?;
         use rayon::prelude::*;
         files
             .par_iter()
@@ -635,7 +756,7 @@ mod tests {
             file("c/index.html", "c"),
             file("c/old.csv", "c"),
         ];
-        let staging = Staging::open(out, true).unwrap();
+        let staging = open_locked(out, true).unwrap();
         for f in &files {
             staging.write(&f.path, &f.bytes).unwrap();
         }
@@ -663,7 +784,7 @@ mod tests {
             .collect();
         let folder = identity(&out).0;
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        let staging = open_locked(&out, true).unwrap().partial(jobs);
         // Job a stays; b is rendered again with one file changed; c is rendered and no longer
         // makes its CSV; d is new.
         assert!(staging.keep("a").unwrap());
@@ -711,7 +832,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let jobs = previous_site(&out);
-        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        let staging = open_locked(&out, true).unwrap().partial(jobs);
         staging.write("a/index.html", b"a").unwrap();
         staging.write("b/index.html", b"b").unwrap();
         staging.write("b/data.csv", b"b").unwrap();
@@ -728,13 +849,13 @@ mod tests {
         let out = dir.path().join("site");
         let jobs = previous_site(&out);
         fs::remove_file(out.join("b/index.html.gz")).unwrap();
-        let staging = Staging::open(&out, true).unwrap().partial(jobs);
+        let staging = open_locked(&out, true).unwrap().partial(jobs);
         assert!(!staging.keep("b").unwrap());
         assert!(!staging.keep("unknown").unwrap());
         assert!(staging.keep("c").unwrap());
         // A full build keeps nothing.
         drop(staging);
-        assert!(!Staging::open(&out, false).unwrap().keep("a").unwrap());
+        assert!(!open_locked(&out, false).unwrap().keep("a").unwrap());
     }
 
     #[test]
@@ -742,7 +863,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let jobs = previous_site(&out);
-        let staging = Staging::open(&out, false).unwrap().partial(jobs);
+        let staging = open_locked(&out, false).unwrap().partial(jobs);
         staging.write("b/data.csv", b"changed").unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("b/data.csv")).unwrap(), "b");
@@ -755,7 +876,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let jobs = previous_site(&out);
-        let staging = Staging::open(&out, false).unwrap().partial(jobs);
+        let staging = open_locked(&out, false).unwrap().partial(jobs);
         staging.write("a/index.html", b"changed").unwrap();
         staging.write("b/index.html", b"changed").unwrap();
         staging.write_plain("manifest", b"new").unwrap();
@@ -778,5 +899,65 @@ mod tests {
         write_site(&out, &[file("new.html", "b")], false).unwrap();
         assert!(!out.join("old.html").exists());
         assert!(out.join("new.html").exists());
+    }
+
+    #[test]
+    fn a_half_done_partial_finish_is_completed_from_its_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let staging = dir.path().join(".site.new");
+        fs::create_dir_all(out.join("x")).unwrap();
+        fs::create_dir_all(staging.join("x")).unwrap();
+        for (path, text) in [
+            ("a.html", "old a"),
+            ("x/b.html", "old b"),
+            ("gone.html", "g"),
+        ] {
+            fs::write(out.join(path), text).unwrap();
+        }
+        for (path, text) in [("x/b.html", "new b"), ("c/c.html", "new c"), (".m", "m")] {
+            fs::create_dir_all(staging.join(path).parent().unwrap()).unwrap();
+            fs::write(staging.join(path), text).unwrap();
+        }
+        // `a.html` was moved in before the build died; the rest waits in the staging folder.
+        fs::write(out.join("a.html"), "new a").unwrap();
+        let journal = journal::Journal {
+            staged: ["a.html", "c/c.html", "x/b.html"]
+                .map(String::from)
+                .to_vec(),
+            gone: vec!["gone.html".into()],
+            own: vec![".m".into()],
+        };
+        journal.write(&sibling(&out, "journal").unwrap()).unwrap();
+        let lock = Lock::take(&out, || {}).unwrap();
+        recover(&out, &lock).unwrap();
+        let read = |p: &str| fs::read_to_string(out.join(p)).unwrap();
+        assert_eq!(read("a.html"), "new a");
+        assert_eq!(read("x/b.html"), "new b");
+        assert_eq!(read("c/c.html"), "new c");
+        assert_eq!(read(".m"), "m");
+        assert!(!out.join("gone.html").exists());
+        assert!(!sibling(&out, "journal").unwrap().exists());
+        // Done twice, nothing changes.
+        recover(&out, &lock).unwrap();
+        assert_eq!(read("x/b.html"), "new b");
+    }
+
+    #[test]
+    fn a_journal_naming_a_file_outside_the_site_moves_and_removes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(&out).unwrap();
+        let precious = dir.path().join("report.docx");
+        fs::write(&precious, "signed").unwrap();
+        let journal = journal::Journal {
+            gone: vec!["../report.docx".into()],
+            ..Default::default()
+        };
+        // Written by hand: `Journal::write` is not asked to check what it is given.
+        journal.write(&sibling(&out, "journal").unwrap()).unwrap();
+        let lock = Lock::take(&out, || {}).unwrap();
+        assert!(recover(&out, &lock).is_err());
+        assert_eq!(fs::read_to_string(&precious).unwrap(), "signed");
     }
 }

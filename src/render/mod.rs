@@ -36,6 +36,9 @@ pub struct Options {
     /// page: a build (`chiso build`, and `chiso serve`'s) after only values files changed.
     /// `None` renders everything.
     pub scope: Option<scope::Scope>,
+    /// Build even into a folder that holds files chiso did not write (`--force`); they are
+    /// kept. Read by `build`, which checks the output before anything is rendered.
+    pub force: bool,
 }
 
 /// The site's languages, the first published at the root.

@@ -38,6 +38,9 @@ messages! {
     CLI_VALUE_ROOT: "THƯ-MỤC", "ROOT";
     CLI_VALUE_OUTPUT: "THƯ-MỤC", "OUTPUT";
     CLI_VALUE_BASE_URL: "ĐỊA-CHỈ", "BASE_URL";
+    CLI_FORCE_HELP:
+        "Dựng cả vào thư mục đã có tệp không do chiso ghi (các tệp đó được giữ nguyên)",
+        "Build even into a folder that holds files chiso did not write (they are kept)";
     CLI_VALUE_PORT: "SỐ", "PORT";
     CLI_VALUE_DIR: "THƯ-MỤC", "DIR";
     CLI_VALUE_PROVINCE: "MÃ", "PROVINCE";
@@ -146,6 +149,33 @@ messages! {
         "không có thư mục {root}. Kiểm tra `--root`, hoặc chạy `chiso new` để tạo dự án mới.",
         "there is no folder {root}. Check `--root`, or run `chiso new` to start a project.";
     CANNOT_WRITE_SITE: "không ghi được trang ra đĩa: {error}", "cannot write the site: {error}";
+    // ---- Where the site may be written ----
+    OUTPUT_IS_PROJECT:
+        "không dựng trang vào {output}: đó là chính thư mục dự án, dựng vào đó sẽ xoá số liệu và bài viết. Chọn thư mục khác bằng `--output`, ví dụ `--output site`.",
+        "will not build into {output}: it is the project folder itself, and building there would delete the figures and narratives. Choose another folder with `--output`, e.g. `--output site`.";
+    OUTPUT_IN_INPUT:
+        "không dựng trang vào {output}: thư mục này nằm trong thư mục `{input}` của dự án, nơi để dữ liệu đầu vào. Chọn thư mục khác bằng `--output`, ví dụ `--output site`.",
+        "will not build into {output}: it is inside the project's `{input}` folder, which holds its input. Choose another folder with `--output`, e.g. `--output site`.";
+    OUTPUT_HOLDS_PROJECT:
+        "không dựng trang vào {output}: thư mục này chứa cả dự án ({root}), dựng vào đó sẽ xoá dự án. Chọn một thư mục con mới, ví dụ `--output site`.",
+        "will not build into {output}: it holds the project itself ({root}), and building there would delete it. Choose a new folder below it, e.g. `--output site`.";
+    OUTPUT_IS_LINK:
+        "{output} là một liên kết (link) tới {target}. chiso thay cả thư mục khi dựng, nên không dựng vào một liên kết. Ghi thẳng thư mục thật: `--output {target}`.",
+        "{output} is a link to {target}. chiso replaces the whole folder when it builds, so it does not build into a link. Name the real folder: `--output {target}`.";
+    OUTPUT_NOT_FOLDER:
+        "{output} là một tệp, không phải thư mục. Chọn thư mục khác bằng `--output`.",
+        "{output} is a file, not a folder. Choose another folder with `--output`.";
+    OUTPUT_NOT_CHISOS:
+        "{output} đã có tệp không do chiso ghi ({entries}), và không phải trang chiso đã dựng (không có tệp .chiso-manifest.json). chiso không ghi đè thư mục của người khác: chọn một thư mục mới hoặc trống bằng `--output`, hoặc thêm `--force` nếu thật sự muốn dựng vào đây (các tệp đang có được giữ nguyên).",
+        "{output} holds files chiso did not write ({entries}) and is not a site chiso built (it has no .chiso-manifest.json). chiso does not write over somebody else's folder: choose a new or empty folder with `--output`, or add `--force` if you really mean to build here (the files there are kept).";
+    /// After the names of a folder's first entries: how many more there are.
+    OUTPUT_MORE: "và {n} mục khác", "and {n} more";
+    MANIFEST_OUTSIDE:
+        "{output}/.chiso-manifest.json ghi tệp `{path}`, nằm ngoài thư mục trang: chiso không xoá gì theo tệp này. Có thể tệp đã bị sửa tay. Xoá tệp .chiso-manifest.json rồi dựng lại với `--force` (các tệp đang có được giữ nguyên).",
+        "{output}/.chiso-manifest.json lists `{path}`, outside the site folder: chiso deletes nothing on its word. It may have been edited by hand. Delete .chiso-manifest.json and build again with `--force` (the files there are kept).";
+    BUILD_WAITING:
+        "Một lần dựng khác đang ghi vào {out}: chờ nó xong…",
+        "Another build is writing into {out}: waiting for it to finish…";
     CANNOT_MAKE_WORKBOOK:
         "không tạo được bảng tính `{path}`: {message}", "cannot make the workbook `{path}`: {message}";
 

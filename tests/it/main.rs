@@ -38,4 +38,5 @@ mod reproducible;
 mod serve;
 mod shortcode_messages;
 mod target_rules;
+mod trust;
 mod whats_new_history;
