@@ -14,6 +14,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::disk::{move_in, remove_empty_parents, sync_dir};
 use super::guard::inside_site;
 
 /// The steps of one partial build's finish, in the order they are taken.
@@ -88,19 +89,19 @@ pub fn apply(journal: &Journal, staging: &Path, output: &Path) -> io::Result<()>
             std::process::abort();
         }
         if staging.join(path).is_file() {
-            super::move_in(staging, output, path)?;
+            move_in(staging, output, path)?;
         }
     }
     for path in &journal.gone {
         match fs::remove_file(output.join(path)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => super::remove_empty_parents(output, Path::new(path)),
+            _ => remove_empty_parents(output, Path::new(path)),
         }
     }
     for path in &journal.own {
         if staging.join(path).is_file() {
-            super::move_in(staging, output, path)?;
+            move_in(staging, output, path)?;
         }
     }
-    super::sync_dir(output)
+    sync_dir(output)
 }

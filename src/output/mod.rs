@@ -11,8 +11,11 @@
 //! before the previous site is looked at ([`Lock::take`]). `guard.rs` says what chiso may
 //! write over at all.
 
+mod disk;
 pub mod guard;
 mod journal;
+
+use disk::{move_in, sync_dir};
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{self, File};
@@ -500,32 +503,6 @@ fn copy_link(from: &Path, to: &Path) -> io::Result<()> {
     }
 }
 
-/// Renames `staging/rel` to `output/rel`, making its folder in the output if it is new.
-fn move_in(staging: &Path, output: &Path, rel: &str) -> io::Result<()> {
-    let (from, to) = (staging.join(rel), output.join(rel));
-    match fs::rename(&from, &to) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir)?;
-            }
-            fs::rename(&from, &to)
-        }
-        other => other,
-    }
-}
-
-/// Removes the folders of `rel` inside `root` that its removal left empty, as a full build
-/// would not have made them.
-fn remove_empty_parents(root: &Path, rel: &Path) {
-    let mut dir = rel.parent();
-    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-        if fs::remove_dir(root.join(d)).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-}
-
 impl crate::view::Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
         self.write(&path, &bytes)
@@ -596,17 +573,6 @@ fn swap(staging: &Path, output: &Path, retired: &Path) -> io::Result<()> {
         let _ = fs::rename(retired, output);
         return Err(e);
     }
-    Ok(())
-}
-
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    // Data must be on disk before the swap makes it the published site.
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()?;
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
     Ok(())
 }
 
