@@ -325,15 +325,13 @@ pub fn unit_figures() -> Table {
     }
 }
 
-/// The columns of a unit's reports file (`data/reports/<slug>.csv`): which half-year and
-/// table a row is of, the row's first four columns as the form has them, then [`REPORT_FIGURES`], the
-/// figure and ratio columns of both tables, described by their names (`pct_…` are ratios in %).
 /// The columns of a unit's reports file that say which report and table a row is of, then
 /// the row's own.
 pub const REPORT_KEYS: [&str; 6] = ["half_year", "part", "stt", "indicator", "name", "unit"];
 
-/// The figure and ratio columns of both of the report's tables: Part One's, then what only Part Two has (its
-/// `estimate` is Part One's). A table leaves the others' empty.
+/// The figure and ratio columns of both of the report's tables: Part One's
+/// ([`REPORT_PART_ONE`]), then what only Part Two has (its `estimate` is Part One's). A table
+/// leaves the others' empty.
 pub const REPORT_FIGURES: [&str; 10] = [
     "h1_prev",
     "prev_year",
@@ -347,6 +345,16 @@ pub const REPORT_FIGURES: [&str; 10] = [
     "pct_plan_estimate",
 ];
 
+/// Part One's figure and ratio columns, in the form's order: the first eight.
+pub const REPORT_PART_ONE: &[&str] = REPORT_FIGURES.split_at(8).0;
+
+/// Part Two's, in the form's order: this year's estimate, next year's plan, their ratio.
+pub const REPORT_PART_TWO: &[&str] = &[REPORT_FIGURES[4], REPORT_FIGURES[8], REPORT_FIGURES[9]];
+
+/// The columns of a unit's reports file (`data/reports/<slug>.csv`): which half-year and
+/// table a row is of, the row's first four columns as the form has them, then
+/// [`REPORT_FIGURES`], the figure and ratio columns of both tables, described by their names
+/// (`pct_…` are ratios in %).
 pub fn reports() -> Table {
     let mut columns = vec![
         key(

@@ -31,17 +31,8 @@ impl Part {
     /// also the keys of the headings.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Part::One => &[
-                "h1_prev",
-                "prev_year",
-                "plan",
-                "h1",
-                "estimate",
-                "pct_h1_plan",
-                "pct_h1_h1prev",
-                "pct_estimate_plan",
-            ],
-            Part::Two => &["estimate", "plan_next", "pct_plan_estimate"],
+            Part::One => crate::schema::REPORT_PART_ONE,
+            Part::Two => crate::schema::REPORT_PART_TWO,
         }
     }
 

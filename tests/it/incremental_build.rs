@@ -19,11 +19,18 @@ const SECOND: &str = "2026-03-03";
 /// Runs `chiso --lang en build` of `root` into `output` on `date`, requires it to succeed and
 /// returns what it printed.
 fn build(root: &Path, output: &Path, date: &str) -> String {
+    build_with(root, output, date, &[])
+}
+
+/// [`build`] with more arguments (`--force` into the fresh folder seeded with the history,
+/// which holds files but no manifest).
+fn build_with(root: &Path, output: &Path, date: &str, extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_chiso"))
         .args(["--lang", "en", "build", "--root"])
         .arg(root)
         .arg("--output")
         .arg(output)
+        .args(extra)
         .env("SOURCE_DATE_EPOCH", epoch_of(date).to_string())
         .output()
         .expect("run the chiso binary");
@@ -60,14 +67,19 @@ fn folders(dir: &Path) -> BTreeSet<PathBuf> {
 /// folder seeded with the previous site's history; requires the two to be identical and
 /// returns what the incremental build printed.
 fn incremental_equals_full(root: &Path, site: &Path) -> String {
+    incremental_equals_full_with(root, site, &[])
+}
+
+/// [`incremental_equals_full`], the build over the previous site given `extra` arguments.
+fn incremental_equals_full_with(root: &Path, site: &Path, extra: &[&str]) -> String {
     let fresh = site.with_file_name("full");
     let _ = fs::remove_dir_all(&fresh);
     for rel in ["data/values.csv", "data/changes.json"] {
         fs::create_dir_all(fresh.join("data")).unwrap();
         fs::copy(site.join(rel), fresh.join(rel)).unwrap();
     }
-    let log = build(root, site, SECOND);
-    let full_log = build(root, &fresh, SECOND);
+    let log = build_with(root, site, SECOND, extra);
+    let full_log = build_with(root, &fresh, SECOND, &["--force"]);
     assert!(
         !full_log.contains("only figures changed") && !full_log.contains("up to date"),
         "{full_log}"
@@ -382,10 +394,11 @@ fn a_units_open_data_deleted_from_the_site_is_made_again_by_a_partial_build() {
 }
 
 #[test]
-fn a_site_left_without_its_manifest_by_an_interrupted_build_is_built_in_full() {
+fn a_site_whose_manifest_was_deleted_is_refused_and_built_in_full_with_force() {
     let (p, site) = reform_project();
-    // A partial build stopped while moving its files in leaves some pages new, some old, and
-    // no manifest (it is removed before the first file is moved).
+    // Without its manifest the folder is no longer known to be chiso's: somebody deleted it,
+    // or put files of their own in an empty folder. (An interrupted build leaves its journal
+    // instead, and the next build finishes it: `trust.rs`.)
     edit(
         p.root(),
         "data/values/xa-c.csv",
@@ -394,7 +407,24 @@ fn a_site_left_without_its_manifest_by_an_interrupted_build_is_built_in_full() {
     );
     fs::remove_file(site.join(".chiso-manifest.json")).unwrap();
     fs::write(site.join("xa-c/index.html"), "half of the new site").unwrap();
-    let log = incremental_equals_full(p.root(), &site);
+    let refused = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["--lang", "en", "build", "--root"])
+        .arg(p.root())
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "{}", printed(&refused));
+    assert!(
+        printed(&refused).contains("--force"),
+        "{}",
+        printed(&refused)
+    );
+    assert_eq!(
+        fs::read_to_string(site.join("xa-c/index.html")).unwrap(),
+        "half of the new site"
+    );
+    let log = incremental_equals_full_with(p.root(), &site, &["--force"]);
     assert!(!log.contains("only figures changed"), "{log}");
     assert!(log.contains("Built "), "{log}");
 }
