@@ -308,7 +308,16 @@ pub fn build_waiting(
     let mut staging = output::Staging::open(output, precompress, lock)?;
     staging = match contents {
         output::guard::Contents::Empty => staging,
-        output::guard::Contents::Chisos(files) => staging.carry_over(files, true),
+        // A partial build leaves every file it does not make where it is.
+        output::guard::Contents::Chisos if options.scope.is_some() => staging,
+        // A full build carries over what the manifest does not list (checked above).
+        output::guard::Contents::Chisos => staging.carry_over(
+            Manifest::files(output)
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+            true,
+        ),
         output::guard::Contents::Others => staging.carry_over(Default::default(), false),
     };
     let mut kept_files = std::collections::BTreeMap::new();

@@ -8,7 +8,6 @@
 //! then nothing in it is deleted. The project itself, its input folders, and a folder that
 //! holds the project are never an output, with or without `--force`.
 
-use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 /// Why chiso will not write the site where it was told to.
@@ -140,9 +139,9 @@ pub fn inside_site(path: &str) -> bool {
 pub enum Contents {
     /// No folder, or an empty one.
     Empty,
-    /// A site chiso built: every file its manifest lists (with their `.gz` copies and the
-    /// manifest itself, which the caller adds).
-    Chisos(BTreeSet<String>),
+    /// A site chiso built, its manifest's every path inside the site. (The paths are not kept:
+    /// a national site lists tens of thousands, and only a full build needs them, at its end.)
+    Chisos,
     /// Files chiso did not write, and no manifest: allowed only with `--force`, and then
     /// every one of them is kept.
     Others,
@@ -175,7 +174,7 @@ pub fn check_contents(
                 path: bad.clone(),
             });
         }
-        return Ok(Contents::Chisos(listed.into_iter().collect()));
+        return Ok(Contents::Chisos);
     }
     if force {
         return Ok(Contents::Others);
