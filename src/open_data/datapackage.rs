@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use crate::model::Project;
 use crate::routes::{self, DataFormat, UnitReports};
 use crate::schema::{self as columns, Column, Table};
+use crate::view::family::{Download, DownloadKind};
 
 /// The site's titles and date, which the package repeats.
 pub struct About<'a> {
@@ -135,12 +136,10 @@ fn pretty(v: &Value) -> Vec<u8> {
     bytes
 }
 
-/// `datapackage.json` and the shared schemas, by their paths from the site's root.
-pub fn files(
-    project: &Project,
-    computed: &crate::compute::Computed,
-    about: &About,
-) -> Vec<(String, Vec<u8>)> {
+/// `datapackage.json` and the shared schemas, by their paths from the site's root. Each unit's
+/// files are those the families publish (`downloads`): its figures, and its reports' CSV file
+/// where it has reports.
+pub fn files(project: &Project, downloads: &[Download], about: &About) -> Vec<(String, Vec<u8>)> {
     let mut resources = Vec::new();
     for (t, path) in columns::site_tables().iter().zip([
         routes::VALUES,
@@ -162,26 +161,38 @@ pub fn files(
     out.push((schema_path(UNIT_SCHEMA), pretty(&schema(&unit_table))));
     let reports = report_table();
     out.push((schema_path(reports.name), pretty(&schema(&reports))));
+    // Each unit's CSV files, unit by unit: its figures, then its reports.
+    let mut by_unit: crate::model::PerUnit<[Option<&str>; 2]> =
+        project.units.ids().map(|_| [None, None]).collect();
+    for d in downloads {
+        match d.what {
+            DownloadKind::UnitData(u, DataFormat::Csv) => by_unit[u][0] = Some(&d.path),
+            DownloadKind::UnitReports(u, UnitReports::Csv) => by_unit[u][1] = Some(&d.path),
+            _ => {}
+        }
+    }
     for (u, unit) in project.units.iter() {
-        resources.push(resource(
-            format!("unit-{}", unit.slug),
-            in_data(&routes::unit_data(&unit.slug, DataFormat::Csv)),
-            &unit_table,
-            (
-                format!("{}: {}", unit_table.title_vi, unit.name),
-                format!("{}: {}", unit_table.title_en, unit.name_en),
-            ),
-            in_data(&schema_path(UNIT_SCHEMA)).into(),
-        ));
-        if !crate::compute::report::years(&project.units, &computed.figures, u).is_empty() {
-            let path = routes::unit_reports(&unit.slug, UnitReports::Csv);
-            let name = in_data(&path)
+        let [figures, reports_csv] = by_unit[u];
+        if let Some(path) = figures {
+            resources.push(resource(
+                format!("unit-{}", unit.slug),
+                in_data(path),
+                &unit_table,
+                (
+                    format!("{}: {}", unit_table.title_vi, unit.name),
+                    format!("{}: {}", unit_table.title_en, unit.name_en),
+                ),
+                in_data(&schema_path(UNIT_SCHEMA)).into(),
+            ));
+        }
+        if let Some(path) = reports_csv {
+            let name = in_data(path)
                 .trim_end_matches(".csv")
                 .replace('/', "-")
                 .to_lowercase();
             resources.push(resource(
                 name,
-                in_data(&path),
+                in_data(path),
                 &reports,
                 (
                     format!("Báo cáo 6 tháng đầu năm, mọi kỳ, {}", unit.name),

@@ -188,7 +188,7 @@ pub fn files(ctx: &Ctx, workbook: bool, sink: &dyn Sink) -> std::io::Result<()> 
                 date: &date,
                 base_url: ctx.base_url.as_deref(),
             };
-            for (path, bytes) in datapackage::files(project, computed, &about) {
+            for (path, bytes) in datapackage::files(project, &ctx.downloads, &about) {
                 sink.put(path, bytes)?;
             }
             for (path, bytes) in [
