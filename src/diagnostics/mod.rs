@@ -7,12 +7,14 @@
 mod messages;
 mod problem;
 
+use std::collections::HashMap;
+use std::mem::Discriminant;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
 pub use problem::{
-    ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NumberWritten, PartShown,
-    PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence,
+    ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NotAFile, NumberWritten,
+    PartShown, PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence, WorkbookPart,
 };
 
 /// One problem at one place.
@@ -44,7 +46,7 @@ impl InputError {
     /// `data/values/x.csv:7`, or for a workbook `data/values/x.xlsx, sheet `Sheet1`, cell `D7``:
     /// an editor looks for a cell, not a line.
     pub fn location(&self, lang: Lang) -> String {
-        let mut s = self.file.display().to_string().replace('\\', "/");
+        let mut s = shown_path(&self.file);
         match (&self.sheet, self.line, lang) {
             (Some(at), line, _) => {
                 let (sheet, cell, row) = match lang {
@@ -76,20 +78,61 @@ impl InputError {
             (Some(c), Lang::En) => format!(" (column `{c}`)"),
             (None, _) => String::new(),
         };
-        format!(
+        // Names and cells come from the editor's files: a file named with an escape sequence
+        // must not drive the terminal it is printed on.
+        escape_controls(&format!(
             "{}{}: {}: {}",
             self.location(lang),
             column,
             label,
             self.problem.describe(lang)
-        )
+        ))
     }
 }
 
-/// Collects every problem before anything is reported.
+/// A path as messages show it: with `/` between folders on every system.
+fn shown_path(path: &std::path::Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
+/// `text` with every control character but the line break and tab written as `\u{1b}`, so
+/// that what an input holds is shown, never obeyed, by the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many problems of one class are kept for one file. The report shows fewer
+/// ([`Diagnostics::report`]'s cap); the rest are only counted, so that a file of a million bad
+/// rows costs the memory of a hundred problems, not of a million.
+pub const KEPT_PER_CLASS: usize = 100;
+
+/// The problems of one class in one file that were counted but not kept.
+#[derive(Debug, Clone)]
+struct Dropped {
+    severity: Severity,
+    count: usize,
+}
+
+/// Collects every problem before anything is reported: the first [`KEPT_PER_CLASS`] of each
+/// class in each file, and how many more there were.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     pub items: Vec<InputError>,
+    /// How many problems of each class each file has had pushed, kept or not.
+    seen: HashMap<(PathBuf, Discriminant<Problem>), usize>,
+    /// Those past the cap: counted, not kept.
+    dropped: HashMap<(PathBuf, Discriminant<Problem>), Dropped>,
 }
 
 impl Diagnostics {
@@ -100,8 +143,12 @@ impl Diagnostics {
         column: Option<&str>,
         problem: Problem,
     ) {
+        let file = file.into();
+        if !self.keep(&file, &problem) {
+            return;
+        }
         self.items.push(InputError {
-            file: file.into(),
+            file,
             line,
             column: column.map(str::to_string),
             problem,
@@ -109,12 +156,70 @@ impl Diagnostics {
         });
     }
 
+    /// Counts a problem like `problem` in `file`: whether it is to be kept.
+    fn keep(&mut self, file: &std::path::Path, problem: &Problem) -> bool {
+        let seen = self
+            .seen
+            .entry((file.to_path_buf(), problem.class()))
+            .or_insert(0);
+        *seen += 1;
+        if *seen <= KEPT_PER_CLASS {
+            return true;
+        }
+        self.dropped
+            .entry((file.to_path_buf(), problem.class()))
+            .or_insert(Dropped {
+                severity: problem.severity(),
+                count: 0,
+            })
+            .count += 1;
+        false
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        for e in other.items {
+            if self.keep(&e.file, &e.problem) {
+                self.items.push(e);
+            }
+        }
+        for ((file, class), d) in other.dropped {
+            *self.seen.entry((file.clone(), class)).or_insert(0) += d.count;
+            self.dropped
+                .entry((file, class))
+                .or_insert(Dropped {
+                    severity: d.severity,
+                    count: 0,
+                })
+                .count += d.count;
+        }
     }
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|e| e.severity() == Severity::Error)
+    }
+
+    /// How many problems were found, those counted past [`KEPT_PER_CLASS`] included: what a
+    /// reader compares before and after to tell whether it found any.
+    pub fn found(&self) -> usize {
+        self.items.len() + self.dropped.values().map(|d| d.count).sum::<usize>()
+    }
+
+    /// How many errors were found, those counted past [`KEPT_PER_CLASS`] included.
+    pub fn error_count(&self) -> usize {
+        self.errors().count() + self.dropped_count(Severity::Error)
+    }
+
+    /// How many warnings were found, those counted past [`KEPT_PER_CLASS`] included.
+    pub fn warning_count(&self) -> usize {
+        self.warnings().count() + self.dropped_count(Severity::Warning)
+    }
+
+    fn dropped_count(&self, severity: Severity) -> usize {
+        self.dropped
+            .values()
+            .filter(|d| d.severity == severity)
+            .map(|d| d.count)
+            .sum()
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &InputError> {
@@ -172,8 +277,14 @@ impl Diagnostics {
                 }
             }
         }
+        // Those shown as hidden are kept ones; the ones only counted are added to them.
+        for (file, class, n, _) in &mut hidden {
+            if let Some(d) = self.dropped.get(&(file.to_path_buf(), *class)) {
+                *n += d.count;
+            }
+        }
         for (file, _, n, first) in hidden {
-            let file = file.display();
+            let file = escape_controls(&shown_path(file));
             let like = match (first.line, lang) {
                 (Some(line), Lang::Vi) => format!(" (như dòng {line})"),
                 (Some(line), Lang::En) => format!(" (like line {line})"),
@@ -193,8 +304,8 @@ impl Diagnostics {
                 Lang::En => format!("{file}: … and {n} more {what} of the same kind{like}.\n"),
             });
         }
-        let errors = self.errors().count();
-        let warnings = self.warnings().count();
+        let errors = self.error_count();
+        let warnings = self.warning_count();
         out.push_str(&match lang {
             Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo.\n"),
             Lang::En => format!("{errors} error(s), {warnings} warning(s).\n"),
