@@ -112,10 +112,13 @@ pub fn escape_controls(text: &str) -> String {
     out
 }
 
-/// How many problems of one class are kept for one file. The report shows fewer
-/// ([`Diagnostics::report`]'s cap); the rest are only counted, so that a file of a million bad
-/// rows costs the memory of a hundred problems, not of a million.
+/// How many problems of one class are kept for one file: those of its first lines. The report
+/// shows fewer ([`Diagnostics::report`]'s cap, which must stay below this); the rest are only
+/// counted, so that a file of a million bad rows costs the memory of a hundred problems, not of
+/// a million.
 pub const KEPT_PER_CLASS: usize = 100;
+/// Problems held before the first count of those past [`KEPT_PER_CLASS`].
+const COMPACT_FROM: usize = 4096;
 
 /// The problems of one class in one file that were counted but not kept.
 #[derive(Debug, Clone)]
@@ -129,10 +132,10 @@ struct Dropped {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     pub items: Vec<InputError>,
-    /// How many problems of each class each file has had pushed, kept or not.
-    seen: HashMap<(PathBuf, Discriminant<Problem>), usize>,
     /// Those past the cap: counted, not kept.
     dropped: HashMap<(PathBuf, Discriminant<Problem>), Dropped>,
+    /// How many problems may be held before the next [`Diagnostics::compact`].
+    compact_at: usize,
 }
 
 impl Diagnostics {
@@ -143,55 +146,75 @@ impl Diagnostics {
         column: Option<&str>,
         problem: Problem,
     ) {
-        let file = file.into();
-        if !self.keep(&file, &problem) {
-            return;
-        }
         self.items.push(InputError {
-            file,
+            file: file.into(),
             line,
             column: column.map(str::to_string),
             problem,
             sheet: None,
         });
-    }
-
-    /// Counts a problem like `problem` in `file`: whether it is to be kept.
-    fn keep(&mut self, file: &std::path::Path, problem: &Problem) -> bool {
-        let seen = self
-            .seen
-            .entry((file.to_path_buf(), problem.class()))
-            .or_insert(0);
-        *seen += 1;
-        if *seen <= KEPT_PER_CLASS {
-            return true;
-        }
-        self.dropped
-            .entry((file.to_path_buf(), problem.class()))
-            .or_insert(Dropped {
-                severity: problem.severity(),
-                count: 0,
-            })
-            .count += 1;
-        false
+        self.compact_if_full();
     }
 
     pub fn extend(&mut self, other: Diagnostics) {
-        for e in other.items {
-            if self.keep(&e.file, &e.problem) {
-                self.items.push(e);
-            }
-        }
-        for ((file, class), d) in other.dropped {
-            *self.seen.entry((file.clone(), class)).or_insert(0) += d.count;
+        self.items.extend(other.items);
+        for (key, d) in other.dropped {
             self.dropped
-                .entry((file, class))
+                .entry(key)
                 .or_insert(Dropped {
                     severity: d.severity,
                     count: 0,
                 })
                 .count += d.count;
         }
+        self.compact_if_full();
+    }
+
+    /// Compacts once twice as many problems are held as after the last time: each problem is
+    /// then looked at a bounded number of times, however many there are.
+    fn compact_if_full(&mut self) {
+        if self.items.len() >= self.compact_at.max(COMPACT_FROM) {
+            self.compact();
+            self.compact_at = 2 * self.items.len();
+        }
+    }
+
+    /// Keeps, of each class of problem in each file, the [`KEPT_PER_CLASS`] of its first lines
+    /// (those the report shows: it is sorted by line) and counts the rest. The order of the
+    /// problems kept is left as it was.
+    fn compact(&mut self) {
+        let mut groups: HashMap<(&PathBuf, Discriminant<Problem>), Vec<(usize, usize)>> =
+            HashMap::new();
+        for (i, e) in self.items.iter().enumerate() {
+            groups
+                .entry((&e.file, e.problem.class()))
+                .or_default()
+                .push((e.line.unwrap_or(0), i));
+        }
+        let mut drop = vec![false; self.items.len()];
+        let mut counted = Vec::new();
+        for ((file, class), mut at) in groups {
+            if at.len() <= KEPT_PER_CLASS {
+                continue;
+            }
+            at.sort_unstable();
+            for &(_, i) in &at[KEPT_PER_CLASS..] {
+                drop[i] = true;
+            }
+            let severity = self.items[at[0].1].severity();
+            counted.push((file.clone(), class, severity, at.len() - KEPT_PER_CLASS));
+        }
+        for (file, class, severity, n) in counted {
+            self.dropped
+                .entry((file, class))
+                .or_insert(Dropped { severity, count: 0 })
+                .count += n;
+        }
+        let mut i = 0;
+        self.items.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     pub fn has_errors(&self) -> bool {
@@ -338,6 +361,48 @@ mod tests {
             "{report}"
         );
         assert!(report.contains("1000 error(s)"));
+    }
+
+    #[test]
+    fn keeps_the_first_lines_of_a_million_problems_and_counts_the_rest() {
+        let mut d = Diagnostics::default();
+        // Pushed last line first, as a check that goes by indicator may push them.
+        for line in (2..200_002).rev() {
+            d.push(
+                "data/values/x.csv",
+                Some(line),
+                Some("period"),
+                Problem::InvalidPeriod("24".into()),
+            );
+        }
+        assert!(d.items.len() < COMPACT_FROM * 2, "{}", d.items.len());
+        assert_eq!(d.found(), 200_000);
+        assert_eq!(d.error_count(), 200_000);
+        d.sort();
+        let report = d.report(Lang::En, 5);
+        let lines: Vec<&str> = report.lines().collect();
+        assert!(lines[0].starts_with("data/values/x.csv:2 "), "{report}");
+        assert!(lines[4].starts_with("data/values/x.csv:6 "), "{report}");
+        assert_eq!(
+            lines[5],
+            "data/values/x.csv: … and 199995 more errors of the same kind (like line 7)."
+        );
+        assert_eq!(lines[6], "200000 error(s), 0 warning(s).");
+    }
+
+    #[test]
+    fn prints_control_characters_of_names_and_cells_escaped() {
+        let e = InputError {
+            file: "data/values/\u{1b}[2Jx.csv".into(),
+            line: Some(2),
+            column: None,
+            problem: Problem::InvalidPeriod("\u{7}24".into()),
+            sheet: None,
+        };
+        let shown = e.render(Lang::En);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(shown.starts_with("data/values/\\u{1b}[2Jx.csv:2: error:"), "{shown}");
+        assert!(shown.contains("`\\u{7}24`"), "{shown}");
     }
 
     #[test]

@@ -63,6 +63,18 @@ impl Cells {
         self.kinds.extend_from_slice(kinds);
     }
 
+    /// Room for the rows of a text of `bytes` bytes with at most `cells` cells on at most
+    /// `rows` lines: reserved at once, so that the lists are never copied as they grow (the
+    /// room not used is never touched, so it takes no memory).
+    pub fn with_capacity(bytes: usize, cells: usize, rows: usize) -> Cells {
+        Cells {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(cells),
+            kinds: Vec::new(),
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -361,7 +373,13 @@ impl Table {
         let semicolon = head.matches(';').count() > head.matches(',').count();
         let delimiter = if semicolon { b';' } else { b',' };
         let mut headers: Option<Vec<String>> = None;
-        let mut rows = Cells::default();
+        // Every cell ends at a separator or a line's end, and none is longer than the text.
+        let ends = content
+            .bytes()
+            .filter(|&b| b == delimiter || b == b'\n')
+            .count();
+        let breaks = content.bytes().filter(|&b| b == b'\n').count();
+        let mut rows = Cells::with_capacity(content.len(), ends + 1, breaks + 1);
         let mut lines = LineCounter::new(&content);
         let mut refused = false;
         let line_limit = || format!("{} KiB", super::files::MAX_LINE_BYTES / 1024);
