@@ -98,7 +98,10 @@ fn shown_path(path: &std::path::Path) -> String {
 /// `text` with every control character but the line break and tab written as `\u{1b}`, so
 /// that what an input holds is shown, never obeyed, by the terminal.
 pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -401,7 +404,10 @@ mod tests {
         };
         let shown = e.render(Lang::En);
         assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
-        assert!(shown.starts_with("data/values/\\u{1b}[2Jx.csv:2: error:"), "{shown}");
+        assert!(
+            shown.starts_with("data/values/\\u{1b}[2Jx.csv:2: error:"),
+            "{shown}"
+        );
         assert!(shown.contains("`\\u{7}24`"), "{shown}");
     }
 

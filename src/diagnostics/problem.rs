@@ -252,10 +252,12 @@ pub enum Problem {
         limit_cells: u64,
         limit_columns: u64,
     },
-    /// A control character (a NUL byte, an escape) in a cell: never typed, it comes from a
-    /// broken export and would reach the pages. `code` is the character's number.
+    /// A control character (a NUL byte, an escape) in a table's cell, or on a narrative's line
+    /// (`cell` false): never typed, it comes from a broken export and would reach the pages.
+    /// `code` is the character's number.
     ControlCharacter {
         code: u32,
+        cell: bool,
     },
     /// A negative figure for an indicator that counts or sums things (`bts_sites = -5`).
     NegativeCount {

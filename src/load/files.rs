@@ -9,9 +9,8 @@ use crate::diagnostics::{NotAFile, Problem};
 
 /// Largest input file read: a values file of about four million rows.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-/// Longest cell or narrative accepted; a longer one is a pasted document, not a figure.
-pub const MAX_CELL_BYTES: usize = 64 * 1024;
-/// Longest line of a table (all its cells together), for the same reason.
+/// Longest line of a table (all its cells together, so its longest cell too): a longer one is
+/// a pasted document, not figures.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// Most columns a table may have: every table of chiso has fewer than twenty.
 pub const MAX_COLUMNS: usize = 256;

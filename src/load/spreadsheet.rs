@@ -163,7 +163,10 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                     rel,
                     Some(line),
                     Some(&column_letter(j)),
-                    Problem::ControlCharacter { code: ch as u32 },
+                    Problem::ControlCharacter {
+                        code: ch as u32,
+                        cell: true,
+                    },
                 );
                 if headers.is_none() {
                     return None;

@@ -203,6 +203,11 @@ impl<'a> Row<'a> {
             .unwrap_or(CellKind::Text)
     }
 
+    /// Its cells in order.
+    pub fn cells(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.len()).map(|i| self.at(Some(i)))
+    }
+
     /// How many cells the row has.
     pub fn len(&self) -> usize {
         self.last - self.first
@@ -371,6 +376,27 @@ impl Table {
             None => header_line,
         };
         let semicolon = head.matches(';').count() > head.matches(',').count();
+        // A line longer than the limit is refused before the CSV reader sees it: the reader
+        // holds a whole record, and a 50 MB header of a million cells takes twenty times its
+        // size there. (A record longer than the limit made of shorter lines, inside quotes, is
+        // refused below.)
+        let mut long = false;
+        for (i, physical) in content.split('\n').enumerate() {
+            if physical.len() > super::files::MAX_LINE_BYTES {
+                diags.push(
+                    rel,
+                    Some(i + 1),
+                    None,
+                    Problem::LineTooLong {
+                        limit: format!("{} KiB", super::files::MAX_LINE_BYTES / 1024),
+                    },
+                );
+                long = true;
+            }
+        }
+        if long {
+            return None;
+        }
         let delimiter = if semicolon { b';' } else { b',' };
         let mut headers: Option<Vec<String>> = None;
         // Every cell ends at a separator or a line's end, and none is longer than the text.
@@ -419,9 +445,10 @@ impl Table {
                     continue;
                 }
                 let names = headers.as_deref().unwrap_or(&[]);
-                let control = record.iter().enumerate().find_map(|(i, c)| {
-                    control_character(c).map(|ch| (i, ch))
-                });
+                let control = record
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, c)| control_character(c).map(|ch| (i, ch)));
                 if let Some((i, ch)) = control {
                     let column = names
                         .get(i)
@@ -432,7 +459,10 @@ impl Table {
                         rel,
                         Some(line),
                         Some(&column),
-                        Problem::ControlCharacter { code: ch as u32 },
+                        Problem::ControlCharacter {
+                            code: ch as u32,
+                            cell: true,
+                        },
                     );
                     if headers.is_none() {
                         refused = true;

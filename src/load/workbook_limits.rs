@@ -41,19 +41,29 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
         .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.name().to_string()))
         .collect();
     let normal = |n: &str| n.replace('\\', "/").to_lowercase();
+    let sheet = first_sheet(&mut zip, &names);
+    let is_sheet = |name: &str| {
+        sheet
+            .as_ref()
+            .is_some_and(|(path, _)| *path == normal(name))
+    };
+    // The piece of a problem, named as the editor knows it: the sheet read by its name.
+    let part = |name: &str| match &sheet {
+        Some((_, sheet_name)) if is_sheet(name) => WorkbookPart::Sheet(sheet_name.clone()),
+        _ => part_named(name),
+    };
     // The sizes the zip declares: a quick refusal of the plain cases.
     let mut declared = 0u64;
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index_raw(i) else { continue };
         if f.size() > MAX_PART_BYTES {
-            return Err(too_large(part_named(f.name()), MAX_PART_BYTES));
+            return Err(too_large(part(f.name()), MAX_PART_BYTES));
         }
         declared = declared.saturating_add(f.size());
     }
     if declared > MAX_UNPACKED_BYTES {
         return Err(too_large(WorkbookPart::Whole, MAX_UNPACKED_BYTES));
     }
-    let sheet = first_sheet(&mut zip, &names);
     // What each piece really unpacks to, which is what the reader will hold.
     let mut total = 0u64;
     for (i, name) in names.iter().enumerate() {
@@ -62,26 +72,16 @@ pub fn check(bytes: &[u8]) -> Result<(), Problem> {
             inner: file,
             count: 0,
         };
-        let is_sheet = sheet.as_ref().is_some_and(|(path, _)| *path == normal(name));
-        let result = if is_sheet {
-            let sheet_name = sheet.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
-            measure_sheet(&mut counted, &sheet_name)
-        } else if normal(name).ends_with("sharedstrings.xml") {
-            count_shared_strings(&mut counted)
-        } else {
-            std::io::copy(&mut counted, &mut std::io::sink())
+        let result = match &sheet {
+            Some((_, sheet_name)) if is_sheet(name) => measure_sheet(&mut counted, sheet_name),
+            _ if normal(name).ends_with("sharedstrings.xml") => count_shared_strings(&mut counted),
+            // Broken data is calamine's to report; only its size counts here.
+            _ => std::io::copy(&mut counted, &mut std::io::sink())
                 .map(|_| ())
-                .or(Ok(()))
-        };
-        let part = || {
-            if is_sheet {
-                WorkbookPart::Sheet(sheet.as_ref().map(|(_, n)| n.clone()).unwrap_or_default())
-            } else {
-                part_named(name)
-            }
+                .or(Ok(())),
         };
         if counted.count > MAX_PART_BYTES {
-            return Err(too_large(part(), MAX_PART_BYTES));
+            return Err(too_large(part(name), MAX_PART_BYTES));
         }
         result?;
         total += counted.count;
@@ -204,9 +204,9 @@ fn cell_address(r: &str) -> Option<(u64, u64)> {
     if letters == 0 || letters > 3 {
         return None;
     }
-    let column = r[..letters]
-        .bytes()
-        .fold(0u64, |n, b| n * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1));
+    let column = r[..letters].bytes().fold(0u64, |n, b| {
+        n * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
     let row: u64 = r[letters..].parse().ok()?;
     Some((row.checked_sub(1)?, column - 1))
 }

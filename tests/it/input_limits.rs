@@ -65,7 +65,10 @@ fn a_values_file_that_is_a_pipe_is_refused_at_once_and_named() {
     assert!(made.success());
     let (ok, report) = check_within(p.root(), 20);
     assert!(!ok, "{report}");
-    assert_has(&report, "data/values/huyen-a.csv: error: this is a named pipe");
+    assert_has(
+        &report,
+        "data/values/huyen-a.csv: error: this is a named pipe",
+    );
 }
 
 #[cfg(unix)]
@@ -74,19 +77,26 @@ fn a_values_workbook_that_is_a_pipe_is_refused_by_its_own_name() {
     let p = project();
     std::fs::remove_file(p.root().join("data/values/huyen-a.csv")).unwrap();
     let fifo = p.root().join("data/values/huyen-a.xlsx");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     let (ok, report) = check_within(p.root(), 20);
     assert!(!ok, "{report}");
-    assert_has(&report, "data/values/huyen-a.xlsx: error: this is a named pipe");
+    assert_has(
+        &report,
+        "data/values/huyen-a.xlsx: error: this is a named pipe",
+    );
 }
 
-/// A device inside the project (made with `mknod`, which only the administrator may run; the
-/// test passes over it elsewhere).
+/// A device inside the project, one that never ends (`/dev/zero`'s numbers), made with `mknod`,
+/// which only the administrator may run; the test passes over it elsewhere.
 #[cfg(unix)]
 #[test]
-fn a_device_in_place_of_the_units_file_is_refused_at_once() {
+fn a_device_in_place_of_the_indicators_file_is_refused_at_once() {
     let p = project();
-    let units = p.root().join("data/units.csv");
+    let units = p.root().join("data/indicators.csv");
     std::fs::remove_file(&units).unwrap();
     let made = Command::new("mknod")
         .arg(&units)
@@ -99,7 +109,10 @@ fn a_device_in_place_of_the_units_file_is_refused_at_once() {
     }
     let (ok, report) = check_within(p.root(), 20);
     assert!(!ok, "{report}");
-    assert_has(&report, "data/units.csv: error: this is a system device");
+    assert_has(
+        &report,
+        "data/indicators.csv: error: this is a system device",
+    );
 }
 
 #[cfg(unix)]
@@ -130,20 +143,29 @@ fn a_folder_in_place_of_a_values_file_is_named_as_a_folder() {
     std::fs::create_dir(&file).unwrap();
     let (ok, report) = check_within(p.root(), 60);
     assert!(!ok, "{report}");
-    assert_has(&report, "data/values/huyen-a.csv: error: this is a folder, not a file");
+    assert_has(
+        &report,
+        "data/values/huyen-a.csv: error: this is a folder, not a file",
+    );
     let vi = p.check_fails(None);
-    assert_has(&vi, "data/values/huyen-a.csv: lỗi: đây là một thư mục, không phải tệp");
+    assert_has(
+        &vi,
+        "data/values/huyen-a.csv: lỗi: đây là một thư mục, không phải tệp",
+    );
 }
 
 #[test]
-fn a_folder_in_place_of_the_units_file_is_named_as_a_folder() {
+fn a_folder_in_place_of_the_indicators_file_is_named_as_a_folder() {
     let p = project();
-    let file = p.root().join("data/units.csv");
+    let file = p.root().join("data/indicators.csv");
     std::fs::remove_file(&file).unwrap();
     std::fs::create_dir(&file).unwrap();
     let (ok, report) = check_within(p.root(), 60);
     assert!(!ok, "{report}");
-    assert_has(&report, "data/units.csv: error: this is a folder, not a file");
+    assert_has(
+        &report,
+        "data/indicators.csv: error: this is a folder, not a file",
+    );
 }
 
 #[test]
@@ -190,7 +212,10 @@ fn peak_kib(root: &Path) -> Option<(u64, String)> {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let kib = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))?
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })?
         .trim()
         .parse()
         .ok()?;
@@ -312,9 +337,8 @@ fn a_workbook_that_declares_billions_of_shared_strings_is_refused() {
 fn a_small_workbook_with_a_cell_at_xfd1048576_is_refused_before_it_is_read() {
     let p = project();
     std::fs::remove_file(p.root().join("data/values/huyen-a.csv")).unwrap();
-    let sheet = format!(
-        r#"{SHEET_HEAD}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>{SHEET_TAIL}"#
-    );
+    let sheet =
+        format!(r#"{SHEET_HEAD}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>{SHEET_TAIL}"#);
     let book = workbook_with(sheet.as_bytes(), None);
     assert!(book.len() < 16 * 1024);
     p.write_bytes("data/values/huyen-a.xlsx", &book);
@@ -345,7 +369,10 @@ fn an_escape_in_a_workbook_cell_is_refused_at_its_cell() {
     std::fs::remove_file(p.root().join("data/values/huyen-a.csv")).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in ["indicator", "period", "kind", "value", "note"].iter().enumerate() {
+    for (c, h) in ["indicator", "period", "kind", "value", "note"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     for (c, v) in ["villages", "2024", "actual"].iter().enumerate() {
@@ -375,7 +402,10 @@ fn a_negative_count_is_an_error_and_a_negative_ratio_is_not() {
         &report,
         "data/values/huyen-a.csv:2 (column `value`): error: `-5` is negative, but this indicator counts or adds things up",
     );
-    assert_has(&report, "data/values/huyen-a.csv:3 (column `value`): error: `-100` is negative");
+    assert_has(
+        &report,
+        "data/values/huyen-a.csv:3 (column `value`): error: `-100` is negative",
+    );
     assert!(!report.contains(":4 (column `value`)"), "{report}");
 }
 
@@ -392,13 +422,15 @@ fn a_value_cell_formatted_as_a_date_is_warned_about_at_its_cell() {
         sheet.write_string(1, c as u16, *v).unwrap();
     }
     let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
-    sheet.write_number_with_format(1, 3, 45000.0, &date).unwrap();
+    sheet
+        .write_number_with_format(1, 3, 45000.0, &date)
+        .unwrap();
     p.write_bytes("data/values/huyen-a.xlsx", &book.save_to_buffer().unwrap());
     let (ok, report) = check_within(p.root(), 60);
     assert!(ok, "{report}");
     assert_has(
         &report,
-        "data/values/huyen-a.xlsx, sheet `Sheet1`, cell `D2`: warning: the value cell is formatted as a date in Excel: it shows `15/03/2023`, but chiso reads the number `45000` behind it.",
+        "data/values/huyen-a.xlsx, sheet `Sheet1`, cell `D2` (column `value`): warning: the value cell is formatted as a date in Excel: it shows `15/03/2023`, but chiso reads the number `45000` behind it.",
     );
 }
 
@@ -410,5 +442,51 @@ fn a_file_name_holding_an_escape_sequence_is_printed_escaped() {
     let (ok, report) = check_within(p.root(), 60);
     assert!(!ok, "{report}");
     assert!(!report.contains('\u{1b}'), "{report:?}");
-    assert_has(&report, "data/values/\\u{1b}[2J\\u{1b}[31mhuyen-c.csv: error:");
+    assert_has(
+        &report,
+        "data/values/\\u{1b}[2J\\u{1b}[31mhuyen-c.csv: error:",
+    );
+}
+
+#[test]
+fn an_escape_in_a_narrative_is_refused_at_its_line() {
+    let p = project();
+    p.write(
+        "content/huyen-a.md",
+        "+++\ntitle = \"Huyện An Bình\"\n+++\nĐoạn một.\n\nĐoạn \u{1b}[31mhai.\n",
+    );
+    let (ok, report) = check_within(p.root(), 60);
+    assert!(!ok, "{report}");
+    assert_has(
+        &report,
+        "content/huyen-a.md:6: error: this line holds the control character \\u{1b}",
+    );
+}
+
+#[test]
+fn a_folder_named_like_a_narrative_is_named() {
+    let p = project();
+    std::fs::create_dir_all(p.root().join("content/huyen-a.md")).unwrap();
+    let (ok, report) = check_within(p.root(), 60);
+    assert!(!ok, "{report}");
+    assert_has(
+        &report,
+        "content/huyen-a.md: error: this is a folder, not a file",
+    );
+}
+
+#[test]
+fn a_folder_named_like_an_image_is_named() {
+    let p = project();
+    p.write(
+        "content/huyen-a.md",
+        "+++\ntitle = \"Huyện An Bình\"\n+++\n![Trạm BTS](anh/tram.jpg)\n",
+    );
+    std::fs::create_dir_all(p.root().join("content/anh/tram.jpg")).unwrap();
+    let (ok, report) = check_within(p.root(), 60);
+    assert!(!ok, "{report}");
+    assert_has(
+        &report,
+        "content/huyen-a.md:4: error: this is a folder, not a file",
+    );
 }

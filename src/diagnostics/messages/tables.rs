@@ -84,9 +84,13 @@ pub(super) fn describe(problem: &Problem, lang: Lang) -> String {
             format!("trang tính `{sheet}` có ô trải trên {rows} hàng × {columns} cột, quá giới hạn ({limit_cells} ô, {limit_columns} cột). Có thể có một ô lạc ở rất xa bên dưới hoặc bên phải: nhấn Ctrl+End trong Excel để tìm ô cuối, xoá các hàng và cột thừa, lưu lại."),
             format!("the sheet `{sheet}` has cells spread over {rows} rows × {columns} columns, beyond the limit ({limit_cells} cells, {limit_columns} columns). A stray cell may sit far below or to the right: press Ctrl+End in Excel to find the last cell, delete the extra rows and columns, and save."),
         ),
-        Problem::ControlCharacter { code } => l(
+        Problem::ControlCharacter { code, cell: true } => l(
             format!("ô này chứa ký tự điều khiển \\u{{{code:x}}}, không gõ được bằng bàn phím và sẽ hiện ra trên trang. Nó thường do phần mềm xuất dữ liệu bị lỗi: gõ lại nội dung ô."),
             format!("this cell holds the control character \\u{{{code:x}}}, which no keyboard types and which would reach the pages. It usually comes from a broken export: type the cell again."),
+        ),
+        Problem::ControlCharacter { code, cell: false } => l(
+            format!("dòng này chứa ký tự điều khiển \\u{{{code:x}}}, không gõ được bằng bàn phím và sẽ hiện ra trên trang. Nó thường do dán từ một phần mềm khác: gõ lại dòng này."),
+            format!("this line holds the control character \\u{{{code:x}}}, which no keyboard types and which would reach the page. It usually comes from pasting out of another program: type the line again."),
         ),
         Problem::TooLarge { limit } => l(
             format!("quá lớn (giới hạn {limit}). Kiểm tra có dán nhầm cả văn bản vào một ô không."),
