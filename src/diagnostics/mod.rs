@@ -123,6 +123,9 @@ pub const KEPT_PER_CLASS: usize = 100;
 /// Problems held before the first count of those past [`KEPT_PER_CLASS`].
 const COMPACT_FROM: usize = 4096;
 
+/// A file and a class of problem.
+type Key<'a> = (&'a PathBuf, Discriminant<Problem>);
+
 /// The problems of one class in one file that were counted but not kept.
 #[derive(Debug, Clone)]
 struct Dropped {
@@ -186,8 +189,8 @@ impl Diagnostics {
     /// (those the report shows: it is sorted by line) and counts the rest. The order of the
     /// problems kept is left as it was.
     fn compact(&mut self) {
-        let mut groups: HashMap<(&PathBuf, Discriminant<Problem>), Vec<(usize, usize)>> =
-            HashMap::new();
+        // Each class in each file: its problems' lines and places in `items`.
+        let mut groups: HashMap<Key<'_>, Vec<(usize, usize)>> = HashMap::new();
         for (i, e) in self.items.iter().enumerate() {
             groups
                 .entry((&e.file, e.problem.class()))

@@ -151,9 +151,8 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                     limit: line_limit(),
                 },
             );
-            if headers.is_none() {
-                return None;
-            }
+            // Without its header no row of the sheet can be read.
+            headers.as_ref()?;
             continue;
         }
         for (j, t) in texts.iter().enumerate() {
@@ -168,9 +167,7 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                         cell: true,
                     },
                 );
-                if headers.is_none() {
-                    return None;
-                }
+                headers.as_ref()?;
                 continue 'rows;
             }
         }
