@@ -313,6 +313,8 @@ fn value_row() -> impl Strategy<Value = ValueRow> {
         .prop_map(|(indicator, period, k, value, extra, source, note)| {
             let kind = [Kind::Actual, Kind::Estimate, Kind::Target][k];
             let value = value.clamp(-1e9, 1e9);
+            // A summed indicator (subscribers, revenue) is never negative: chiso refuses it.
+            let value = if indicator == 1 { value } else { value.abs() };
             let upper = if kind == Kind::Target {
                 extra.map(|e| value + e)
             } else {
