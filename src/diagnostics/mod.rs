@@ -7,12 +7,14 @@
 mod messages;
 mod problem;
 
+use std::collections::HashMap;
+use std::mem::Discriminant;
 use std::path::PathBuf;
 
 use crate::lang::Lang;
 pub use problem::{
-    ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NumberWritten, PartShown,
-    PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence,
+    ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NotAFile, NumberWritten,
+    PartShown, PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence, WorkbookPart,
 };
 
 /// One problem at one place.
@@ -44,7 +46,7 @@ impl InputError {
     /// `data/values/x.csv:7`, or for a workbook `data/values/x.xlsx, sheet `Sheet1`, cell `D7``:
     /// an editor looks for a cell, not a line.
     pub fn location(&self, lang: Lang) -> String {
-        let mut s = self.file.display().to_string().replace('\\', "/");
+        let mut s = shown_path(&self.file);
         match (&self.sheet, self.line, lang) {
             (Some(at), line, _) => {
                 let (sheet, cell, row) = match lang {
@@ -76,20 +78,70 @@ impl InputError {
             (Some(c), Lang::En) => format!(" (column `{c}`)"),
             (None, _) => String::new(),
         };
-        format!(
+        // Names and cells come from the editor's files: a file named with an escape sequence
+        // must not drive the terminal it is printed on.
+        escape_controls(&format!(
             "{}{}: {}: {}",
             self.location(lang),
             column,
             label,
             self.problem.describe(lang)
-        )
+        ))
     }
 }
 
-/// Collects every problem before anything is reported.
+/// A path as messages show it: with `/` between folders on every system.
+fn shown_path(path: &std::path::Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
+/// `text` with every control character but the line break and tab written as `\u{1b}`, so
+/// that what an input holds is shown, never obeyed, by the terminal.
+pub fn escape_controls(text: &str) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many problems of one class are kept for one file: those of its first lines. The report
+/// shows fewer ([`Diagnostics::report`]'s cap, which must stay below this); the rest are only
+/// counted, so that a file of a million bad rows costs the memory of a hundred problems, not of
+/// a million.
+pub const KEPT_PER_CLASS: usize = 100;
+/// Problems held before the first count of those past [`KEPT_PER_CLASS`].
+const COMPACT_FROM: usize = 4096;
+
+/// A file and a class of problem.
+type Key<'a> = (&'a PathBuf, Discriminant<Problem>);
+
+/// The problems of one class in one file that were counted but not kept.
+#[derive(Debug, Clone)]
+struct Dropped {
+    severity: Severity,
+    count: usize,
+}
+
+/// Collects every problem before anything is reported: the first [`KEPT_PER_CLASS`] of each
+/// class in each file, and how many more there were.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     pub items: Vec<InputError>,
+    /// Those past the cap: counted, not kept.
+    dropped: HashMap<(PathBuf, Discriminant<Problem>), Dropped>,
+    /// How many problems may be held before the next [`Diagnostics::compact`].
+    compact_at: usize,
 }
 
 impl Diagnostics {
@@ -107,14 +159,96 @@ impl Diagnostics {
             problem,
             sheet: None,
         });
+        self.compact_if_full();
     }
 
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+        for (key, d) in other.dropped {
+            self.dropped
+                .entry(key)
+                .or_insert(Dropped {
+                    severity: d.severity,
+                    count: 0,
+                })
+                .count += d.count;
+        }
+        self.compact_if_full();
+    }
+
+    /// Compacts once twice as many problems are held as after the last time: each problem is
+    /// then looked at a bounded number of times, however many there are.
+    fn compact_if_full(&mut self) {
+        if self.items.len() >= self.compact_at.max(COMPACT_FROM) {
+            self.compact();
+            self.compact_at = 2 * self.items.len();
+        }
+    }
+
+    /// Keeps, of each class of problem in each file, the [`KEPT_PER_CLASS`] of its first lines
+    /// (those the report shows: it is sorted by line) and counts the rest. The order of the
+    /// problems kept is left as it was.
+    fn compact(&mut self) {
+        // Each class in each file: its problems' lines and places in `items`.
+        let mut groups: HashMap<Key<'_>, Vec<(usize, usize)>> = HashMap::new();
+        for (i, e) in self.items.iter().enumerate() {
+            groups
+                .entry((&e.file, e.problem.class()))
+                .or_default()
+                .push((e.line.unwrap_or(0), i));
+        }
+        let mut drop = vec![false; self.items.len()];
+        let mut counted = Vec::new();
+        for ((file, class), mut at) in groups {
+            if at.len() <= KEPT_PER_CLASS {
+                continue;
+            }
+            at.sort_unstable();
+            for &(_, i) in &at[KEPT_PER_CLASS..] {
+                drop[i] = true;
+            }
+            let severity = self.items[at[0].1].severity();
+            counted.push((file.clone(), class, severity, at.len() - KEPT_PER_CLASS));
+        }
+        for (file, class, severity, n) in counted {
+            self.dropped
+                .entry((file, class))
+                .or_insert(Dropped { severity, count: 0 })
+                .count += n;
+        }
+        let mut i = 0;
+        self.items.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|e| e.severity() == Severity::Error)
+    }
+
+    /// How many problems were found, those counted past [`KEPT_PER_CLASS`] included: what a
+    /// reader compares before and after to tell whether it found any.
+    pub fn found(&self) -> usize {
+        self.items.len() + self.dropped.values().map(|d| d.count).sum::<usize>()
+    }
+
+    /// How many errors were found, those counted past [`KEPT_PER_CLASS`] included.
+    pub fn error_count(&self) -> usize {
+        self.errors().count() + self.dropped_count(Severity::Error)
+    }
+
+    /// How many warnings were found, those counted past [`KEPT_PER_CLASS`] included.
+    pub fn warning_count(&self) -> usize {
+        self.warnings().count() + self.dropped_count(Severity::Warning)
+    }
+
+    fn dropped_count(&self, severity: Severity) -> usize {
+        self.dropped
+            .values()
+            .filter(|d| d.severity == severity)
+            .map(|d| d.count)
+            .sum()
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &InputError> {
@@ -172,8 +306,14 @@ impl Diagnostics {
                 }
             }
         }
+        // Those shown as hidden are kept ones; the ones only counted are added to them.
+        for (file, class, n, _) in &mut hidden {
+            if let Some(d) = self.dropped.get(&(file.to_path_buf(), *class)) {
+                *n += d.count;
+            }
+        }
         for (file, _, n, first) in hidden {
-            let file = file.display();
+            let file = escape_controls(&shown_path(file));
             let like = match (first.line, lang) {
                 (Some(line), Lang::Vi) => format!(" (như dòng {line})"),
                 (Some(line), Lang::En) => format!(" (like line {line})"),
@@ -193,8 +333,8 @@ impl Diagnostics {
                 Lang::En => format!("{file}: … and {n} more {what} of the same kind{like}.\n"),
             });
         }
-        let errors = self.errors().count();
-        let warnings = self.warnings().count();
+        let errors = self.error_count();
+        let warnings = self.warning_count();
         out.push_str(&match lang {
             Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo.\n"),
             Lang::En => format!("{errors} error(s), {warnings} warning(s).\n"),
@@ -227,6 +367,51 @@ mod tests {
             "{report}"
         );
         assert!(report.contains("1000 error(s)"));
+    }
+
+    #[test]
+    fn keeps_the_first_lines_of_a_million_problems_and_counts_the_rest() {
+        let mut d = Diagnostics::default();
+        // Pushed last line first, as a check that goes by indicator may push them.
+        for line in (2..200_002).rev() {
+            d.push(
+                "data/values/x.csv",
+                Some(line),
+                Some("period"),
+                Problem::InvalidPeriod("24".into()),
+            );
+        }
+        assert!(d.items.len() < COMPACT_FROM * 2, "{}", d.items.len());
+        assert_eq!(d.found(), 200_000);
+        assert_eq!(d.error_count(), 200_000);
+        d.sort();
+        let report = d.report(Lang::En, 5);
+        let lines: Vec<&str> = report.lines().collect();
+        assert!(lines[0].starts_with("data/values/x.csv:2 "), "{report}");
+        assert!(lines[4].starts_with("data/values/x.csv:6 "), "{report}");
+        assert_eq!(
+            lines[5],
+            "data/values/x.csv: … and 199995 more errors of the same kind (like line 7)."
+        );
+        assert_eq!(lines[6], "200000 error(s), 0 warning(s).");
+    }
+
+    #[test]
+    fn prints_control_characters_of_names_and_cells_escaped() {
+        let e = InputError {
+            file: "data/values/\u{1b}[2Jx.csv".into(),
+            line: Some(2),
+            column: None,
+            problem: Problem::InvalidPeriod("\u{7}24".into()),
+            sheet: None,
+        };
+        let shown = e.render(Lang::En);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(
+            shown.starts_with("data/values/\\u{1b}[2Jx.csv:2: error:"),
+            "{shown}"
+        );
+        assert!(shown.contains("`\\u{7}24`"), "{shown}");
     }
 
     #[test]

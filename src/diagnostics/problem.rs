@@ -24,6 +24,32 @@ pub enum StrayFile {
     Other,
 }
 
+/// What stands where an input file should be, for `Problem::NotAFile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A folder named like a file (`tuan-giao.csv/`).
+    Folder,
+    /// A named pipe, which a program writes into while it is read: never a saved file.
+    Pipe,
+    /// A device (`/dev/zero`, `/dev/random` linked in): it never ends.
+    Device,
+    /// A socket or anything else that is not a saved file.
+    Other,
+}
+
+/// The piece of an `.xlsx` workbook that is too large unpacked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookPart {
+    /// The sheet read, by its name (or the piece's name in the workbook when it has none).
+    Sheet(String),
+    /// The texts every sheet shares (`sharedStrings.xml`).
+    SharedStrings,
+    /// Another piece of the workbook, by its name in the workbook (`xl/styles.xml`).
+    Other(String),
+    /// All its pieces together.
+    Whole,
+}
+
 /// The facts of `Problem::ChildrenMissing` (boxed: most problems are much smaller).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildrenGap {
@@ -194,8 +220,54 @@ pub enum Problem {
     /// A shortcode `{{ … }}` in a narrative that is not written as one can be read.
     Shortcode(ShortcodeProblem),
     OutsideProject,
+    /// A folder, a pipe or a device where an input file should be: refused before it is opened.
+    NotAFile {
+        what: NotAFile,
+    },
     TooLarge {
         limit: String,
+    },
+    /// A table's line (all its cells together) longer than `limit`.
+    LineTooLong {
+        limit: String,
+    },
+    /// A table with more columns than `limit`.
+    TooManyColumns {
+        found: usize,
+        limit: usize,
+    },
+    /// A workbook that would take far more room unpacked than any table: `part` is the piece
+    /// of the workbook (its sheet, its shared strings, or all its pieces together) and `limit`
+    /// how large it may be.
+    WorkbookTooLarge {
+        part: WorkbookPart,
+        limit: String,
+    },
+    /// A sheet whose cells span more rows and columns than chiso reads: `rows` × `columns`
+    /// from its first used cell to its last.
+    SheetTooLarge {
+        sheet: String,
+        rows: u64,
+        columns: u64,
+        limit_cells: u64,
+        limit_columns: u64,
+    },
+    /// A control character (a NUL byte, an escape) in a table's cell, or on a narrative's line
+    /// (`cell` false): never typed, it comes from a broken export and would reach the pages.
+    /// `code` is the character's number.
+    ControlCharacter {
+        code: u32,
+        cell: bool,
+    },
+    /// A negative figure for an indicator that counts or sums things (`bts_sites = -5`).
+    NegativeCount {
+        value: String,
+    },
+    /// A value cell that Excel formats as a date: its number is read, but the editor sees a
+    /// date (`shown`, as `dd/mm/yyyy`).
+    ValueLooksLikeDate {
+        value: String,
+        shown: String,
     },
     /// A shortcode quotes a figure that was not entered and cannot be computed. `period` is
     /// `None` for a target (the one `progress` and the bullet chart measure against).
@@ -538,7 +610,8 @@ impl Problem {
             | Problem::ImageLarge { .. }
             | Problem::PlanWithoutTargets { .. }
             | Problem::PlanEndedWithoutFigure { .. }
-            | Problem::NotValuesFile { .. } => Severity::Warning,
+            | Problem::NotValuesFile { .. }
+            | Problem::ValueLooksLikeDate { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::text;
-use crate::diagnostics::{Diagnostics, Problem};
+use crate::diagnostics::{Diagnostics, NotAFile, Problem};
 use crate::model::content::{in_pages, Content, FrontMatter, LangKey, Narrative, Page};
 use crate::model::{UnitId, UnitTree};
 use crate::text::suggest;
@@ -90,6 +90,20 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             diags.push(rel, None, None, problem);
         }
     }
+    // A folder named like a narrative (`tuan-giao.md/`) stands where its text should be.
+    for e in entries.iter().filter(|e| {
+        e.file_type().is_dir() && e.depth() > 0 && e.path().extension().is_some_and(|x| x == "md")
+    }) {
+        let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+        diags.push(
+            rel,
+            None,
+            None,
+            Problem::NotAFile {
+                what: NotAFile::Folder,
+            },
+        );
+    }
     let mut files: Vec<PathBuf> = entries
         .into_iter()
         .filter(|e| !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md"))
@@ -109,12 +123,29 @@ pub fn load(root: &Path, units: &UnitTree, diags: &mut Diagnostics) -> Content {
             None => (stem, LangKey::Vi),
         };
         let raw = match super::files::read(root, &rel) {
-            Ok(b) => text::decode(&b),
+            Ok(b) => text::decode_owned(b),
             Err(problem) => {
                 diags.push(&rel, None, None, problem);
                 continue;
             }
         };
+        // A NUL or an escape is never typed: it would reach the page (or, NUL, become `�`).
+        if let Some((line, ch)) = raw
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| super::table::control_character(l).map(|ch| (i + 1, ch)))
+        {
+            diags.push(
+                &rel,
+                Some(line),
+                None,
+                Problem::ControlCharacter {
+                    code: ch as u32,
+                    cell: false,
+                },
+            );
+            continue;
+        }
         if in_pages {
             if !super::units::is_slug(name) {
                 diags.push(&rel, None, None, Problem::InvalidSlug(name.into()));

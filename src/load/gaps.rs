@@ -17,7 +17,7 @@ pub fn load(table: &Table, units: &UnitTree, diags: &mut Diagnostics) -> Vec<Vil
     };
     let file = &table.file;
     let mut out = Vec::new();
-    for row in &table.rows {
+    for row in table.rows.iter() {
         let line = Some(row.line);
         let mut ok = true;
         for col in ["village", "district", "operator"] {

@@ -230,9 +230,13 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
                 continue;
             }
             let from_root = Path::new("content").join(&rel);
-            let found = std::fs::metadata(root.join(&from_root))
-                .ok()
-                .filter(|m| m.is_file());
+            let found = std::fs::metadata(root.join(&from_root)).ok();
+            // A folder, a pipe or a device by the image's name: named, never opened.
+            if let Some(what) = found.as_ref().and_then(super::files::not_a_file) {
+                refused.insert(rel);
+                report(Problem::NotAFile { what });
+                continue;
+            }
             let Some(meta) = found else {
                 let files = files.get_or_insert_with(|| image_files(root));
                 report(Problem::ImageMissing {
@@ -248,7 +252,7 @@ pub fn check(root: &Path, content: &mut Content, diags: &mut Diagnostics) {
             }
             if meta.len() > super::files::MAX_FILE_BYTES {
                 report(Problem::TooLarge {
-                    limit: format!("{} MiB", super::files::MAX_FILE_BYTES / 1024 / 1024),
+                    limit: super::files::file_limit(),
                 });
                 continue;
             }

@@ -48,11 +48,11 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
         diags,
     )?;
     let file = &table.file;
-    let before = diags.items.len();
+    let before = diags.found();
     let mut indicators = Vec::new();
     let mut parts: Vec<Option<Parts>> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in &table.rows {
+    for row in table.rows.iter() {
         let line = Some(row.line);
         let code = row.get(&cols, "code");
         let mut ok = true;
@@ -83,9 +83,9 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
             );
             ok = false;
         }
-        let direction = choice(row, &cols, "direction", DIRECTIONS, table, diags);
-        let measure = choice(row, &cols, "measure", MEASURES, table, diags);
-        let aggregate = choice(row, &cols, "aggregate", AGGREGATES, table, diags);
+        let direction = choice(&row, &cols, "direction", DIRECTIONS, table, diags);
+        let measure = choice(&row, &cols, "measure", MEASURES, table, diags);
+        let aggregate = choice(&row, &cols, "aggregate", AGGREGATES, table, diags);
         let decimals_text = row.get(&cols, "decimals");
         let decimals = match decimals_text.parse::<usize>() {
             Ok(d) if d <= 6 => Some(d),
@@ -99,7 +99,7 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
                 None
             }
         };
-        let derivation = derivation_parts(row, &cols, table, diags);
+        let derivation = derivation_parts(&row, &cols, table, diags);
         let (
             Some(direction),
             Some(measure),
@@ -148,7 +148,7 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
         });
         parts.push(derivation);
     }
-    if indicators.is_empty() && diags.items.len() == before {
+    if indicators.is_empty() && diags.found() == before {
         diags.push(file, None, None, Problem::EmptyFile);
     }
     let mut catalogue = Catalogue::new(indicators.clone());
@@ -184,7 +184,7 @@ pub fn load(table: &Table, diags: &mut Diagnostics) -> Option<Catalogue> {
     }
     catalogue = Catalogue::new(indicators);
     check_cycles(&catalogue, &parts, table, diags);
-    (diags.items.len() == before).then_some(catalogue)
+    (diags.found() == before).then_some(catalogue)
 }
 
 fn choice(
@@ -214,7 +214,7 @@ fn choice(
 
 /// `Some(None)`: not derived; `Some(Some(_))`: derived; `None`: a problem was reported.
 fn derivation_parts<'a>(
-    row: &'a Row,
+    row: &Row<'a>,
     cols: &super::table::Columns,
     table: &Table,
     diags: &mut Diagnostics,

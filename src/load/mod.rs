@@ -18,6 +18,7 @@ pub mod theme;
 pub mod units;
 pub mod values;
 pub mod values_folder;
+pub mod workbook_limits;
 
 use std::path::{Path, PathBuf};
 

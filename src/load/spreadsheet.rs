@@ -9,7 +9,7 @@ use std::path::Path;
 use calamine::{Data, Reader, StyleRange, Xlsx};
 
 use super::number::NumberFormat;
-use super::table::{Row, Table};
+use super::table::{control_character, CellKind, Cells, Table};
 use super::text::nfc;
 use crate::diagnostics::{Diagnostics, Problem};
 
@@ -82,6 +82,12 @@ pub fn column_letter(mut index: usize) -> String {
 }
 
 pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table> {
+    // What the workbook takes unpacked, and the extent of the sheet read, are checked before
+    // calamine unpacks it: it would hold every cell of the sheet's extent in memory.
+    if let Err(problem) = super::workbook_limits::check(bytes) {
+        diags.push(rel, None, None, problem);
+        return None;
+    }
     let mut workbook = match Xlsx::new(Cursor::new(bytes)) {
         Ok(w) => w,
         Err(e) => {
@@ -110,16 +116,21 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
         .start()
         .map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (k, cells) in range.rows().enumerate() {
+    let mut rows = Cells::default();
+    let mut texts: Vec<String> = Vec::new();
+    let mut kinds: Vec<CellKind> = Vec::new();
+    let line_limit = || format!("{} KiB", super::files::MAX_LINE_BYTES / 1024);
+    'rows: for (k, cells) in range.rows().enumerate() {
         // Cells left of the used range are empty; keep columns aligned with the sheet's letters.
-        let mut texts = vec![String::new(); first_col];
-        let mut numbers = vec![false; first_col];
-        numbers.extend(
-            cells
-                .iter()
-                .map(|c| matches!(c, Data::Float(_) | Data::Int(_) | Data::DateTime(_))),
-        );
+        texts.clear();
+        kinds.clear();
+        texts.resize(first_col, String::new());
+        kinds.resize(first_col, CellKind::Text);
+        kinds.extend(cells.iter().map(|c| match c {
+            Data::Float(_) | Data::Int(_) => CellKind::Number,
+            Data::DateTime(_) => CellKind::Date,
+            _ => CellKind::Text,
+        }));
         let row = (first_row + k) as u32;
         texts.extend(
             cells
@@ -131,6 +142,35 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
             continue;
         }
         let line = first_row + k + 1;
+        if texts.iter().map(String::len).sum::<usize>() > super::files::MAX_LINE_BYTES {
+            diags.push(
+                rel,
+                Some(line),
+                None,
+                Problem::LineTooLong {
+                    limit: line_limit(),
+                },
+            );
+            // Without its header no row of the sheet can be read.
+            headers.as_ref()?;
+            continue;
+        }
+        for (j, t) in texts.iter().enumerate() {
+            if let Some(ch) = control_character(t) {
+                // Named by its letter, which the message turns into the cell (`D7`).
+                diags.push(
+                    rel,
+                    Some(line),
+                    Some(&column_letter(j)),
+                    Problem::ControlCharacter {
+                        code: ch as u32,
+                        cell: true,
+                    },
+                );
+                headers.as_ref()?;
+                continue 'rows;
+            }
+        }
         match &headers {
             None => headers = Some(texts.iter().map(|t| t.to_lowercase()).collect()),
             Some(h) => {
@@ -151,13 +191,16 @@ pub fn parse(rel: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Table>
                     );
                     continue;
                 }
-                texts.resize(h.len(), String::new());
-                numbers.resize(h.len(), false);
-                rows.push(Row {
+                kinds.resize(h.len(), CellKind::Text);
+                rows.push(
                     line,
-                    cells: texts,
-                    numbers,
-                });
+                    texts
+                        .iter()
+                        .map(String::as_str)
+                        .chain(std::iter::repeat(""))
+                        .take(h.len()),
+                    &kinds[..h.len()],
+                );
             }
         }
     }

@@ -32,6 +32,30 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// [`decode`] of bytes it may keep: UTF-8 (the common case) becomes the text without a copy,
+/// so that a large file is held once, not twice.
+pub fn decode_owned(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode(&bytes);
+    }
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if bom {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // UTF-8 with a broken byte after its mark: as `decode` reads it.
+        Err(e) if bom => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        // Not UTF-8: Windows-1258, as `decode` reads it.
+        Err(e) => return decode(e.as_bytes()),
+    };
+    if is_nfc(&text) {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
 pub fn nfc(s: &str) -> String {
     if is_nfc(s) {
         s.to_string()
@@ -81,6 +105,7 @@ mod tests {
         let cp1258 = b"Huy\xEA\xF2n Tu\xE2\xCCn Gi\xE1o".to_vec();
         for bytes in [utf8, bom, utf16, cp1258, decomposed.into_bytes()] {
             assert_eq!(decode(&bytes), expected);
+            assert_eq!(decode_owned(bytes), expected);
         }
     }
 

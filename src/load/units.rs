@@ -41,11 +41,11 @@ pub fn load_with_lines(table: &Table, diags: &mut Diagnostics) -> Option<Loaded>
         diags,
     )?;
     let file = &table.file;
-    let before = diags.items.len();
+    let before = diags.found();
     let mut units: Vec<(usize, Unit)> = Vec::new();
     let mut codes: HashMap<String, usize> = HashMap::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
-    for row in &table.rows {
+    for row in table.rows.iter() {
         let line = Some(row.line);
         let code = row.get(&cols, "code");
         let slug = row.get(&cols, "slug");
@@ -154,13 +154,13 @@ pub fn load_with_lines(table: &Table, diags: &mut Diagnostics) -> Option<Loaded>
             },
         ));
     }
-    let parents_before = diags.items.len();
+    let parents_before = diags.found();
     check_parents(table, &units, diags);
-    if diags.items.len() == parents_before {
+    if diags.found() == parents_before {
         check_lives(table, &units, diags);
         check_codes(table, &units, diags);
     }
-    if units.is_empty() && diags.items.len() == before {
+    if units.is_empty() && diags.found() == before {
         diags.push(file, None, None, Problem::EmptyFile);
     }
     // Codes of the project's own units are only warned about.

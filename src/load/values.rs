@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use super::number::{parse_amount, thousands_grouped, AmountError, NumberFormat};
-use super::table::Table;
+use super::table::{CellKind, Table};
 use crate::diagnostics::{Diagnostics, NumberWritten, Problem};
 use crate::model::{
-    Catalogue, Figure, FigureKey, Figures, IndicatorId, Kind, Origin, Period, UnitId,
+    Aggregate, Catalogue, Figure, FigureKey, Figures, IndicatorId, Kind, Origin, Period, UnitId,
 };
 use crate::text::suggest;
 
@@ -32,7 +32,7 @@ pub fn load(
     let [indicator_col, period_col, kind_col, value_col, source_col, note_col] =
         ["indicator", "period", "kind", "value", "source", "note"].map(|c| cols.position(c));
     let mut lines: HashMap<(IndicatorId, FigureKey), usize> = HashMap::new();
-    for row in &table.rows {
+    for row in table.rows.iter() {
         let line = Some(row.line);
         let code = row.at(indicator_col);
         let indicator = catalogue.by_code(code);
@@ -74,10 +74,8 @@ pub fn load(
         let value_text = row.at(value_col);
         // A dot between thousands, where a dot is the decimal point: a comma-separated file or
         // a workbook's text cell. A number a workbook holds is read as it is.
-        let text_cell = !value_col
-            .and_then(|c| row.numbers.get(c))
-            .copied()
-            .unwrap_or(false);
+        let cell_kind = row.kind(value_col);
+        let text_cell = cell_kind == CellKind::Text;
         let grouped = thousands_grouped(value_text).filter(|(_, dots)| {
             let whole = indicator.is_some_and(|i| catalogue.get(i).decimals == 0);
             table.format == NumberFormat::Plain && text_cell && (*dots > 1 || whole)
@@ -139,6 +137,31 @@ pub fn load(
         else {
             continue;
         };
+        // A count or a sum of the units' figures (sites, subscribers, revenue) is never below 0.
+        if catalogue.get(indicator).aggregate == Aggregate::Sum
+            && (amount.value < 0.0 || amount.upper.is_some_and(|u| u < 0.0))
+        {
+            diags.push(
+                file,
+                line,
+                Some("value"),
+                Problem::NegativeCount {
+                    value: value_text.into(),
+                },
+            );
+            continue;
+        }
+        if cell_kind == CellKind::Date {
+            diags.push(
+                file,
+                line,
+                Some("value"),
+                Problem::ValueLooksLikeDate {
+                    value: value_text.into(),
+                    shown: date_shown(amount.value),
+                },
+            );
+        }
         let key = FigureKey { period, kind };
         if let Some(&first_line) = lines.get(&(indicator, key)) {
             if let Some(first) = figures.get(unit, indicator, period, kind) {
@@ -174,6 +197,12 @@ pub fn load(
     }
 }
 
+/// The date a number is in Excel's calendar (1 = 1 January 1900), as a date cell shows it.
+fn date_shown(serial: f64) -> String {
+    let (y, m, d) = crate::date::civil_from_days(serial.floor() as i64 - 25569);
+    format!("{d:02}/{m:02}/{y}")
+}
+
 fn show(value: f64, upper: Option<f64>) -> String {
     match upper {
         Some(u) => format!("{value}..{u}"),
@@ -184,7 +213,7 @@ fn show(value: f64, upper: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Aggregate, Direction, Indicator, Measure};
+    use crate::model::{Direction, Indicator, Measure};
     use std::path::Path;
 
     fn catalogue() -> Catalogue {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostics, Problem, StrayFile};
+use crate::diagnostics::{Diagnostics, NotAFile, Problem, StrayFile};
 
 /// Excel and LibreOffice keep `~$name.xlsx` / `.~lock.name#` beside an open workbook; they are
 /// not the editor's files.
@@ -18,14 +18,23 @@ pub fn is_lock_file(path: &Path) -> bool {
 /// file there is named once: an `.xls` workbook is refused (its figures would be left out in
 /// silence), the rest warned about; hidden files (`.DS_Store`) are passed over.
 pub fn value_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join("data").join("values");
+    let rel_dir = Path::new("data").join("values");
+    let dir = root.join(&rel_dir);
     let mut files = Vec::new();
+    // The folder itself may be a link: one that leads outside the project is refused, as a
+    // linked file is, rather than followed.
+    if super::files::present(&dir) {
+        if let Err(problem) = super::files::read_dir_check(root, &rel_dir) {
+            diags.push(&rel_dir, None, None, problem);
+            return files;
+        }
+    }
     let mut entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(&dir)
         .min_depth(1)
         .max_depth(1)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| !e.file_type().is_dir())
+        .filter(|e| !e.file_type().is_dir() || is_table_name(e.path()))
         .collect();
     entries.sort_by(|a, b| a.file_name().cmp(b.file_name()));
     let names: Vec<String> = entries
@@ -42,6 +51,19 @@ pub fn value_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             .and_then(|x| x.to_str())
             .map(str::to_lowercase)
             .unwrap_or_default();
+        // A folder named like a values file (`tuan-giao.csv/`) stands where the unit's figures
+        // should be: named, so that they are not left out in silence.
+        if e.file_type().is_dir() {
+            diags.push(
+                rel,
+                None,
+                None,
+                Problem::NotAFile {
+                    what: NotAFile::Folder,
+                },
+            );
+            continue;
+        }
         let stray = if is_lock_file(rel) {
             Some(StrayFile::Lock {
                 workbook: locked_workbook(&name, &names),
@@ -70,6 +92,13 @@ pub fn value_files(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     // A unit saved as both forms is reported once, by `Table::read`.
     files.dedup();
     files
+}
+
+/// Whether a name is one of a values file (`.csv`, `.xlsx`, `.xls`).
+fn is_table_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| ["csv", "xlsx", "xls"].contains(&x.to_lowercase().as_str()))
 }
 
 /// The workbook a lock file marks as open: `~$tuan-giao.xlsx` or `.~lock.tuan-giao.xlsx#` for

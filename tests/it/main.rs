@@ -19,6 +19,7 @@ mod errors;
 mod hostile;
 mod incremental_build;
 mod input_forms;
+mod input_limits;
 mod narrative_images;
 mod new;
 mod new_2025;

@@ -31,6 +31,12 @@ impl Problem {
             | Problem::FieldCount { .. }
             | Problem::Required
             | Problem::OutsideProject
+            | Problem::NotAFile { .. }
+            | Problem::LineTooLong { .. }
+            | Problem::TooManyColumns { .. }
+            | Problem::WorkbookTooLarge { .. }
+            | Problem::SheetTooLarge { .. }
+            | Problem::ControlCharacter { .. }
             | Problem::TooLarge { .. }
             | Problem::TwoForms { .. }
             | Problem::Duplicate { .. }
@@ -40,6 +46,8 @@ impl Problem {
             Problem::InvalidPeriod(_)
             | Problem::PeriodWrittenOtherwise { .. }
             | Problem::ThousandsSeparator { .. }
+            | Problem::NegativeCount { .. }
+            | Problem::ValueLooksLikeDate { .. }
             | Problem::EmptyValue
             | Problem::InvalidNumber { .. }
             | Problem::RangeNotTarget

@@ -2,7 +2,7 @@
 //! read), its header of columns, and the cells of its rows, before their meaning is known.
 
 use super::words::{did_you_mean_in, in_lang, quote_list};
-use crate::diagnostics::problem::{NumberWritten, Problem, StrayFile};
+use crate::diagnostics::problem::{NotAFile, NumberWritten, Problem, StrayFile, WorkbookPart};
 use crate::lang::Lang;
 
 /// The wording of a problem of reading a table.
@@ -39,8 +39,58 @@ pub(super) fn describe(problem: &Problem, lang: Lang) -> String {
         },
         Problem::Required => l("ô này không được để trống.".into(), "this cell must not be empty.".into()),
         Problem::OutsideProject => l(
-            "tệp này là liên kết tới một tệp nằm ngoài thư mục dự án; chiso không đọc tệp ngoài dự án. Chép tệp vào dự án.".into(),
-            "this file links to a file outside the project folder, which chiso does not read. Copy the file into the project.".into(),
+            "tệp (hoặc thư mục) này là liên kết tới chỗ nằm ngoài thư mục dự án; chiso không đọc gì ngoài dự án. Chép tệp (hoặc thư mục) vào dự án.".into(),
+            "this file (or folder) links to a place outside the project folder, and chiso reads nothing outside the project. Copy the file (or folder) into the project.".into(),
+        ),
+        Problem::NotAFile { what } => match what {
+            NotAFile::Folder => l(
+                "đây là một thư mục, không phải tệp, nên chiso không đọc được. Đổi tên thư mục này, hoặc lưu tệp số liệu vào đúng chỗ của nó.".into(),
+                "this is a folder, not a file, so chiso cannot read it. Rename the folder, or save the file in its place.".into(),
+            ),
+            NotAFile::Pipe => l(
+                "đây là một ống dẫn (named pipe), không phải tệp đã lưu; chiso không đọc để khỏi chờ mãi. Lưu số liệu thành một tệp thường rồi chạy lại.".into(),
+                "this is a named pipe, not a saved file; chiso does not read it, since reading it could wait forever. Save the figures as an ordinary file and run again.".into(),
+            ),
+            NotAFile::Device => l(
+                "đây là một thiết bị của hệ thống, không phải tệp đã lưu; chiso không đọc vì nó không bao giờ hết. Đặt một tệp thường vào chỗ này.".into(),
+                "this is a system device, not a saved file; chiso does not read it, since it never ends. Put an ordinary file here instead.".into(),
+            ),
+            NotAFile::Other => l(
+                "đây không phải tệp thường (có thể là một socket), nên chiso không đọc. Đặt một tệp thường vào chỗ này.".into(),
+                "this is not an ordinary file (perhaps a socket), so chiso does not read it. Put an ordinary file here instead.".into(),
+            ),
+        },
+        Problem::LineTooLong { limit } => l(
+            format!("dòng này dài quá {limit}. Một dòng số liệu chỉ dài vài chục ký tự: kiểm tra có dán nhầm cả văn bản vào một ô, hoặc tệp có thật là bảng CSV không."),
+            format!("this line is longer than {limit}. A line of figures is a few dozen characters long: check that no whole document was pasted into a cell, and that the file really is a CSV table."),
+        ),
+        Problem::TooManyColumns { found, limit } => l(
+            format!("bảng có {found} cột, nhiều hơn giới hạn {limit} cột. Mỗi bảng của chiso chỉ có vài cột: xoá các cột thừa, hoặc kiểm tra tệp có thật là bảng CSV không."),
+            format!("the table has {found} columns, more than the limit of {limit}. Every table of chiso has a handful: delete the extra columns, or check that the file really is a CSV table."),
+        ),
+        Problem::WorkbookTooLarge { part, limit } => {
+            let (vi, en) = match part {
+                WorkbookPart::Sheet(name) => (format!("trang tính `{name}` khi giải nén"), format!("the sheet `{name}`, unpacked,")),
+                WorkbookPart::SharedStrings => ("phần chữ dùng chung của các trang tính (sharedStrings.xml) khi giải nén".to_string(), "the text the sheets share (sharedStrings.xml), unpacked,".to_string()),
+                WorkbookPart::Other(name) => (format!("phần `{name}` của sổ khi giải nén"), format!("the part `{name}` of the workbook, unpacked,")),
+                WorkbookPart::Whole => ("sổ làm việc khi giải nén".to_string(), "the workbook, unpacked,".to_string()),
+            };
+            l(
+                format!("{vi} lớn hơn giới hạn {limit}, nên chiso không đọc. Một sổ số liệu chỉ vài MiB khi giải nén: sổ này có thể bị hỏng hoặc cố ý làm phình. Chép các cột số liệu sang một sổ mới (hoặc lưu thành CSV) rồi chạy lại."),
+                format!("{en} is larger than the limit of {limit}, so chiso does not read it. A workbook of figures is a few MiB unpacked: this one may be damaged or made to swell on purpose. Copy the columns of figures into a new workbook (or save as CSV) and run again."),
+            )
+        }
+        Problem::SheetTooLarge { sheet, rows, columns, limit_cells, limit_columns } => l(
+            format!("trang tính `{sheet}` có ô trải trên {rows} hàng × {columns} cột, quá giới hạn ({limit_cells} ô, {limit_columns} cột). Có thể có một ô lạc ở rất xa bên dưới hoặc bên phải: nhấn Ctrl+End trong Excel để tìm ô cuối, xoá các hàng và cột thừa, lưu lại."),
+            format!("the sheet `{sheet}` has cells spread over {rows} rows × {columns} columns, beyond the limit ({limit_cells} cells, {limit_columns} columns). A stray cell may sit far below or to the right: press Ctrl+End in Excel to find the last cell, delete the extra rows and columns, and save."),
+        ),
+        Problem::ControlCharacter { code, cell: true } => l(
+            format!("ô này chứa ký tự điều khiển \\u{{{code:x}}}, không gõ được bằng bàn phím và sẽ hiện ra trên trang. Nó thường do phần mềm xuất dữ liệu bị lỗi: gõ lại nội dung ô."),
+            format!("this cell holds the control character \\u{{{code:x}}}, which no keyboard types and which would reach the pages. It usually comes from a broken export: type the cell again."),
+        ),
+        Problem::ControlCharacter { code, cell: false } => l(
+            format!("dòng này chứa ký tự điều khiển \\u{{{code:x}}}, không gõ được bằng bàn phím và sẽ hiện ra trên trang. Nó thường do dán từ một phần mềm khác: gõ lại dòng này."),
+            format!("this line holds the control character \\u{{{code:x}}}, which no keyboard types and which would reach the page. It usually comes from pasting out of another program: type the line again."),
         ),
         Problem::TooLarge { limit } => l(
             format!("quá lớn (giới hạn {limit}). Kiểm tra có dán nhầm cả văn bản vào một ô không."),

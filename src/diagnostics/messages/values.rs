@@ -33,6 +33,14 @@ pub(super) fn describe(problem: &Problem, lang: Lang) -> String {
                 ),
             }
         }
+        Problem::NegativeCount { value } => l(
+            format!("`{value}` là số âm, mà chỉ tiêu này đếm hoặc cộng dồn (tổng của các đơn vị) nên không thể âm. Ghi số không âm, ví dụ `{}`.", value.trim_start_matches('-')),
+            format!("`{value}` is negative, but this indicator counts or adds things up (its units are summed), so it cannot be. Write a number that is not negative, e.g. `{}`.", value.trim_start_matches('-')),
+        ),
+        Problem::ValueLooksLikeDate { value, shown } => l(
+            format!("ô giá trị được định dạng Ngày trong Excel: ô hiện `{shown}` nhưng chiso đọc con số `{value}` nằm sau nó. Nếu số này đúng, chọn ô, định dạng là Số (Number) hoặc Chung (General) để thấy đúng số sẽ được xuất bản."),
+            format!("the value cell is formatted as a date in Excel: it shows `{shown}`, but chiso reads the number `{value}` behind it. If that number is right, select the cell and format it as Number or General, so that it shows the figure that is published."),
+        ),
         Problem::ThousandsSeparator { value, plain, written, whole } => {
             let (whole_vi, whole_en) = if *whole {
                 (", mà chỉ tiêu này ghi số nguyên (`decimals = 0`)", ", and this indicator has no decimals (`decimals = 0`)")
