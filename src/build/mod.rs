@@ -88,7 +88,7 @@ impl BuildError {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             BuildError::Input(diags) => {
-                let n = diags.errors().count();
+                let n = diags.error_count();
                 words::fill(lang, &words::INPUT_HAS_ERRORS, &[("n", &n)])
             }
             BuildError::NotAProject { root, exists: true } => {

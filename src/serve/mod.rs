@@ -264,7 +264,7 @@ impl Rebuilder {
             }
             Err(e) => {
                 let (report, count) = match &e {
-                    BuildError::Input(diags) => (diags.report(lang, CAP), diags.errors().count()),
+                    BuildError::Input(diags) => (diags.report(lang, CAP), diags.error_count()),
                     other => (format!("{}\n", other.describe(lang)), 1),
                 };
                 let ms = started.elapsed().as_millis();
