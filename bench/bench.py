@@ -40,6 +40,9 @@ GOAL_ONE_CHANGE = 0.1  # a build after one commune's values file changed ≤ 0.1
 GOAL_NO_CHANGE = 0.05  # a build with no change ≤ 0.05× a full build
 GOAL_PEAK_MIB = 250
 GOAL_SAMPLE_S = 0.15
+# Issue #29: peak memory of `chiso check` on a hostile input ≤ 4× the input file, plus a base.
+GOAL_HOSTILE_RATIO = 4
+GOAL_HOSTILE_BASE_MIB = 64
 
 
 def log(*a):
@@ -272,6 +275,35 @@ def serve_peak(chiso, project):
     return out
 
 
+def hostile_inputs(chiso, sample_root, work):
+    """`chiso check` of the sample with `data/values/tuan-giao.csv` grown to about 90 MB, of
+    good rows and of rows that are all wrong: each run's peak memory and the file's size."""
+    out = []
+    for kind in ["good", "bad"]:
+        project = work / f"hostile-{kind}"
+        shutil.rmtree(project, ignore_errors=True)
+        shutil.copytree(sample_root, project, ignore=shutil.ignore_patterns("site", "target", ".git", "bench", "tests", "src", "fuzz"))
+        values = project / "data" / "values" / "tuan-giao.csv"
+        header = values.read_text(encoding="utf-8").splitlines()[0]
+        with values.open("w", encoding="utf-8") as f:
+            f.write(header + "\n")
+            size, n = 0, 0
+            while size < 90 * 2**20:
+                if kind == "good":
+                    line = f"mobile_subscribers,{2000 + n // 2 % 20}-H1,actual,{n},Số liệu thử nghiệm {n},\n"
+                else:
+                    line = f"mobile_subscriber,20x{n},actuel,chín mươi,,\n"
+                f.write(line)
+                size += len(line.encode())
+                n += 1
+        r = timed([chiso, "--lang", "en", "check", "--root", project], f"check, hostile {kind}", check=False)
+        r["kind"], r["bytes"] = kind, values.stat().st_size
+        out.append(r)
+        log(f"hostile {kind}: {r['bytes'] / 2**20:.0f} MiB file, peak {r['rss_mib']:.0f} MiB, {r['wall']:.1f} s")
+        shutil.rmtree(project, ignore_errors=True)
+    return out
+
+
 def pick_commune(project):
     """The values file of one commune (the first of the second province, not the capital's)."""
     rows = [l.split(",") for l in (project / "data" / "units.csv").read_text(encoding="utf-8").splitlines()[1:]]
@@ -291,8 +323,8 @@ def run_all(args, work, chiso, R):
     R["check"] = (chk.stdout + chk.stderr).strip().splitlines()[-1:] or ["?"]
     log("chiso check:", R["check"][0])
 
-    def chiso_build(out, label):
-        return timed([chiso, "--lang", "en", "build", "--root", nat, "--output", out], label)
+    def chiso_build(out, label, *extra):
+        return timed([chiso, "--lang", "en", "build", "--root", nat, "--output", out, *extra], label)
 
     # Full builds: chiso, Hugo, `cp -r` of that chiso output, in turns; run 0 is a warm-up.
     # Each build writes to a folder of its own, and no folder is removed until every build below
@@ -349,7 +381,8 @@ def run_all(args, work, chiso, R):
         before = mtimes(site)
         r = chiso_build(site, f"chiso one-commune {i}")
         r["rewritten"], r["removed"] = changed_files(before, mtimes(site))
-        f = chiso_build(fresh, f"chiso full after the change {i}")
+        # The folder holds files and no manifest: chiso builds into it only when told to.
+        f = chiso_build(fresh, f"chiso full after the change {i}", "--force")
         r["full_wall"] = f["wall"]
         r["identical"], r["diff_lines"], r["diff"] = diff_r(site, fresh)
         log(f"one-commune {i}: {r['rewritten']} files rewritten; diff -r: "
@@ -363,6 +396,10 @@ def run_all(args, work, chiso, R):
         r = timed([chiso, "build", "--root", args.sample_root, "--output", work / f"sample-{i}"], f"sample {i}")
         if i > 0:
             R["sample"].append(r)
+
+    # Hostile input (issue #29): the sample with one values file of about 90 MB, once of
+    # good rows and once of bad ones; `chiso check`'s peak memory against the file's size.
+    R["hostile"] = hostile_inputs(chiso, args.sample_root, work)
 
     # chiso serve on the national project: its peak memory once ready. Last, for when asked to
     # end it removes the tens of thousands of files it built.
@@ -466,6 +503,12 @@ def write_doc(path, R):
     w(f"| peak memory, `chiso serve` on the national project | ≤ {GOAL_PEAK_MIB} MiB | {fmt_mib(sp)} MiB (VmHWM once "
       f"ready: its first build took {serve.get('ms', 0) / 1000:.1f} s, ready {serve.get('ready_s', 0):.1f} s after "
       f"start; the home page then fetched) | {verdict(sp <= GOAL_PEAK_MIB)} |")
+    for h in R.get("hostile", []):
+        mib = h["bytes"] / 2**20
+        ok = h["rss_mib"] <= GOAL_HOSTILE_RATIO * mib + GOAL_HOSTILE_BASE_MIB
+        w(f"| hostile input: `chiso check` of a {mib:.0f} MiB values file of {h['kind']} rows | peak ≤ "
+          f"{GOAL_HOSTILE_RATIO}× the file + {GOAL_HOSTILE_BASE_MIB} MiB | {fmt_mib(h['rss_mib'])} MiB "
+          f"({h['rss_mib'] / mib:.1f}× the file), {fmt_s(h['wall'])} s | {verdict(ok)} |")
     w(f"| Điện Biên sample | < {GOAL_SAMPLE_S} s wall | {fmt_s(sample)} s ({fmt_s(med(R['sample'], 'cpu'))} s CPU, "
       f"{fmt_mib(med(R['sample'], 'rss_mib'))} MiB) | {verdict(sample < GOAL_SAMPLE_S)} |")
     w("")

@@ -142,6 +142,8 @@ pub struct Diagnostics {
     dropped: HashMap<(PathBuf, Discriminant<Problem>), Dropped>,
     /// How many problems may be held before the next [`Diagnostics::compact`].
     compact_at: usize,
+    /// Every problem pushed so far ([`Diagnostics::pushed`]).
+    pushed: usize,
 }
 
 impl Diagnostics {
@@ -159,7 +161,14 @@ impl Diagnostics {
             problem,
             sheet: None,
         });
+        self.pushed += 1;
         self.compact_if_full();
+    }
+
+    /// How many problems were ever pushed, kept or not: a reader compares it before and after
+    /// a line to tell whether the line had any.
+    pub fn pushed(&self) -> usize {
+        self.pushed
     }
 
     pub fn extend(&mut self, other: Diagnostics) {

@@ -227,6 +227,12 @@ pub enum Problem {
     TooLarge {
         limit: String,
     },
+    /// A values file with so many lines in error that it is likely not one (or saved with
+    /// another separator): reading stopped after `bad` of them, `unread` lines not looked at.
+    StoppedReading {
+        bad: usize,
+        unread: usize,
+    },
     /// A table's line (all its cells together) longer than `limit`.
     LineTooLong {
         limit: String,

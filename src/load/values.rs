@@ -13,6 +13,9 @@ use crate::text::suggest;
 const KINDS: &[&str] = &["actual", "estimate", "target"];
 
 /// Reads one unit's table into `figures`.
+/// How many lines in error a values file may have before the rest is not read.
+pub const MAX_BAD_LINES: usize = 1000;
+
 pub fn load(
     table: &Table,
     unit: UnitId,
@@ -32,7 +35,29 @@ pub fn load(
     let [indicator_col, period_col, kind_col, value_col, source_col, note_col] =
         ["indicator", "period", "kind", "value", "source", "note"].map(|c| cols.position(c));
     let mut lines: HashMap<(IndicatorId, FigureKey), usize> = HashMap::new();
-    for row in table.rows.iter() {
+    let mut bad = 0;
+    // Problems pushed before the line being read: counted at the next line's start, since
+    // a line with a problem may end its turn early (`continue`).
+    let mut before = diags.pushed();
+    for (n, row) in table.rows.iter().enumerate() {
+        if diags.pushed() > before {
+            bad += 1;
+        }
+        before = diags.pushed();
+        // A file that is mostly errors is not read to its end: its first problems say what
+        // is wrong, and checking millions of wrong lines only keeps the editor waiting.
+        if bad >= MAX_BAD_LINES {
+            diags.push(
+                file,
+                Some(row.line),
+                None,
+                Problem::StoppedReading {
+                    bad,
+                    unread: table.rows.len() - n,
+                },
+            );
+            break;
+        }
         let line = Some(row.line);
         let code = row.at(indicator_col);
         let indicator = catalogue.by_code(code);

@@ -490,3 +490,20 @@ fn a_folder_named_like_an_image_is_named() {
         "content/huyen-a.md:4: error: this is a folder, not a file",
     );
 }
+
+#[test]
+fn a_values_file_of_nothing_but_wrong_lines_is_read_only_until_it_is_clearly_wrong() {
+    let p = project();
+    let mut text = format!("{VALUES_HEADER}\n");
+    for n in 0..300_000 {
+        text.push_str(&format!("villagez,20x{n},actuel,chín mươi,,\n"));
+    }
+    p.write("data/values/huyen-a.csv", &text);
+    let (ok, report) = check_within(p.root(), 60);
+    assert!(!ok);
+    assert_has(
+        &report,
+        "stopped reading this file after 1000 lines in error",
+    );
+    assert_has(&report, "the 299000 lines after them were not checked");
+}

@@ -38,6 +38,7 @@ impl Problem {
             | Problem::SheetTooLarge { .. }
             | Problem::ControlCharacter { .. }
             | Problem::TooLarge { .. }
+            | Problem::StoppedReading { .. }
             | Problem::TwoForms { .. }
             | Problem::Duplicate { .. }
             | Problem::Choice { .. }

@@ -92,6 +92,10 @@ pub(super) fn describe(problem: &Problem, lang: Lang) -> String {
             format!("dòng này chứa ký tự điều khiển \\u{{{code:x}}}, không gõ được bằng bàn phím và sẽ hiện ra trên trang. Nó thường do dán từ một phần mềm khác: gõ lại dòng này."),
             format!("this line holds the control character \\u{{{code:x}}}, which no keyboard types and which would reach the page. It usually comes from pasting out of another program: type the line again."),
         ),
+        Problem::StoppedReading { bad, unread } => l(
+            format!("đã dừng đọc tệp này sau {bad} dòng có lỗi; {unread} dòng sau đó chưa được kiểm tra. Có thể đây không phải tệp số liệu, hoặc tệp được lưu với dấu phân cách khác: sửa các lỗi ở trên rồi kiểm tra lại."),
+            format!("stopped reading this file after {bad} lines in error; the {unread} lines after them were not checked. It may not be a values file, or it was saved with another separator: fix the errors above and check again."),
+        ),
         Problem::TooLarge { limit } => l(
             format!("quá lớn (giới hạn {limit}). Kiểm tra có dán nhầm cả văn bản vào một ô không."),
             format!("too large (the limit is {limit}). Check that no whole document was pasted into a cell."),
