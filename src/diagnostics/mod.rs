@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::lang::Lang;
 pub use problem::{
     ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NumberWritten, PartShown,
-    PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence,
+    PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, TemplateMessage, Whence,
 };
 
 /// One problem at one place.
