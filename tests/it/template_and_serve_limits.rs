@@ -5,11 +5,15 @@
 //! nobody else.
 
 use std::fs;
-use std::process::Command;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::common::{Project, PROVINCE_AND_TWO_DISTRICTS};
+use crate::common::{copy_dir, Project, PROVINCE_AND_TWO_DISTRICTS};
 
 /// A build that has not finished by then is a build without end.
 const BUILD_LIMIT: Duration = Duration::from_secs(90);
@@ -255,4 +259,248 @@ fn the_limits_are_said_in_vietnamese_by_default() {
         "{}",
         run.output
     );
+}
+
+// ---- chiso serve ----
+
+/// Every wait on the preview ends by this time.
+const SERVE_LIMIT: Duration = Duration::from_secs(30);
+/// The photo the stalled clients ask for: far more than the connection's buffers hold.
+const PHOTO_BYTES: usize = 32 * 1024 * 1024;
+
+/// A copy of tests/fixtures/lai-chau, with a large photo on its home page if `photo`.
+fn preview_project(photo: bool) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join("lai-chau");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lai-chau"),
+        &root,
+    );
+    if photo {
+        // What the checks read of a JPEG: its start and a frame header (1200 × 800 pixels).
+        let mut bytes = vec![
+            0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x03, 0x20, 0x04, 0xB0, 0x03, 0x01, 0x22,
+            0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+        ];
+        bytes.resize(PHOTO_BYTES, 0x5a);
+        fs::create_dir_all(root.join("content/anh")).expect("a folder for the photo");
+        fs::write(root.join("content/anh/tram-bts.jpg"), bytes).expect("the photo");
+        let home = root.join("content/_index.md");
+        let text = fs::read_to_string(&home).expect("the home page's narrative");
+        fs::write(
+            &home,
+            format!("{text}\n![Trạm BTS mới](anh/tram-bts.jpg)\n"),
+        )
+        .expect("the narrative with its photo");
+    }
+    (dir, root)
+}
+
+/// `chiso serve --port 0` on `root`, stopped when dropped.
+struct Preview {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Preview {
+    fn start(root: &Path) -> Preview {
+        let tmp = root.with_file_name("tmp");
+        fs::create_dir_all(&tmp).expect("a temporary folder");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+            .args(["--lang", "en", "serve", "--port", "0", "--root"])
+            .arg(root)
+            .env("TMPDIR", &tmp)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chiso serve");
+        let stdout = child.stdout.take().expect("its output");
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(at) = line.find("http://") {
+                    let addr = line[at + 7..].split('/').next().unwrap_or("").to_string();
+                    let _ = tx.send(addr);
+                }
+            }
+        });
+        let addr = rx
+            .recv_timeout(SERVE_LIMIT)
+            .expect("the address it serves at");
+        assert!(addr.starts_with("127.0.0.1:"), "this computer only: {addr}");
+        let preview = Preview { child, addr };
+        let started = Instant::now();
+        while preview.get("/").0 != 200 {
+            assert!(started.elapsed() < SERVE_LIMIT, "no site to preview");
+            thread::sleep(Duration::from_millis(50));
+        }
+        preview
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .set_read_timeout(Some(SERVE_LIMIT))
+            .expect("a time-out");
+        stream
+            .set_write_timeout(Some(SERVE_LIMIT))
+            .expect("a time-out");
+        stream
+    }
+
+    /// Sends `request` whole (what the server does not take is dropped) and returns the
+    /// status and body of the answer, 0 when there was none.
+    fn send(&self, request: &[u8]) -> (u16, String) {
+        let mut stream = self.connect();
+        let _ = stream.write_all(request);
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, body.to_string())
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.send(format!("GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).as_bytes())
+    }
+
+    /// The most memory the preview has held so far, in KiB (`VmHWM`).
+    fn peak_kib(&self) -> u64 {
+        let status = fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the preview's /proc status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM")
+    }
+}
+
+#[test]
+fn the_preview_keeps_no_more_of_a_huge_address_than_its_limit_and_says_it_is_too_long() {
+    let (_dir, root) = preview_project(false);
+    let preview = Preview::start(&root);
+    let before = preview.peak_kib();
+    // Four clients at once, each with a 16 MiB address.
+    let clients: Vec<_> = (0..4)
+        .map(|_| {
+            let mut stream = preview.connect();
+            thread::spawn(move || {
+                let mut request = b"GET /".to_vec();
+                request.resize(16 * 1024 * 1024, b'a');
+                request.extend_from_slice(b" HTTP/1.1\r\n\r\n");
+                let _ = stream.write_all(&request);
+                let mut answer = Vec::new();
+                let _ = stream.read_to_end(&mut answer);
+            })
+        })
+        .collect();
+    for c in clients {
+        c.join().expect("a client");
+    }
+    let grown = preview.peak_kib().saturating_sub(before);
+    assert!(grown < 16 * 1024, "the preview grew by {grown} KiB");
+    // An address just over the limit is told so.
+    let mut long = b"GET /".to_vec();
+    long.resize(9 * 1024, b'a');
+    long.extend_from_slice(b" HTTP/1.0\r\n\r\n");
+    assert_eq!(preview.send(&long).0, 414);
+    assert_eq!(preview.get("/").0, 200, "and the preview still answers");
+}
+
+#[test]
+fn the_preview_refuses_a_request_with_too_many_headers() {
+    let (_dir, root) = preview_project(false);
+    let preview = Preview::start(&root);
+    let mut request = b"GET / HTTP/1.0\r\n".to_vec();
+    for i in 0..2000 {
+        request.extend_from_slice(format!("X-Filler-{i}: {}\r\n", "b".repeat(40)).as_bytes());
+    }
+    request.extend_from_slice(b"\r\n");
+    assert_eq!(preview.send(&request).0, 431);
+    assert_eq!(preview.get("/").0, 200);
+}
+
+#[test]
+fn a_client_that_never_finishes_its_request_is_let_go() {
+    let (_dir, root) = preview_project(false);
+    let preview = Preview::start(&root);
+    let mut stream = preview.connect();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .expect("half a request");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        String::from_utf8_lossy(&answer).starts_with("HTTP/1.1 408"),
+        "{:?}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn six_clients_that_never_read_a_large_photo_keep_nobody_waiting() {
+    let (_dir, root) = preview_project(true);
+    let preview = Preview::start(&root);
+    let photo = "/media/anh/tram-bts.jpg";
+    let stalled: Vec<TcpStream> = (0..6)
+        .map(|_| {
+            let mut s = preview.connect();
+            write!(s, "GET {photo} HTTP/1.1\r\nHost: x\r\n\r\n").expect("ask for the photo");
+            s
+        })
+        .collect();
+    // Time for the server to fill each connection's buffers and stall on it.
+    thread::sleep(Duration::from_millis(500));
+    for path in ["/__chiso/version", "/"] {
+        let started = Instant::now();
+        let (status, _) = preview.get(path);
+        let took = started.elapsed();
+        assert_eq!(status, 200, "{path}");
+        assert!(took < Duration::from_secs(2), "{path} took {took:?}");
+    }
+    // The photo itself is served whole to a client that reads it.
+    let (status, body) = preview.get(photo);
+    assert_eq!((status, body.len() >= PHOTO_BYTES / 2), (200, true));
+    drop(stalled);
+}
+
+#[test]
+fn connections_beyond_what_one_client_may_hold_are_refused_at_once() {
+    let (_dir, root) = preview_project(false);
+    let preview = Preview::start(&root);
+    // Connections that say nothing, each held open until its time-out.
+    let idle: Vec<TcpStream> = (0..40).map(|_| preview.connect()).collect();
+    thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let (status, _) = preview.get("/");
+    assert_eq!(status, 503);
+    assert!(started.elapsed() < Duration::from_secs(2));
+    drop(idle);
+    let started = Instant::now();
+    while preview.get("/").0 != 200 {
+        assert!(
+            started.elapsed() < SERVE_LIMIT,
+            "the slots are never given back"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
 }
