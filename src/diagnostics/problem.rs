@@ -38,6 +38,8 @@ pub enum TemplateMessage {
     /// A macro that calls itself, directly or through others: `chain` is the circle of calls,
     /// first and last the same (`self::a`, `self::b`, `self::a`).
     MacroCircle { chain: Vec<String> },
+    /// `{% include %}` of names that are not the theme's templates (`/etc/passwd`).
+    IncludeUnknown { names: Vec<String> },
     /// A template that includes itself, directly or through others (`a.html`, `a.html`).
     IncludeCircle { chain: Vec<String> },
     /// `{% set_global variable = variable ~ … %}` inside a loop: it could double at each step.

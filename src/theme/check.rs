@@ -1,7 +1,8 @@
 //! What a theme's templates may not do, seen once when the theme is compiled rather than when a
 //! page would crash: read the builder's environment (`get_env`), call a macro that calls itself
 //! again (directly or through other macros or includes: Tera would recurse until the process
-//! aborts), include a template that includes it back, or grow a `set_global` variable from
+//! aborts), include a template that includes it back or that is not one of the theme's (a
+//! file of the disk, `/etc/passwd`, is never one), or grow a `set_global` variable from
 //! itself inside a loop (each step could double its size).
 
 use std::collections::BTreeMap;
@@ -47,6 +48,7 @@ pub fn check(tera: &Tera) -> Vec<(String, TemplateMessage)> {
             file: name,
             imports: &template.imported_macro_files,
             calls: Vec::new(),
+            includes: Vec::new(),
             env: false,
             grows: None,
         };
@@ -64,6 +66,22 @@ pub fn check(tera: &Tera) -> Vec<(String, TemplateMessage)> {
                 name: macro_name.clone(),
             };
             calls.insert(me, std::mem::take(&mut walk.calls));
+        }
+        // Tera looks an include up only when the page renders: said here, `chiso check` says
+        // it too. A name is only ever one of the theme's templates, never a file on disk.
+        let mut unknown: Vec<String> = walk
+            .includes
+            .iter()
+            .filter(|n| tera.get_template(n).is_err())
+            .cloned()
+            .collect();
+        unknown.sort_unstable();
+        unknown.dedup();
+        if !unknown.is_empty() {
+            problems.push((
+                name.to_string(),
+                TemplateMessage::IncludeUnknown { names: unknown },
+            ));
         }
         if walk.env {
             problems.push((name.to_string(), TemplateMessage::Environment));
@@ -91,6 +109,8 @@ struct Walk<'a> {
     /// (file, namespace) of each `{% import %}`.
     imports: &'a [(String, String)],
     calls: Vec<Callee>,
+    /// What `{% include %}` names, unless it may be missing.
+    includes: Vec<String>,
     env: bool,
     grows: Option<String>,
 }
@@ -105,9 +125,13 @@ impl Walk<'_> {
     fn node(&mut self, node: &Node, loops: usize) {
         match node {
             Node::VariableBlock(_, e) => self.expr(e),
-            Node::Include(_, names, _) => self
-                .calls
-                .extend(names.iter().map(|n| Callee::File(n.clone()))),
+            Node::Include(_, names, ignore_missing) => {
+                self.calls
+                    .extend(names.iter().map(|n| Callee::File(n.clone())));
+                if !ignore_missing {
+                    self.includes.extend(names.iter().cloned());
+                }
+            }
             Node::Set(_, set) => {
                 self.expr(&set.value);
                 if set.global && loops > 0 && grows_from(&set.value, &set.key) {

@@ -63,12 +63,19 @@ impl Theme {
             .collect();
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str()))) {
             let message = describe(&e);
-            // Tera names the template it could not parse; a project's own file is the one to fix.
+            // Tera names the template it could not parse first, in quotes or backticks
+            // ("Template `404.html` loads macros from …"); a project's own file is the one to fix.
             let file = sources
                 .iter()
-                .map(|(n, _)| *n)
-                .find(|n| message.contains(&format!("'{n}'")))
-                .unwrap_or("*.html");
+                .filter_map(|(n, _)| {
+                    let at = [format!("'{n}'"), format!("`{n}`")]
+                        .iter()
+                        .filter_map(|quoted| message.find(quoted.as_str()))
+                        .min()?;
+                    Some((at, *n))
+                })
+                .min()
+                .map_or("*.html", |(_, n)| n);
             errors.push(ThemeError {
                 file: file.into(),
                 message: TemplateMessage::Tera(message),

@@ -134,7 +134,7 @@ fn a_template_that_reads_the_environment_in_a_branch_never_taken_is_refused_too(
 }
 
 #[test]
-fn a_template_that_includes_a_file_outside_the_project_is_refused() {
+fn a_template_that_includes_a_file_outside_the_project_is_refused_by_check_and_build() {
     let p = project();
     p.write("secret.txt", "hunter2-credential\n");
     for outside in [
@@ -147,6 +147,19 @@ fn a_template_that_includes_a_file_outside_the_project_is_refused() {
             "templates/404.html",
             &format!("<p>{{% include \"{outside}\" %}}</p>\n"),
         );
+        let output = refused(&p, "not one of chiso's templates");
+        assert!(!output.contains("hunter2"), "{output}");
+        assert!(!output.contains("root:"), "{output}");
+        // Said by `chiso check` too, which renders no page.
+        let check = p.check_fails(Some("en"));
+        assert!(check.contains("not one of chiso's templates"), "{check}");
+    }
+    // Its siblings, `extends` and `import`, name templates only too.
+    for outside in [
+        "{% extends \"/etc/passwd\" %}",
+        "{% import \"../secret.txt\" as s %}{{ s::x() }}",
+    ] {
+        p.write("templates/404.html", &format!("{outside}\n"));
         let output = refused(&p, "cannot be used");
         assert!(!output.contains("hunter2"), "{output}");
         assert!(!output.contains("root:"), "{output}");

@@ -1,7 +1,7 @@
 //! The project's settings and look: chiso.toml (its `[report]` table in particular) and the
 //! templates of `templates/`.
 
-use super::words::{did_you_mean_in, in_lang};
+use super::words::{did_you_mean_in, in_lang, quote_list};
 use crate::diagnostics::problem::{Problem, TemplateMessage};
 use crate::lang::Lang;
 
@@ -48,6 +48,13 @@ fn template(message: &TemplateMessage, lang: Lang) -> String {
             format!("macro gọi lại chính nó ({}), nên trang sẽ không bao giờ làm xong. Sửa để không macro nào gọi lại chính nó, trực tiếp hay qua macro khác.", chain.join(" → ")),
             format!("a macro calls itself ({}), so the page would never be finished. Change the macros so that none calls itself, directly or through another.", chain.join(" → ")),
         ),
+        TemplateMessage::IncludeUnknown { names } => {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            l(
+                format!("mẫu giao diện này include {}, nhưng đó không phải một mẫu của chiso: mẫu giao diện chỉ include được các mẫu trong templates/ (như `macros.html`), không đọc được tệp nào khác. Bỏ `include` đó, hoặc chép phần cần dùng vào một mẫu.", quote_list(&names)),
+                format!("this template includes {}, which is not one of chiso's templates: a template can include only the templates of templates/ (such as `macros.html`), never another file. Remove that `include`, or copy what you need into a template.", quote_list(&names)),
+            )
+        }
         TemplateMessage::IncludeCircle { chain } => l(
             format!("mẫu giao diện include lại chính nó ({}), nên trang sẽ không bao giờ làm xong. Bỏ `include` tạo thành vòng.", chain.join(" → ")),
             format!("a template includes itself ({}), so the page would never be finished. Remove the `include` that closes the circle.", chain.join(" → ")),
