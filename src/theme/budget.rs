@@ -13,8 +13,11 @@ use std::io::Write;
 
 use tera::{from_value, to_value, Value};
 
-/// Steps of `range` one page may take, its loops nested or not: the built-in pages take none.
-pub const MAX_STEPS: u64 = 1_000_000;
+/// Steps of `range` one page may take, its loops nested or not: the built-in pages take none,
+/// and a page's own use (years, stars, a table's rows) takes tens. Kept low because what a
+/// macro or a `{% filter %}` section writes is held whole by Tera until it ends, out of the
+/// page's size limit's sight: it is bounded only by these steps times what each step writes.
+pub const MAX_STEPS: u64 = 100_000;
 /// The largest page a template may make: the largest built-in page of a national project is
 /// a few MiB.
 pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
