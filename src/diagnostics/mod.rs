@@ -14,7 +14,8 @@ use std::path::PathBuf;
 use crate::lang::Lang;
 pub use problem::{
     ChildrenGap, FigureChange, FigureShown, IndicatorNamed, MissingChild, NotAFile, NumberWritten,
-    PartShown, PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, Whence, WorkbookPart,
+    PartShown, PartsOfShare, Problem, Severity, ShortcodeProblem, StrayFile, TemplateMessage,
+    Whence, WorkbookPart,
 };
 
 /// One problem at one place.

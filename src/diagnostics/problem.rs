@@ -50,6 +50,46 @@ pub enum WorkbookPart {
     Whole,
 }
 
+/// What is wrong with a template: Tera's own account, or one of the limits every template is
+/// held to, so that a template of a project's own never reads the builder's environment, and
+/// never runs, recurses or writes without end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateMessage {
+    /// Tera's account of a template that does not compile or render (in English: Tera's own).
+    Tera(String),
+    /// The template calls `get_env`: templates see the project's files, never the environment.
+    Environment,
+    /// Its loops' `range` calls would take more than `limit` steps in one page.
+    Steps { limit: u64 },
+    /// A macro that calls itself, directly or through others: `chain` is the circle of calls,
+    /// first and last the same (`self::a`, `self::b`, `self::a`).
+    MacroCircle { chain: Vec<String> },
+    /// `{% include %}` of names that are not the theme's templates (`/etc/passwd`).
+    IncludeUnknown { names: Vec<String> },
+    /// A template that includes itself, directly or through others (`a.html`, `a.html`).
+    IncludeCircle { chain: Vec<String> },
+    /// `{% set_global variable = variable ~ … %}` inside a loop: it could double at each step.
+    Grows { variable: String },
+    /// One page would be larger than `limit_mib` MiB.
+    Output { limit_mib: u64 },
+}
+
+impl From<String> for TemplateMessage {
+    fn from(message: String) -> Self {
+        TemplateMessage::Tera(message)
+    }
+}
+
+/// For `ThemeError`'s own display, read by programmers only: editors see `Problem::describe`.
+impl std::fmt::Display for TemplateMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TemplateMessage::Tera(m) => f.write_str(m),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
 /// The facts of `Problem::ChildrenMissing` (boxed: most problems are much smaller).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildrenGap {
@@ -439,9 +479,9 @@ pub enum Problem {
     /// The front matter's closing `+++` line is missing.
     FrontMatterUnclosed,
     /// A template, the style sheet or the translation table of `templates/` that does not
-    /// compile, or a page that its template cannot render; `message` is Tera's account.
+    /// compile, or a page that its template cannot render, or would not within the limits.
     Template {
-        message: String,
+        message: TemplateMessage,
     },
     Config(String),
     /// A `[report]` table keyed by a level no unit of data/units.csv has.

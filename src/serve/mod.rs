@@ -4,18 +4,19 @@
 //! The build is `chiso build`'s own (`build::build`, its manifest and staging), into a folder
 //! of the system's temporary folder that is removed when serve stops: after a change, only what
 //! changed is rendered again, and the server holds the model while it builds, never the site.
-//! One thread rebuilds; a few threads answer requests from the files on disk, adding the reload
+//! One thread rebuilds; each connection is answered on a thread of its own (`http.rs`, within
+//! its limits on requests, connections and time) from the files on disk, adding the reload
 //! script to pages on the way out. A failed build leaves the folder as it was, so the last good
 //! site stays served, and its problems are published at `/__chiso/errors.json`, which the
 //! injected script shows over the page.
 
 pub mod folder;
+pub mod http;
 pub mod site;
 pub mod watch;
 
 use std::fs::File;
 use std::io::{Cursor, Read};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
@@ -23,7 +24,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use http::{Answer, Method, Server};
 
 use crate::build::{self, BuildError, How};
 use crate::lang::Lang;
@@ -34,9 +35,6 @@ use site::Lookup;
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const OVERLAY_CSS: &str = include_str!("overlay.css");
-/// Request threads: a browser opens a handful of connections, and every answer is a file
-/// read from disk, so a few threads never keep anyone waiting.
-const WORKERS: usize = 4;
 /// How many messages of one kind per file before the rest are summarised, as `chiso build`.
 const CAP: usize = 20;
 /// How long a request that found no file during a rebuild waits before looking once more: a
@@ -98,10 +96,8 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
     // Watching starts before the first build so that a save during it is not lost.
     let (mut watcher, signals) =
         watch::ProjectWatcher::start(&root).context(words::SERVE_CANNOT_WATCH.text(lang))?;
-    let server = Server::http(("127.0.0.1", options.port)).map_err(|e| {
-        let in_use = e
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
+    let server = Server::bind(options.port).map_err(|e| {
+        let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
         match (in_use, free_port_after(options.port)) {
             (true, Some(free)) => anyhow!(
                 "{}",
@@ -125,10 +121,16 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
             ),
         }
     })?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], options.port)));
+    let addr = server.local_addr().map_err(|e| {
+        anyhow!(
+            "{}",
+            words::fill(
+                lang,
+                &words::SERVE_CANNOT_LISTEN,
+                &[("port", &options.port), ("error", &e)],
+            )
+        )
+    })?;
 
     let workspace =
         folder::Workspace::create().context(words::SERVE_CANNOT_MAKE_TEMP.text(lang))?;
@@ -147,16 +149,9 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         site: workspace.site(),
         building: AtomicBool::new(false),
     });
-    let server = Arc::new(server);
-    for _ in 0..WORKERS {
-        let server = Arc::clone(&server);
-        let shared = Arc::clone(&shared);
-        thread::spawn(move || {
-            for request in server.incoming_requests() {
-                handle(request, &shared);
-            }
-        });
-    }
+    // Each connection is answered on a thread of its own, within `http`'s limits.
+    let answering = Arc::clone(&shared);
+    thread::spawn(move || server.serve(move |method, target| handle(method, target, &answering)));
     println!(
         "{}",
         words::fill(lang, &words::SERVE_SERVING, &[("addr", &addr)])
@@ -421,10 +416,10 @@ enum Body {
 }
 
 impl Body {
-    fn len(&self) -> usize {
+    fn len(&self) -> u64 {
         match self {
-            Body::Bytes(b) => b.len(),
-            Body::File(_, len) => usize::try_from(*len).unwrap_or(usize::MAX),
+            Body::Bytes(b) => b.len() as u64,
+            Body::File(_, len) => *len,
         }
     }
 
@@ -437,7 +432,7 @@ impl Body {
     }
 }
 
-/// An answer, before it becomes a tiny_http response.
+/// An answer, before it becomes the server's.
 struct Reply {
     status: u16,
     content_type: &'static str,
@@ -551,55 +546,36 @@ fn read(site: &Path, key: &str) -> std::io::Result<Body> {
     Ok(Body::File(file, len))
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn handle(request: Request, shared: &Shared) {
-    let answer = || {
-        reply_for(
-            request.method(),
-            request.url(),
-            &shared.snapshot(),
-            &shared.site,
-        )
-    };
+fn handle(method: Method, target: &str, shared: &Shared) -> Answer {
+    let answer = || reply_for(&method, target, &shared.snapshot(), &shared.site);
     let mut reply = answer();
     if reply.status == 404 && shared.building.load(Ordering::SeqCst) {
         // The new site may be moving into place: look once more after it has.
         thread::sleep(SWAP_PAUSE);
         reply = answer();
     }
-    let mut headers: Vec<Header> = [
-        header("Content-Type", reply.content_type),
+    let mut headers: Vec<(&'static str, String)> = vec![
+        ("Content-Type", reply.content_type.to_string()),
         // Every answer may change with the next save; the browser must always ask again.
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if let Some(location) = &reply.location {
-        headers.extend(header("Location", location));
+        ("Cache-Control", "no-store".into()),
+        ("X-Content-Type-Options", "nosniff".into()),
+    ];
+    if let Some(location) = reply.location {
+        headers.push(("Location", location));
     }
     if let Some(v) = reply.version {
-        headers.extend(header("Server-Timing", &format!("chiso;desc=\"{v}\"")));
+        headers.push(("Server-Timing", format!("chiso;desc=\"{v}\"")));
     }
     if reply.status == 405 {
-        headers.extend(header("Allow", "GET, HEAD"));
+        headers.push(("Allow", "GET, HEAD".into()));
     }
-    let length = reply.body.len();
-    let response = Response::new(
-        StatusCode(reply.status),
+    let len = reply.body.len();
+    Answer {
+        status: reply.status,
         headers,
-        reply.body.into_reader(),
-        Some(length),
-        None,
-    )
-    // The length is always known: a plain body is simpler for every client than chunks.
-    .with_chunked_threshold(usize::MAX);
-    // A closed browser tab is not the server's problem.
-    let _ = request.respond(response);
+        body: reply.body.into_reader(),
+        len,
+    }
 }
 
 #[cfg(test)]

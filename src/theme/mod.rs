@@ -4,10 +4,13 @@
 //! A [`Theme`] is compiled once, by the load step, from the files it is given; checking and
 //! rendering use the same value. A leaf: it knows nothing of projects or figures.
 
+pub mod budget;
+pub mod check;
 pub mod i18n;
 
 use tera::Tera;
 
+use crate::diagnostics::TemplateMessage;
 use crate::encode::html::escape_html;
 pub use i18n::I18n;
 
@@ -16,12 +19,12 @@ pub use i18n::I18n;
 include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
 /// Why a theme file would not compile or a page would not render: the file (inside
-/// `templates/`) and Tera's own account of it.
+/// `templates/`) and what is wrong, Tera's own account or a limit passed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("templates/{file}: {message}")]
 pub struct ThemeError {
     pub file: String,
-    pub message: String,
+    pub message: TemplateMessage,
 }
 
 /// The compiled templates, the assets and the translation table, loaded once per build.
@@ -43,7 +46,7 @@ impl Theme {
             Err(e) => {
                 errors.push(ThemeError {
                     file: "i18n.toml".into(),
-                    message: e.to_string(),
+                    message: TemplateMessage::Tera(e.to_string()),
                 });
                 None
             }
@@ -51,22 +54,38 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
+        // Over Tera's own: a `range` counted against the page's budget, and no environment.
+        tera.register_function("range", budget::range);
+        tera.register_function("get_env", budget::get_env);
         let sources: Vec<(&str, String)> = BUILT_IN
             .iter()
             .map(|(name, text)| (*name, own(name).unwrap_or_else(|| (*text).to_string())))
             .collect();
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str()))) {
             let message = describe(&e);
-            // Tera names the template it could not parse; a project's own file is the one to fix.
+            // Tera names the template it could not parse first, in quotes or backticks
+            // ("Template `404.html` loads macros from …"); a project's own file is the one to fix.
             let file = sources
                 .iter()
-                .map(|(n, _)| *n)
-                .find(|n| message.contains(&format!("'{n}'")))
-                .unwrap_or("*.html");
+                .filter_map(|(n, _)| {
+                    let at = [format!("'{n}'"), format!("`{n}`")]
+                        .iter()
+                        .filter_map(|quoted| message.find(quoted.as_str()))
+                        .min()?;
+                    Some((at, *n))
+                })
+                .min()
+                .map_or("*.html", |(_, n)| n);
             errors.push(ThemeError {
                 file: file.into(),
-                message,
+                message: TemplateMessage::Tera(message),
             });
+        } else {
+            errors.extend(
+                check::check(&tera)
+                    .into_iter()
+                    .map(|(file, message)| ThemeError { file, message }),
+            );
         }
         let assets = ASSETS
             .iter()
@@ -87,11 +106,30 @@ impl Theme {
         &self.assets
     }
 
+    /// A page made from the template `name`, within the budget of [`budget`]: a page that would
+    /// take too many steps or bytes is an error naming the template, not a build without end.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, ThemeError> {
-        self.tera.render(name, context).map_err(|e| ThemeError {
+        budget::start();
+        let mut page = budget::Page::default();
+        let rendered = self.tera.render_to(name, context, &mut page);
+        let error = |message| ThemeError {
             file: name.into(),
-            message: describe(&e),
-        })
+            message,
+        };
+        if let Err(e) = rendered {
+            return Err(error(match budget::tripped() {
+                Some(budget::Tripped::Steps) => TemplateMessage::Steps {
+                    limit: budget::MAX_STEPS,
+                },
+                Some(budget::Tripped::Environment) => TemplateMessage::Environment,
+                Some(budget::Tripped::Output) => TemplateMessage::Output {
+                    limit_mib: (budget::MAX_PAGE_BYTES / 1024 / 1024) as u64,
+                },
+                None => TemplateMessage::Tera(describe(&e)),
+            }));
+        }
+        // Tera writes only what its templates hold and its escape writes, all UTF-8.
+        String::from_utf8(page.bytes).map_err(|e| error(TemplateMessage::Tera(e.to_string())))
     }
 }
 

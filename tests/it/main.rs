@@ -39,5 +39,6 @@ mod reproducible;
 mod serve;
 mod shortcode_messages;
 mod target_rules;
+mod template_and_serve_limits;
 mod trust;
 mod whats_new_history;
