@@ -87,7 +87,7 @@ pub fn table(data: &[u8]) {
     let mut d = Diagnostics::default();
     let lines = text::decode(data).matches('\n').count() + 1;
     if let Some(t) = Table::parse(Path::new("data/t.csv"), data, &mut d) {
-        for r in &t.rows {
+        for r in t.rows.iter() {
             assert!(
                 r.line >= 1 && r.line <= lines,
                 "row line {} of {lines}",
