@@ -267,12 +267,17 @@ pub fn build_waiting(
     // first, and is still writing, is waited for.
     let lock = output::Lock::take(output, waiting)?;
     output::recover(output, &lock)?;
-    let contents = output::guard::check_contents(output, Manifest::files(output), options.force)
-        .map_err(BuildError::Output)?;
+    // The manifest is read once; only one of another format is read again, for its paths.
+    let manifest = Manifest::read(output);
+    let listed = match &manifest {
+        Some(m) => Some(m.jobs.values().flatten().cloned().collect()),
+        None => Manifest::files(output),
+    };
+    let contents =
+        output::guard::check_contents(output, listed, options.force).map_err(BuildError::Output)?;
     let clock = Clock::start();
     let stamp = Stamp::of(root, options.base_url.as_deref());
-    let previous =
-        Manifest::read(output).filter(|m| m.chiso == stamp.chiso && m.options == stamp.options);
+    let previous = manifest.filter(|m| m.chiso == stamp.chiso && m.options == stamp.options);
     clock.lap("manifest");
     if previous
         .as_ref()
